@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "NutriScreen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nutriscreen", targets: ["nutriscreen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure core: questionnaire model, loading and checking, expressions, navigation, scoring.
+        .target(name: "Screening", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Private, atomic file writing (sessions, reports).
+        .target(name: "PrivateFiles"),
+        // The terminal conversation.
+        .target(name: "Interview", dependencies: ["Screening", "PrivateFiles"]),
+        .executableTarget(
+            name: "nutriscreen",
+            dependencies: [
+                "Screening", "Interview", "PrivateFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ScreeningTests",
+            dependencies: [
+                "Screening",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles"]),
+        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+import Foundation
+import Screening
+
+/// The short terminal summary: triage first, then the Likely and Possible targets with their top reasons.
+public enum AssessmentSummary {
+    /// Plain text; `style` adds bold only where the terminal allows it.
+    public static func text(_ assessment: Assessment, style: TextStyle = TextStyle(enabled: false), reasonsPerTarget: Int = 3) -> String {
+        var lines: [String] = []
+        lines.append(style.bold("What to do next"))
+        if let level = assessment.triage.level {
+            lines.append(level == .emergency ? style.alert(assessment.triage.headline) : style.bold(assessment.triage.headline))
+            for trigger in assessment.triggers {
+                lines.append("  [\(trigger.urgency.rawValue.uppercased())] \(trigger.message)")
+                if !trigger.evidence.isEmpty {
+                    lines.append("      because: " + trigger.evidence.map { "\($0.question): \($0.answer)" }.joined(separator: "; "))
+                }
+            }
+        } else {
+            lines.append(assessment.triage.headline)
+        }
+        lines.append("")
+        let flagged = assessment.flaggedTargets
+        if flagged.isEmpty {
+            lines.append("No nutrient reached the Possible band in this screening (a screening heuristic, not a test result).")
+        } else {
+            lines.append(style.bold("Worth discussing with a doctor (screening heuristic, not a diagnosis)"))
+            for target in flagged {
+                lines.append(
+                    "  \(target.name): \(target.band.label) (score \(format(target.score)); Possible from \(format(target.thresholds.possible)), Likely from \(format(target.thresholds.likely)))"
+                )
+                for reason in target.supporting.prefix(reasonsPerTarget) {
+                    lines.append("    + \(reason.reason)")
+                }
+                if !target.tests.isEmpty { lines.append("    Ask about: \(target.tests.joined(separator: "; "))") }
+            }
+        }
+        for instrument in assessment.instruments {
+            lines.append("  \(instrument.name): \(format(instrument.total)) of \(format(instrument.maximum)), \(instrument.band)")
+        }
+        lines.append("")
+        lines.append(assessment.disclaimer)
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d) }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where the interview reads lines and writes text; tests script it.
+public protocol Console: AnyObject {
+    /// The next line typed, without its newline; nil at end of input.
+    func readLine() -> String?
+    func write(_ text: String)
+}
+
+extension Console {
+    func line(_ text: String = "") { write(text + "\n") }
+}
+
+/// The process's standard input and output.
+public final class StandardConsole: Console {
+    public init() {}
+
+    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+
+    /// Unbuffered, so a prompt is on screen before the read.
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n <= 0 { if errno == EINTR { continue } else { return } }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+}
+
+/// Bold and colour for a terminal, off when output is not a TTY or `NO_COLOR` is set.
+/// Meaning is never carried by colour alone: warnings always carry words too.
+public struct TextStyle: Sendable {
+    public var enabled: Bool
+
+    public init(enabled: Bool) { self.enabled = enabled }
+
+    /// Styling for standard output, following the NO_COLOR convention (no-color.org).
+    public static func forStandardOutput(environment: [String: String]) -> TextStyle {
+        TextStyle(enabled: isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
+    }
+
+    public func bold(_ s: String) -> String { wrap(s, "1") }
+    public func dim(_ s: String) -> String { wrap(s, "2") }
+    public func alert(_ s: String) -> String { wrap(s, "1;31") }
+    public func accent(_ s: String) -> String { wrap(s, "1;36") }
+
+    private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+}

@@ -1,0 +1,295 @@
+import Foundation
+import Screening
+
+/// Runs a screening as a plain, line-based conversation that works with screen readers and
+/// piped input. It saves after every answer, so nothing typed is ever lost.
+///
+/// Commands at any prompt: `b` back, `?` why we ask, `s` skip (optional items), `r` review,
+/// `q` save and quit.
+public final class Interviewer {
+    /// How the conversation ended.
+    public enum Outcome: Equatable {
+        /// Every shown question answered (or skipped) and the review confirmed.
+        case completed(AnswerSet)
+        /// `q`: saved, to resume later.
+        case quit
+        /// Input ended before the screening was finished: saved, to resume later.
+        case endOfInput
+        /// The person chose to stop at an emergency warning.
+        case stoppedAtEmergency([FiredTrigger])
+    }
+
+    public let questionnaire: Questionnaire
+    public private(set) var record: SessionRecord
+    private var answers: AnswerSet
+    private var skipped: Set<String>
+    private let navigator: Navigator
+    private let console: Console
+    private let style: TextStyle
+    private let save: (SessionRecord) throws -> Void
+    private let now: () -> Date
+    private var warnedAboutSaving = false
+    private var shownDisplays: Set<String> = []
+
+    /// - Parameters:
+    ///   - save: called after every change; a failure is reported to the person once, not fatal.
+    public init(
+        questionnaire: Questionnaire, record: SessionRecord, answers: AnswerSet, console: Console, style: TextStyle = TextStyle(enabled: false),
+        now: @escaping () -> Date = Date.init, save: @escaping (SessionRecord) throws -> Void
+    ) {
+        self.questionnaire = questionnaire
+        self.record = record
+        self.answers = answers
+        self.skipped = Set(record.skipped)
+        self.navigator = Navigator(questionnaire: questionnaire)
+        self.console = console
+        self.style = style
+        self.now = now
+        self.save = save
+    }
+
+    /// What one prompt produced.
+    private enum Reply {
+        case answer(Answer)
+        case keep, skip, back, review, quit, endOfInput
+    }
+
+    /// Asks until the screening is complete, the person quits, or input ends.
+    public func run() -> Outcome {
+        var current =
+            record.current.flatMap { id in
+                questionnaire.item(id).flatMap { item in navigator.visibleItems(answers).contains(item) ? item : nil }
+            } ?? navigator.next(after: nil, answers: answers, skipped: skipped)
+        while true {
+            guard let item = current else {
+                // Nothing left to ask: review, then finish.
+                switch review(final: true) {
+                case .finish:
+                    record.status = .completed
+                    record.completed = now()
+                    record.current = nil
+                    persist()
+                    return .completed(navigator.effectiveAnswers(answers))
+                case .change(let id): current = questionnaire.item(id)
+                case .endOfInput: return leave(.endOfInput)
+                }
+                continue
+            }
+            record.current = item.id
+            switch ask(item) {
+            case .answer(let answer):
+                answers[item.id] = answer
+                skipped.remove(item.id)
+                dropHiddenAnswers()
+                current = navigator.next(after: item.id, answers: answers, skipped: skipped)
+                record.current = current?.id
+                persist()
+                if let stop = checkEmergencies() { return stop }
+            case .keep:
+                current = navigator.next(after: item.id, answers: answers, skipped: skipped)
+            case .skip:
+                skipped.insert(item.id)
+                answers[item.id] = nil
+                current = navigator.next(after: item.id, answers: answers, skipped: skipped)
+                record.current = current?.id
+                persist()
+            case .back:
+                if let previous = navigator.previous(before: item.id, answers: answers) {
+                    current = previous
+                } else {
+                    console.line(style.dim("This is the first question."))
+                }
+            case .review:
+                switch review(final: false) {
+                case .finish: break
+                case .change(let id): current = questionnaire.item(id)
+                case .endOfInput: return leave(.endOfInput)
+                }
+            case .quit: return leave(.quit)
+            case .endOfInput: return leave(.endOfInput)
+            }
+        }
+    }
+
+    /// Answers to items that an earlier answer has hidden drop out, so if the item is shown
+    /// again it is asked again rather than silently reusing a stale answer.
+    private func dropHiddenAnswers() {
+        let (visible, effective) = navigator.walk(answers)
+        answers = effective
+        skipped.formIntersection(visible.map(\.id))
+    }
+
+    // MARK: Asking
+
+    private func ask(_ item: Item) -> Reply {
+        showDisplays(before: item)
+        let progress = navigator.progress(at: item, answers: answers)
+        console.line()
+        console.line(
+            style.dim(
+                "\(progress.sectionTitle) (section \(progress.sectionNumber) of \(progress.sectionCount)) · question \(progress.questionNumber) of about \(progress.questionCount)"
+            ))
+        console.line(style.bold(item.text))
+        switch item.kind {
+        case .boolean(let unsure):
+            console.line("  1. Yes")
+            console.line("  2. No")
+            if unsure { console.line("  3. Not sure") }
+        case .choice(let options), .multiChoice(let options):
+            for (index, option) in options.enumerated() { console.line("  \(index + 1). \(option.label)") }
+        default: break
+        }
+        let existing = answers[item.id]
+        if let existing { console.line("Current answer: \(existing.display(for: item)). Press Enter to keep it.") }
+        console.line(style.dim(hint(for: item)))
+        while true {
+            console.write("> ")
+            guard let input = console.readLine() else {
+                console.line()
+                return .endOfInput
+            }
+            let typed = input.trimmingCharacters(in: .whitespaces)
+            switch typed.lowercased() {
+            case "": if existing != nil { return .keep }
+            case "b", "back": return .back
+            case "r", "review": return .review
+            case "q", "quit": return .quit
+            case "?", "help", "why":
+                console.line(
+                    item.help.map { "Why we ask: \($0)" }
+                        ?? "This question has no extra explanation; answer as best you can, or see a clinician with any doubt.")
+                continue
+            case "s", "skip":
+                if item.required {
+                    console.line("This question is needed for the screening and cannot be skipped\(unsureHint(item)).")
+                    continue
+                }
+                return .skip
+            default: break
+            }
+            switch TypedAnswerParser.parse(typed, for: item) {
+            case .success(let answer): return .answer(answer)
+            case .failure(let problem): console.line(problem.message)
+            }
+        }
+    }
+
+    private func unsureHint(_ item: Item) -> String {
+        if case .boolean(true) = item.kind { return "; choose 3 if you are not sure" }
+        return ""
+    }
+
+    private func hint(for item: Item) -> String {
+        let what: String
+        switch item.kind {
+        case .boolean(let unsure): what = unsure ? "Type 1 (yes), 2 (no) or 3 (not sure)." : "Type 1 or y for yes, 2 or n for no."
+        case .choice: what = "Type the number of one answer."
+        case .multiChoice: what = "Type the numbers of all that apply, e.g. 1,3."
+        case .integer(let r), .decimal(let r): what = "Type a number\(r.unit.map { " in \($0)" } ?? "")."
+        case .text: what = "Type your answer."
+        case .display: what = ""
+        }
+        let skip = item.required ? "" : " · s skip"
+        return "\(what) Or: b back · ? why we ask\(skip) · r review · q save and quit"
+    }
+
+    /// Shows display text that comes right before `item` in its section, once per run.
+    private func showDisplays(before item: Item) {
+        guard let section = questionnaire.section(of: item.id), let index = section.items.firstIndex(of: item) else { return }
+        let visible = Set(navigator.visibleItems(answers).map(\.id))
+        var displays: [Item] = []
+        for earlier in section.items[..<index].reversed() {
+            guard case .display = earlier.kind else { break }
+            displays.insert(earlier, at: 0)
+        }
+        for display in displays where visible.contains(display.id) && !shownDisplays.contains(display.id) {
+            shownDisplays.insert(display.id)
+            console.line()
+            console.line(style.bold(display.text))
+        }
+    }
+
+    // MARK: Emergencies
+
+    /// Shows each emergency trigger the moment it holds, and lets the person stop or carry on.
+    private func checkEmergencies() -> Outcome? {
+        let fired = navigator.firedTriggers(answers).filter {
+            $0.trigger.urgency == .emergency && !record.acknowledgedTriggers.contains($0.trigger.id)
+        }
+        guard !fired.isEmpty else { return nil }
+        console.line()
+        console.line(style.alert("!!! EMERGENCY WARNING !!!"))
+        for f in fired {
+            console.line(style.bold("EMERGENCY: \(f.trigger.message)"))
+            record.acknowledgedTriggers.append(f.trigger.id)
+        }
+        console.line("This screening cannot help with an emergency. If this is happening now, call your local emergency number.")
+        persist()
+        while true {
+            console.line("Type 1 to stop here (your answers are saved), or 2 to carry on with the questions.")
+            console.write("> ")
+            guard let input = console.readLine() else { return leave(.endOfInput) }
+            switch input.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "1", "stop", "q":
+                record.status = .stoppedAtEmergency
+                persist()
+                return .stoppedAtEmergency(fired)
+            case "2", "carry on", "continue", "c": return nil
+            default: console.line("Please type 1 or 2.")
+            }
+        }
+    }
+
+    // MARK: Review
+
+    private enum ReviewChoice {
+        case finish
+        case change(String)
+        case endOfInput
+    }
+
+    /// Lists every answer numbered; the person picks one to change or presses Enter.
+    private func review(final: Bool) -> ReviewChoice {
+        let visible = navigator.visibleItems(answers).filter(\.takesAnswer)
+        console.line()
+        console.line(style.bold(final ? "All questions are answered. Please check your answers." : "Your answers so far"))
+        for (index, item) in visible.enumerated() {
+            let shown = answers[item.id].map { $0.display(for: item) } ?? (skipped.contains(item.id) ? "(skipped)" : "(not yet answered)")
+            console.line("  \(index + 1). \(item.shortText ?? item.text) — \(shown)")
+        }
+        while true {
+            console.line(
+                final
+                    ? "Type a number to change that answer, or press Enter to finish."
+                    : "Type a number to change that answer, or press Enter to go back to the questions.")
+            console.write("> ")
+            guard let input = console.readLine() else { return .endOfInput }
+            let typed = input.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { return .finish }
+            if let n = Int(typed), visible.indices.contains(n - 1) { return .change(visible[n - 1].id) }
+            if typed.lowercased() == "q" { return .endOfInput }
+            console.line("Please type a number from 1 to \(visible.count), or press Enter.")
+        }
+    }
+
+    // MARK: Saving
+
+    private func leave(_ outcome: Outcome) -> Outcome {
+        persist()
+        return outcome
+    }
+
+    private func persist() {
+        record.store(answers, questionnaire: questionnaire)
+        record.skipped = skipped.sorted()
+        record.updated = now()
+        do {
+            try save(record)
+        } catch {
+            if !warnedAboutSaving {
+                console.line(style.alert("Warning: your answers could not be saved (\(error)). Keep this window open until you finish."))
+                warnedAboutSaving = true
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+/// A file of answers for scripted use: `item_id: value`, plus optional `name` and `completed`.
+/// YAML or JSON (JSON is read as YAML, so line numbers work for both).
+public struct AnswersDocument: Sendable {
+    public var answers: AnswerSet
+    public var name: String?
+    /// When the screening was completed (ISO-8601 in the file).
+    public var completed: Date?
+
+    public init(answers: AnswerSet, name: String? = nil, completed: Date? = nil) {
+        self.answers = answers
+        self.name = name
+        self.completed = completed
+    }
+
+    /// Reads the file at `path` and checks every answer against `questionnaire`.
+    public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw DiagnosticList([
+                Diagnostic(
+                    SourceLocation(file: path, line: 1, column: 1),
+                    "cannot read the answers file: \(QuestionnaireLoader.reason(error)); check the path")
+            ])
+        }
+        return try parse(data, file: path, questionnaire: questionnaire)
+    }
+
+    /// Checks answers held in memory; `file` names them in messages.
+    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+        var reader = YAMLReader(file: file)
+        guard let root = reader.parse(data) else { throw DiagnosticList(reader.diagnostics) }
+        guard case .mapping(let mapping) = root else {
+            reader.error(at: root, "an answers file must map item ids to answers, e.g. 'age: 70'")
+            throw DiagnosticList(reader.diagnostics)
+        }
+        var document = AnswersDocument(answers: AnswerSet())
+        var locations: [String: Node] = [:]
+        let ids = questionnaire.questions.map(\.id)
+        for (key, value) in mapping {
+            guard let id = reader.string(key, "an item id") else { continue }
+            switch id {
+            case "name":
+                document.name = reader.string(value, "name")
+            case "completed":
+                guard let text = reader.string(value, "completed") else { continue }
+                guard let date = ISO8601.parse(text) else {
+                    reader.error(at: value, "completed must be an ISO-8601 time such as 2026-01-31T09:30:00Z, not '\(text)'")
+                    continue
+                }
+                document.completed = date
+            default:
+                guard let item = questionnaire.item(id), item.takesAnswer else {
+                    reader.error(at: key, "unknown item '\(id)' for questionnaire '\(questionnaire.id)'\(Suggestion.didYouMean(id, among: ids))")
+                    continue
+                }
+                guard let plain = plainValue(value, &reader) else { continue }
+                switch Answer.from(plain, for: item) {
+                case .success(let answer):
+                    document.answers[id] = answer
+                    locations[id] = key
+                case .failure(let problem):
+                    reader.error(at: value, "\(id): \(problem.message)")
+                }
+            }
+        }
+        // An answer to an item whose condition is false would be silently ignored; say so instead.
+        let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(document.answers).map(\.id))
+        for (id, key) in locations where !visible.contains(id) {
+            let condition = questionnaire.item(id)?.condition?.source ?? "its condition"
+            reader.error(at: key, "\(id) is answered, but it is only asked when \(condition); remove it or change the answers it depends on")
+        }
+        guard reader.diagnostics.isEmpty else { throw DiagnosticList(reader.diagnostics) }
+        return document
+    }
+
+    private static func plainValue(_ node: Node, _ reader: inout YAMLReader) -> PlainValue? {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if let b = Bool.construct(from: scalar) { return .bool(b) }
+                if let n = Double.construct(from: scalar), scalar.string.rangeOfCharacter(from: .letters) == nil { return .number(n) }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            var values: [String] = []
+            for element in sequence {
+                guard let s = reader.string(element, "each entry of a list answer") else { return nil }
+                values.append(s)
+            }
+            return .list(values)
+        default:
+            reader.error(at: node, "an answer must be a single value or a list, not a mapping")
+            return nil
+        }
+    }
+
+    /// The document as YAML text that `parse` reads back, in asking order.
+    public func yaml(for questionnaire: Questionnaire) -> String {
+        var lines = ["# NutriScreen answers for \(questionnaire.id) \(questionnaire.version)"]
+        if let name { lines.append("name: \(Self.quoted(name))") }
+        if let completed { lines.append("completed: \(ISO8601.format(completed))") }
+        for (item, answer) in answers.ordered(by: questionnaire) {
+            let value: String
+            switch answer.plain {
+            case .bool(let b): value = String(b)
+            case .number: value = answer.plain.description
+            case .string(let s): value = Self.quoted(s)
+            case .list(let l): value = "[" + l.joined(separator: ", ") + "]"
+            }
+            lines.append("\(item.id): \(value)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quoted(_ s: String) -> String {
+        "\""
+            + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}
+
+/// ISO-8601 times in UTC, second precision.
+public enum ISO8601 {
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+
+    public static func format(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The result of scoring one set of answers: triage first, then targets ranked by score, the
+/// validated instruments, advice, and every answer. Encodes to the versioned JSON schema in
+/// `docs/assessment-schema.md`.
+public struct Assessment: Codable, Sendable, Equatable {
+    /// Version of the JSON shape; bump on any incompatible change.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion = Assessment.currentSchemaVersion
+    public var questionnaire: QuestionnaireReference
+    public var name: String?
+    /// ISO-8601, UTC.
+    public var completed: String?
+    public var triage: Triage
+    public var triggers: [TriggerResult]
+    public var targets: [TargetResult]
+    public var instruments: [InstrumentResult]
+    public var advice: [AdviceResult]
+    public var answers: [AnsweredItem]
+    /// Shown questions left without an answer.
+    public var unanswered: [String]
+    public var disclaimer: String
+
+    public struct QuestionnaireReference: Codable, Sendable, Equatable {
+        public var id: String
+        public var version: String
+        public var title: String
+        public var contentHash: String
+    }
+
+    /// The most urgent level among the triggers that fired (nil when none did).
+    public struct Triage: Codable, Sendable, Equatable {
+        public var level: Urgency?
+        public var headline: String
+    }
+
+    public struct TriggerResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var urgency: Urgency
+        public var message: String
+        public var source: String
+        public var evidence: [Evidence]
+    }
+
+    /// One scored rule: why points were added (or taken away).
+    public struct Reason: Codable, Sendable, Equatable {
+        public var points: Double
+        public var reason: String
+        public var source: String
+        public var evidence: [Evidence]
+    }
+
+    public struct TargetResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var summary: String
+        public var score: Double
+        public var band: Band
+        public var thresholds: BandThresholds
+        /// Points for.
+        public var supporting: [Reason]
+        /// Points against (negative).
+        public var contrary: [Reason]
+        public var tests: [String]
+        public var foods: [String]
+        public var notes: [String]
+    }
+
+    public struct InstrumentResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var total: Double
+        public var maximum: Double
+        public var band: String
+        public var meaning: String
+        public var positive: Bool
+        public var cutoff: String
+        public var source: String
+    }
+
+    public struct AdviceResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var text: String
+        public var source: String
+    }
+
+    public struct AnsweredItem: Codable, Sendable, Equatable {
+        public var id: String
+        public var section: String
+        public var question: String
+        public var answer: String
+        public var value: PlainValue
+    }
+
+    /// Targets in the Likely or Possible band, most likely first.
+    public var flaggedTargets: [TargetResult] { targets.filter { $0.band != .low } }
+
+    public static let standardDisclaimer =
+        "NutriScreen is a screening questionnaire, not a diagnosis. Its bands are screening heuristics, not probabilities. Only a clinician, with an examination and tests, can tell what is causing your symptoms. Please take this summary to a doctor or other qualified clinician."
+
+    /// The assessment as pretty JSON with sorted keys (stable for scripts and diffs).
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

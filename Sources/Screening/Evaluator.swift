@@ -1,0 +1,104 @@
+/// Evaluates checked expressions against a set of answers.
+///
+/// Missing answers never make a condition hold: a comparison with a missing value is false,
+/// arithmetic with one stays missing, and `not` of a missing yes/no answer is true
+/// ("not taking a supplement" when the question was skipped).
+public struct Evaluator {
+    public let questionnaire: Questionnaire
+    public let answers: AnswerSet
+
+    public init(questionnaire: Questionnaire, answers: AnswerSet) {
+        self.questionnaire = questionnaire
+        self.answers = answers
+    }
+
+    /// True when the condition holds.
+    public func holds(_ condition: Condition) -> Bool { value(of: condition.expression).isTrue }
+
+    /// The value of a computed value, by id.
+    public func computed(_ id: String) -> Value {
+        guard let computed = questionnaire.computedValue(id) else { return .missing }
+        switch computed.definition {
+        case .expression(let condition): return value(of: condition.expression)
+        case .sum(let rules): return .number(rules.filter { holds($0.condition) }.reduce(0) { $0 + $1.points })
+        }
+    }
+
+    /// The value of any checked expression.
+    public func value(of expression: Expression) -> Value {
+        switch expression.node {
+        case .number(let n): return .number(n)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .list(let elements): return .list(elements.map(value(of:)))
+        case .name(let id): return reference(id)
+        case .not(let operand):
+            let v = value(of: operand)
+            return v == .missing ? .bool(true) : .bool(!v.isTrue)
+        case .negate(let operand):
+            if case .number(let n) = value(of: operand) { return .number(-n) }
+            return .missing
+        case .call(let function, let id):
+            let answer = answers[id]
+            switch function {
+            case .answered: return .bool(answer != nil)
+            case .count:
+                guard case .multiChoice(let values)? = answer, let item = questionnaire.item(id) else { return .number(0) }
+                return .number(Double(values.filter { !(item.option($0)?.exclusive ?? false) }.count))
+            case .points:
+                guard case .choice(let value)? = answer else { return .number(0) }
+                return .number(questionnaire.item(id)?.option(value)?.points ?? 0)
+            }
+        case .binary(let op, let lhs, let rhs):
+            return binary(op, lhs, rhs)
+        }
+    }
+
+    private func binary(_ op: Expression.BinaryOperator, _ lhs: Expression, _ rhs: Expression) -> Value {
+        switch op {
+        case .and: return .bool(value(of: lhs).isTrue && value(of: rhs).isTrue)
+        case .or: return .bool(value(of: lhs).isTrue || value(of: rhs).isTrue)
+        default: break
+        }
+        let l = value(of: lhs)
+        let r = value(of: rhs)
+        if l == .missing || r == .missing {
+            return [.add, .subtract, .multiply].contains(op) ? .missing : .bool(false)
+        }
+        switch op {
+        case .equal: return .bool(l == r)
+        case .notEqual: return .bool(l != r)
+        case .in:
+            switch r {
+            case .list(let elements): return .bool(elements.contains(l))
+            case .selection(let set): if case .string(let s) = l { return .bool(set.contains(s)) }
+            default: break
+            }
+            return .bool(false)
+        default: break
+        }
+        guard case .number(let a) = l, case .number(let b) = r else { return .missing }
+        switch op {
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .less: return .bool(a < b)
+        case .lessOrEqual: return .bool(a <= b)
+        case .greater: return .bool(a > b)
+        case .greaterOrEqual: return .bool(a >= b)
+        default: return .missing
+        }
+    }
+
+    private func reference(_ id: String) -> Value {
+        if questionnaire.computedValue(id) != nil { return computed(id) }
+        guard let answer = answers[id] else { return .missing }
+        switch answer {
+        case .boolean(let b): return .bool(b == .yes)
+        case .choice(let s), .text(let s): return .string(s)
+        case .multiChoice(let values): return .selection(Set(values))
+        case .integer(let n): return .number(Double(n))
+        case .decimal(let d): return .number(d)
+        }
+    }
+}

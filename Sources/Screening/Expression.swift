@@ -1,0 +1,110 @@
+/// A condition or computed value from a questionnaire file, as a syntax tree.
+///
+/// Equality compares the tree only, not where it was written, so a printed
+/// expression re-parses to an equal value.
+public struct Expression: Hashable, Sendable {
+    /// The shape of one node.
+    public indirect enum Node: Hashable, Sendable {
+        case number(Double)
+        /// A quoted string, or a bare word the checker resolved to an option value.
+        case string(String)
+        case bool(Bool)
+        /// A bare word: an item id, a computed value, or (after checking) an option value.
+        case name(String)
+        case list([Expression])
+        case not(Expression)
+        case negate(Expression)
+        case binary(BinaryOperator, Expression, Expression)
+        case call(Function, String)
+    }
+
+    public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+        case or, and
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case lessOrEqual = "<="
+        case greater = ">"
+        case greaterOrEqual = ">="
+        case `in`
+        case add = "+"
+        case subtract = "-"
+        case multiply = "*"
+
+        /// Binding strength: higher binds tighter.
+        var precedence: Int {
+            switch self {
+            case .or: 1
+            case .and: 2
+            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: 4
+            case .add, .subtract: 5
+            case .multiply: 6
+            }
+        }
+    }
+
+    public enum Function: String, Hashable, Sendable, CaseIterable {
+        /// True when the item has an answer.
+        case answered
+        /// How many options of a multiChoice item are selected ("none of these" counts 0).
+        case count
+        /// The points of the chosen option of a choice item.
+        case points
+    }
+
+    public var node: Node
+    /// UTF-8 offset of the node's first character within the expression text.
+    public var offset: Int
+
+    public init(_ node: Node, offset: Int = 0) {
+        self.node = node
+        self.offset = offset
+    }
+
+    public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+
+    /// Every item or computed id this expression reads.
+    public var references: Set<String> {
+        switch node {
+        case .number, .string, .bool: []
+        case .name(let id): [id]
+        case .call(_, let id): [id]
+        case .list(let elements): elements.reduce(into: []) { $0.formUnion($1.references) }
+        case .not(let e), .negate(let e): e.references
+        case .binary(_, let l, let r): l.references.union(r.references)
+        }
+    }
+}
+
+extension Expression: CustomStringConvertible {
+    /// Source text that parses back to an equal expression, with only the parentheses it needs.
+    public var description: String { printed(parentPrecedence: 0) }
+
+    private func printed(parentPrecedence: Int) -> String {
+        switch node {
+        case .number(let value):
+            return value == value.rounded() && abs(value) < 1e15
+                ? String(Int64(value)) : String(value)
+        case .string(let text):
+            return "'"
+                + text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "'", with: "\\'") + "'"
+        case .bool(let value): return value ? "true" : "false"
+        case .name(let id): return id
+        case .call(let function, let id): return "\(function.rawValue)(\(id))"
+        case .list(let elements): return "[" + elements.map(\.description).joined(separator: ", ") + "]"
+        case .not(let operand):
+            let text = "not " + operand.printed(parentPrecedence: 3)
+            return parentPrecedence > 3 ? "(\(text))" : text
+        case .negate(let operand):
+            return "-" + operand.printed(parentPrecedence: 7)
+        case .binary(let op, let lhs, let rhs):
+            let p = op.precedence
+            // Comparisons do not chain, so both sides need tighter binding; others are left-associative.
+            let leftMinimum = p == 4 ? p + 1 : p
+            let text = "\(lhs.printed(parentPrecedence: leftMinimum)) \(op.rawValue) \(rhs.printed(parentPrecedence: p + 1))"
+            return parentPrecedence > p ? "(\(text))" : text
+        }
+    }
+}

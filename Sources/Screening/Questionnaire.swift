@@ -1,0 +1,272 @@
+/// A screening questionnaire, loaded and checked from a file in `Questionnaires/`.
+///
+/// Field names follow FHIR Questionnaire where one exists (`id`, `version`, `title`, `item`
+/// becomes `items`, `enableWhen` becomes the `when` expression), so a FHIR export is a mapping.
+public struct Questionnaire: Sendable {
+    /// The file format version this loader reads.
+    public static let supportedSchemaVersion = 1
+
+    public var id: String
+    /// Version of the clinical content.
+    public var version: String
+    /// Version of the file format.
+    public var schemaVersion: Int
+    public var title: String
+    public var description: String
+    public var sections: [Section]
+    public var computed: [ComputedValue]
+    public var triggers: [Trigger]
+    public var targets: [Target]
+    public var instruments: [Instrument]
+    public var advice: [Advice]
+    /// Named references (`seed-000`, `nice-ng239`) that rules cite as their source.
+    public var sources: [String: String]
+    /// SHA-256 of the file's bytes, hex.
+    public var contentHash: String
+    /// The file it was loaded from, as given.
+    public var path: String
+
+    /// Every item in asking order.
+    public let items: [Item]
+    private let orderByID: [String: Int]
+    private let computedByID: [String: Int]
+
+    public init(
+        id: String, version: String, schemaVersion: Int, title: String, description: String,
+        sections: [Section], computed: [ComputedValue] = [], triggers: [Trigger] = [],
+        targets: [Target] = [], instruments: [Instrument] = [], advice: [Advice] = [],
+        sources: [String: String] = [:], contentHash: String = "", path: String = ""
+    ) {
+        self.id = id
+        self.version = version
+        self.schemaVersion = schemaVersion
+        self.title = title
+        self.description = description
+        self.sections = sections
+        self.computed = computed
+        self.triggers = triggers
+        self.targets = targets
+        self.instruments = instruments
+        self.advice = advice
+        self.sources = sources
+        self.contentHash = contentHash
+        self.path = path
+        self.items = sections.flatMap(\.items)
+        self.orderByID = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.computedByID = Dictionary(computed.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The item with this id, if any.
+    public func item(_ id: String) -> Item? { orderByID[id].map { items[$0] } }
+    /// Position of the item in asking order.
+    public func order(of id: String) -> Int? { orderByID[id] }
+    /// The computed value with this id, if any.
+    public func computedValue(_ id: String) -> ComputedValue? { computedByID[id].map { computed[$0] } }
+    /// The section that holds an item.
+    public func section(of itemID: String) -> Section? { sections.first { $0.items.contains { $0.id == itemID } } }
+    /// Items that take an answer (everything but display text).
+    public var questions: [Item] { items.filter(\.takesAnswer) }
+}
+
+/// A titled group of items, asked together.
+public struct Section: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var items: [Item]
+
+    public init(id: String, title: String, items: [Item]) {
+        self.id = id
+        self.title = title
+        self.items = items
+    }
+}
+
+/// One question (or piece of display text) in a questionnaire.
+public struct Item: Sendable, Hashable {
+    public var id: String
+    public var text: String
+    /// "Why we ask": shown on `?`.
+    public var help: String?
+    public var kind: Kind
+    public var required: Bool
+    /// Shown only when this holds for the answers so far.
+    public var condition: Condition?
+    /// A short label for summaries and reports ("Tingling").
+    public var shortText: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, text: String, help: String? = nil, kind: Kind, required: Bool = true, condition: Condition? = nil, shortText: String? = nil,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.text = text
+        self.help = help
+        self.kind = kind
+        self.required = required
+        self.condition = condition
+        self.shortText = shortText
+        self.location = location
+    }
+
+    /// What kind of answer the item takes.
+    public enum Kind: Sendable, Hashable {
+        case boolean(allowsUnsure: Bool)
+        case choice([AnswerOption])
+        case multiChoice([AnswerOption])
+        case integer(NumberRange)
+        case decimal(NumberRange)
+        case text(maxLength: Int)
+        case display
+
+        /// The name used in files (`boolean`, `multiChoice`, …).
+        public var name: String {
+            switch self {
+            case .boolean: "boolean"
+            case .choice: "choice"
+            case .multiChoice: "multiChoice"
+            case .integer: "integer"
+            case .decimal: "decimal"
+            case .text: "text"
+            case .display: "display"
+            }
+        }
+    }
+
+    public var takesAnswer: Bool { if case .display = kind { false } else { true } }
+
+    public var options: [AnswerOption] {
+        switch kind {
+        case .choice(let options), .multiChoice(let options): options
+        default: []
+        }
+    }
+
+    public var optionValues: [String] { options.map(\.value) }
+    public func option(_ value: String) -> AnswerOption? { options.first { $0.value == value } }
+}
+
+/// One answer option of a choice or multiChoice item.
+public struct AnswerOption: Sendable, Hashable {
+    public var value: String
+    public var label: String
+    /// Points for sub-scores such as AUDIT-C (FHIR: `itemWeight`).
+    public var points: Double?
+    /// "None of these": cannot be combined with other options.
+    public var exclusive: Bool
+
+    public init(value: String, label: String, points: Double? = nil, exclusive: Bool = false) {
+        self.value = value
+        self.label = label
+        self.points = points
+        self.exclusive = exclusive
+    }
+}
+
+/// Limits and unit of a number item.
+public struct NumberRange: Sendable, Hashable {
+    public var min: Double?
+    public var max: Double?
+    public var unit: String?
+
+    public init(min: Double? = nil, max: Double? = nil, unit: String? = nil) {
+        self.min = min
+        self.max = max
+        self.unit = unit
+    }
+
+    public func contains(_ value: Double) -> Bool { value >= (min ?? -.infinity) && value <= (max ?? .infinity) }
+}
+
+/// A checked expression together with the text it came from.
+public struct Condition: Sendable, Hashable, CustomStringConvertible {
+    public var source: String
+    public var expression: Expression
+    public var location: SourceLocation
+
+    public init(source: String, expression: Expression, location: SourceLocation) {
+        self.source = source
+        self.expression = expression
+        self.location = location
+    }
+
+    public var description: String { source }
+}
+
+/// A named value worked out from answers: a sub-score or a derived fact.
+public struct ComputedValue: Sendable, Hashable {
+    public enum Definition: Sendable, Hashable {
+        /// Any expression.
+        case expression(Condition)
+        /// The sum of the points of the rules that hold.
+        case sum([PointRule])
+    }
+
+    public var id: String
+    public var title: String?
+    public var definition: Definition
+    public var type: ValueType
+    public var location: SourceLocation
+
+    public init(id: String, title: String? = nil, definition: Definition, type: ValueType, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.definition = definition
+        self.type = type
+        self.location = location
+    }
+}
+
+/// Points given when a condition holds, with the reason and its source.
+public struct PointRule: Sendable, Hashable {
+    public var condition: Condition
+    public var points: Double
+    public var reason: String
+    public var source: String
+
+    public init(condition: Condition, points: Double, reason: String = "", source: String = "") {
+        self.condition = condition
+        self.points = points
+        self.reason = reason
+        self.source = source
+    }
+}
+
+/// How soon to act on a trigger.
+public enum Urgency: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Book an appointment.
+    case routine
+    /// See a doctor within 24–48 hours.
+    case urgent
+    /// Call your local emergency number now.
+    case emergency
+
+    private var rank: Int { Urgency.allCases.firstIndex(of: self)! }
+    public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
+
+    /// What the level means, in words a person can act on.
+    public var headline: String {
+        switch self {
+        case .emergency: "EMERGENCY: call your local emergency number now"
+        case .urgent: "URGENT: see a doctor within 24 to 48 hours"
+        case .routine: "ROUTINE: book an appointment with your doctor"
+        }
+    }
+}
+
+/// A see-a-doctor rule: fires whenever its condition holds, whatever the scores say.
+public struct Trigger: Sendable, Hashable {
+    public var id: String
+    public var condition: Condition
+    public var urgency: Urgency
+    public var message: String
+    public var source: String
+
+    public init(id: String, condition: Condition, urgency: Urgency, message: String, source: String = "") {
+        self.id = id
+        self.condition = condition
+        self.urgency = urgency
+        self.message = message
+        self.source = source
+    }
+}

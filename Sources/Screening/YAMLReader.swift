@@ -1,0 +1,203 @@
+import Foundation
+import Yams
+
+/// Reads a YAML (or JSON) document strictly, collecting located diagnostics instead of stopping
+/// at the first problem: unknown keys (with "did you mean"), missing keys and wrong types.
+struct YAMLReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Largest file accepted, so a huge file is refused with a message rather than exhausting memory.
+    static let maximumBytes = 4 << 20
+
+    init(file: String) { self.file = file }
+
+    /// Parses bytes into a root node; records a located diagnostic and returns nil on failure.
+    mutating func parse(_ data: Data) -> Node? {
+        guard data.count <= Self.maximumBytes else {
+            error(at: nil, "the file is \(data.count) bytes; the largest accepted is \(Self.maximumBytes)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = Self.firstInvalidUTF8(in: data)
+            diagnostics.append(
+                Diagnostic(SourceLocation(file: file, line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8"))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error(at: nil, "the file is empty")
+                return nil
+            }
+            return node
+        } catch let yamlError as YamlError {
+            diagnostics.append(Self.diagnostic(for: yamlError, file: file))
+        } catch {
+            self.error(at: nil, "cannot read the file as YAML: \(error)")
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(at(mark), "invalid YAML: \(problem)\(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(at(context.mark), "key '\(duplicates.first ?? "?")' appears more than once in the same mapping")
+        case .reader(let problem, let offset, _, _):
+            return Diagnostic(
+                SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+
+    private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= data.endIndex,
+                String(data: data[index..<index + length], encoding: .utf8) != nil
+            else { return (line, column) }
+            if byte == 10 {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return (line, column)
+    }
+
+    // MARK: Locations and errors
+
+    func location(_ node: Node?) -> SourceLocation {
+        SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    }
+
+    mutating func error(at node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(location(node), message))
+    }
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(location, message))
+    }
+
+    // MARK: Mappings
+
+    /// The keys of one mapping, checked against the keys allowed there.
+    struct Fields {
+        var node: Node
+        var values: [String: (key: Node, value: Node)]
+        subscript(_ key: String) -> Node? { values[key]?.value }
+    }
+
+    /// Reads `node` as a mapping whose keys must be among `allowed` and include `required`.
+    mutating func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            error(at: node, "\(what) must be a mapping of keys to values, not \(describe(node))")
+            return nil
+        }
+        var fields = Fields(node: node, values: [:])
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                error(at: key, "keys in \(what) must be plain words")
+                continue
+            }
+            let name = scalar.string
+            if !allowed.contains(name) {
+                error(
+                    at: key,
+                    "unknown key '\(name)' in \(what)\(Suggestion.didYouMean(name, among: allowed)); allowed: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            fields.values[name] = (key, value)
+        }
+        for name in required where fields.values[name] == nil {
+            error(at: node, "\(what) is missing '\(name)'")
+        }
+        return fields
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error(at: node, "\(what) must be text, not \(describe(node))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func number(_ node: Node?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
+            error(at: node, "\(what) must be a number, not \(describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: Node?, _ what: String) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+            error(at: node, "\(what) must be a whole number, not \(describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool.construct(from: scalar) else {
+            error(at: node, "\(what) must be true or false, not \(describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    /// Reads a sequence; a missing node is an empty list.
+    mutating func list(_ node: Node?, _ what: String) -> [Node] {
+        guard let node else { return [] }
+        guard case .sequence(let sequence) = node else {
+            error(at: node, "\(what) must be a list (lines starting with '-'), not \(describe(node))")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    mutating func strings(_ node: Node?, _ what: String) -> [String] {
+        list(node, what).compactMap { string($0, "each entry of \(what)") }
+    }
+
+    /// Where the expression text inside a scalar starts, so errors point at the right column.
+    func expressionStart(_ node: Node) -> (location: SourceLocation, exact: Bool) {
+        guard case .scalar(let scalar) = node else { return (location(node), false) }
+        var start = location(node)
+        switch scalar.style {
+        case .plain where !scalar.string.contains("\n"): return (start, true)
+        case .singleQuoted,
+            .doubleQuoted where !scalar.string.contains("\n"):
+            start.column += 1
+            return (start, true)
+        default: return (start, false)
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): s.string.isEmpty ? "an empty value" : "'\(s.string.prefix(40))'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Interview
+import Screening
+
+/// `nutriscreen assess --answers FILE`: scores an answers file without the interview.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Score an answers file (YAML or JSON) and print the assessment.",
+        discussion:
+            "The file maps item ids to answers, plus optional 'name' and 'completed' (ISO-8601). Every problem is reported as file:line:col: message with exit 65."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON).", valueName: "file"))
+    var answers: String
+
+    @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file"))
+    var questionnaire: String?
+
+    @Flag(name: .long, help: "Print the assessment as JSON (schema: docs/assessment-schema.md).")
+    var json = false
+
+    func run() throws {
+        let questionnaire: Questionnaire
+        switch QuestionnaireLocator.load(explicit: self.questionnaire) {
+        case .success(let q): questionnaire = q
+        case .failure(let error): throw error.code
+        }
+        let document = try AnswersLoading.load(answers, questionnaire: questionnaire)
+        let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        if json {
+            print(assessment.json())
+        } else {
+            print(AnswersListing.text(assessment))
+            print()
+            print(AssessmentSummary.text(assessment, style: TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)))
+        }
+    }
+}
+
+/// Loading an answers file with the command line's error reporting.
+enum AnswersLoading {
+    static func load(_ path: String, questionnaire: Questionnaire) throws -> AnswersDocument {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw fail("\(path): no such answers file; check the path given to --answers", ExitStatus.noInput)
+        }
+        do {
+            return try AnswersDocument.load(path: path, questionnaire: questionnaire)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them and try again")
+            throw ExitStatus.dataError
+        }
+    }
+}
+
+/// The answers of an assessment as a numbered list.
+enum AnswersListing {
+    static func text(_ assessment: Assessment) -> String {
+        var lines = ["Answers (\(assessment.questionnaire.id) \(assessment.questionnaire.version))"]
+        for (index, answered) in assessment.answers.enumerated() {
+            lines.append("  \(index + 1). \(answered.question) — \(answered.answer)")
+        }
+        if !assessment.unanswered.isEmpty { lines.append("  Not answered: \(assessment.unanswered.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The `nutriscreen` command: a screening questionnaire for nerve and muscle symptoms that may
+/// come from a vitamin or mineral shortfall. It screens; it never diagnoses.
+@main
+struct NutriScreen: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "nutriscreen",
+        abstract: "Screen nerve and muscle symptoms for possible vitamin and mineral shortfalls.",
+        discussion: """
+            NutriScreen asks about your symptoms, diet, medicines and health, then lists which
+            nutrients may be worth testing and when to see a doctor. It is a screening aid, not a
+            diagnosis: take the summary to a clinician.
+
+            Exit codes: 0 done · 64 usage error · 65 invalid questionnaire or answers file ·
+            66 input file missing · 73 output cannot be written · 75 input ended before the
+            screening was finished (answers saved) · 130 interrupted (answers saved).
+            """,
+        version: version,
+        subcommands: [StartCommand.self, ResumeCommand.self, AssessCommand.self, ValidateCommand.self],
+        defaultSubcommand: StartCommand.self
+    )
+}

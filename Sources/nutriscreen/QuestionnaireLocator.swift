@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Screening
+
+/// Finds questionnaire files: `--questionnaire`, else `$NUTRISCREEN_QUESTIONNAIRES`, else the
+/// `Questionnaires/` folder in the current directory or above the executable.
+enum QuestionnaireLocator {
+    static let defaultFileName = "neuro-nutrition.yaml"
+
+    /// The folder that holds the shipped questionnaires, if one can be found.
+    static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let configured = environment["NUTRISCREEN_QUESTIONNAIRES"], !configured.isEmpty { return configured }
+        var candidates = [FileManager.default.currentDirectoryPath + "/Questionnaires"]
+        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            var directory = (executable as NSString).deletingLastPathComponent
+            for _ in 0..<5 {
+                candidates.append(directory + "/Questionnaires")
+                directory = (directory as NSString).deletingLastPathComponent
+            }
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/" + defaultFileName) }
+    }
+
+    /// The path of the questionnaire to use.
+    static func path(explicit: String?) -> String? {
+        if let explicit { return explicit }
+        return folder().map { $0 + "/" + defaultFileName }
+    }
+
+    /// Every questionnaire file in the folder, sorted.
+    static func allFiles() -> [String] {
+        guard let folder = folder(), let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
+    }
+
+    /// Loads and checks a questionnaire, printing located problems and returning the exit code on failure.
+    static func load(explicit: String?) -> Result<Questionnaire, ExitCodeError> {
+        guard let path = path(explicit: explicit) else {
+            return .failure(
+                ExitCodeError(
+                    fail(
+                        "cannot find the default questionnaire (\(defaultFileName)); run from the NutriScreen folder or pass --questionnaire FILE",
+                        ExitStatus.noInput)))
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            return .failure(ExitCodeError(fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)))
+        }
+        do {
+            return .success(try QuestionnaireLoader.load(path: path))
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them (see Questionnaires/FORMAT.md) and try again")
+            return .failure(ExitCodeError(ExitStatus.dataError))
+        }
+    }
+}
+
+/// An exit code carried as an error.
+struct ExitCodeError: Error {
+    var code: ExitCode
+    init(_ code: ExitCode) { self.code = code }
+}

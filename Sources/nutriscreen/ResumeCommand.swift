@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Interview
+import Screening
+
+/// `nutriscreen resume`: continues the latest unfinished screening.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue the latest unfinished screening where you left off."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Use this questionnaire file instead of the one the session was started with.", valueName: "file"))
+    var questionnaire: String?
+
+    func run() throws {
+        let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
+        let (sessions, unreadable) = store.all()
+        for path in unreadable { printError("nutriscreen: warning: \(path) is not a readable session file; it was left alone") }
+        guard let record = sessions.first(where: { $0.status == .inProgress }) else {
+            throw fail("no unfinished screening to resume in \(store.directory); start one with: nutriscreen start", ExitStatus.noInput)
+        }
+        let path = questionnaire ?? (FileManager.default.fileExists(atPath: record.questionnairePath) ? record.questionnairePath : nil)
+        let questionnaire: Questionnaire
+        switch QuestionnaireLocator.load(explicit: path) {
+        case .success(let q): questionnaire = q
+        case .failure(let error): throw error.code
+        }
+        guard questionnaire.id == record.questionnaireID else {
+            throw fail(
+                "the unfinished session is for questionnaire '\(record.questionnaireID)', but \(questionnaire.path) is '\(questionnaire.id)'; pass the right file with --questionnaire",
+                ExitStatus.dataError)
+        }
+        let runner = InterviewRunner(questionnaire: questionnaire, store: store)
+        let (reconciled, answers) = runner.reconcile(record)
+        try runner.run(record: reconciled, answers: answers)
+    }
+}

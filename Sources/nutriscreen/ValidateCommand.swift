@@ -1,0 +1,37 @@
+import ArgumentParser
+import Screening
+
+/// `nutriscreen validate [FILE…]`: checks questionnaire files and prints every problem.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check questionnaire files and print every problem as file:line:col: message.",
+        discussion: "With no files, checks every .yaml file in Questionnaires/. Exit 0 when all are clean, 65 otherwise."
+    )
+
+    @Argument(help: "Questionnaire files to check (default: every file in Questionnaires/).")
+    var files: [String] = []
+
+    func run() throws {
+        let paths = files.isEmpty ? QuestionnaireLocator.allFiles() : files
+        guard !paths.isEmpty else {
+            throw fail("no questionnaire files found; pass one or run from the NutriScreen folder", ExitStatus.noInput)
+        }
+        var problems = 0
+        for path in paths {
+            do {
+                let questionnaire = try QuestionnaireLoader.load(path: path)
+                print(
+                    "\(path): ok (\(questionnaire.id) \(questionnaire.version): \(questionnaire.questions.count) questions, \(questionnaire.targets.count) scores, \(questionnaire.triggers.count) triggers)"
+                )
+            } catch {
+                problems += error.diagnostics.count
+                for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            }
+        }
+        if problems > 0 {
+            printError("\(problems) problem(s) found")
+            throw ExitStatus.dataError
+        }
+    }
+}

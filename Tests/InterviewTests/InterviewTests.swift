@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+
+@testable import Interview
+@testable import Screening
+
+/// A console fed from a script, recording everything written.
+final class ScriptedConsole: Console {
+    var inputs: [String]
+    var output = ""
+    init(_ inputs: [String]) { self.inputs = inputs }
+    func readLine() -> String? { inputs.isEmpty ? nil : inputs.removeFirst() }
+    func write(_ text: String) { output += text }
+}
+
+@Suite struct InterviewTests {
+    let q: Questionnaire
+    init() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "ScreeningTests/Fixtures/basic.yaml"
+        ).path
+        q = try QuestionnaireLoader.load(path: path)
+    }
+
+    /// Runs an interview over `inputs`; returns the outcome, the console and every saved record.
+    private func run(_ inputs: [String], answers: AnswerSet = AnswerSet(), record: SessionRecord? = nil) -> (
+        Interviewer.Outcome, ScriptedConsole, [SessionRecord]
+    ) {
+        let console = ScriptedConsole(inputs)
+        nonisolated(unsafe) var saved: [SessionRecord] = []
+        let interviewer = Interviewer(
+            questionnaire: q, record: record ?? SessionRecord(questionnaire: q, name: nil), answers: answers, console: console
+        ) { saved.append($0) }
+        let outcome = interviewer.run()
+        return (outcome, console, saved)
+    }
+
+    /// Answers for the fixture: no stroke sign, 70, vegan, no B12, metformin, 2 years, notes skipped.
+    let happyPath = ["n", "70", "3", "n", "1", "2", "s", ""]
+
+    @Test func aCompleteRunReturnsTheAnswers() {
+        let (outcome, console, saved) = run(happyPath)
+        guard case .completed(let answers) = outcome else {
+            Issue.record("not completed: \(outcome)")
+            return
+        }
+        #expect(answers["age"] == .integer(70))
+        #expect(answers["diet"] == .choice("vegan"))
+        #expect(answers["medicines"] == .multiChoice(["metformin"]))
+        #expect(answers["notes"] == nil)
+        #expect(saved.last?.status == .completed)
+        #expect(saved.last?.skipped == ["notes"])
+        #expect(console.output.contains("Urgent symptoms (section 1 of 2) · question 1 of about 5"))
+        #expect(console.output.contains("A few questions about you."))
+        #expect(console.output.contains("  3. Vegan"))
+    }
+
+    @Test func everyAnswerIsSavedAsItIsGiven() {
+        let (_, _, saved) = run(["n", "70", "3", "q"])
+        #expect(saved.map(\.answers.count).prefix(3) == [1, 2, 3])
+        #expect(saved.last?.answers["diet"] == .string("vegan"))
+        #expect(saved.last?.current == "b12_supplement")
+        #expect(saved.last?.status == .inProgress)
+    }
+
+    @Test func invalidInputRepromptsAndIsNeverCountedAsAnAnswer() {
+        let (outcome, console, saved) = run([
+            "maybe", "n", "seventy", "150", "70 years", "9", "vegan", "x", "n", "1,3", "1,9", "1", "abc", "2", "s", "",
+        ])
+        #expect(console.output.contains("Please type 1 or y for yes, 2 or n for no."))
+        #expect(console.output.contains("Please type a number (in years), e.g."))
+        #expect(console.output.contains("150 is outside the allowed range 18 to 120 years"))
+        #expect(console.output.contains("Please type one number from 1 to 3."))
+        #expect(console.output.contains("'none' cannot be combined with other options. Type 3 alone if none apply."))
+        #expect(console.output.contains("'9' is not one of the numbers 1 to 3."))
+        guard case .completed(let answers) = outcome else {
+            Issue.record("not completed")
+            return
+        }
+        #expect(answers["age"] == .integer(70))
+        #expect(answers["diet"] == .choice("vegan"))
+        #expect(saved.allSatisfy { $0.answers["age"] == nil || $0.answers["age"] == .number(70) })
+    }
+
+    @Test func helpShowsWhyWeAskAndSkipIsRefusedForRequiredItems() {
+        let (_, console, _) = run(["?", "s", "q"])
+        #expect(console.output.contains("Why we ask: Sudden one-sided weakness can be a stroke."))
+        #expect(console.output.contains("This question is needed for the screening and cannot be skipped."))
+    }
+
+    @Test func backReasksThePreviousQuestionAndEnterKeepsTheAnswer() {
+        let (outcome, console, _) = run(["n", "70", "b", "", "b", "b", "b", "", "b", "65", "3", "n", "1", "2", "s", ""])
+        #expect(console.output.contains("Current answer: 70 years. Press Enter to keep it."))
+        #expect(console.output.contains("This is the first question."))
+        guard case .completed(let answers) = outcome else {
+            Issue.record("not completed")
+            return
+        }
+        #expect(answers["age"] == .integer(65))
+    }
+
+    @Test func reviewChangeDropsItemsNoLongerShownAndAsksNewOnes() {
+        // Finish as a vegan, then change diet (review item 3) to omnivore: the B12 question drops out.
+        let (outcome, console, _) = run(happyPath.dropLast() + ["3", "1", ""])
+        guard case .completed(let answers) = outcome else {
+            Issue.record("not completed")
+            return
+        }
+        #expect(answers["diet"] == .choice("omnivore"))
+        #expect(answers["b12_supplement"] == nil)
+        #expect(console.output.contains("  4. Do you take a B12 supplement or B12-fortified foods most days? — No"))
+
+        // Change medicines from metformin to none: the years question is dropped; back to metformin: asked again.
+        let (second, console2, _) = run(happyPath.dropLast() + ["5", "3", "5", "1", "4", ""])
+        guard case .completed(let again) = second else {
+            Issue.record("not completed")
+            return
+        }
+        #expect(again["metformin_years"] == .decimal(4))
+        #expect(
+            console2.output.components(separatedBy: "\nFor how many years have you taken metformin?").count == 3,
+            "asked once, then again after it reappeared")
+        _ = console
+    }
+
+    @Test func reviewMidwayReturnsToTheSameQuestion() {
+        let (_, console, saved) = run(["n", "r", "", "q"])
+        #expect(console.output.contains("Your answers so far"))
+        #expect(console.output.contains("  2. How old are you? — (not yet answered)"))
+        #expect(saved.last?.current == "age")
+    }
+
+    @Test func anEmergencyInterruptsAtOnceAndTheUserMayStop() {
+        let (outcome, console, saved) = run(["y", "1"])
+        guard case .stoppedAtEmergency(let fired) = outcome else {
+            Issue.record("expected an emergency stop, got \(outcome)")
+            return
+        }
+        #expect(fired.map(\.trigger.id) == ["stroke"])
+        #expect(console.output.contains("EMERGENCY: Sudden weakness on one side can be a stroke."))
+        #expect(!console.output.contains("How old are you?"))
+        #expect(saved.last?.status == .stoppedAtEmergency)
+        #expect(saved.last?.answers["sudden_weakness"] == .bool(true))
+    }
+
+    @Test func carryingOnAfterAnEmergencyDoesNotWarnTwice() {
+        let (outcome, console, _) = run(["y", "maybe", "2", "70", "b", "", "3", "n", "1", "2", "s", ""])
+        #expect(console.output.contains("Please type 1 or 2."))
+        #expect(console.output.components(separatedBy: "EMERGENCY WARNING").count == 2)
+        if case .completed = outcome {} else { Issue.record("not completed: \(outcome)") }
+    }
+
+    @Test func endOfInputSavesAndSaysSo() {
+        let (outcome, _, saved) = run(["n", "70"])
+        #expect(outcome == .endOfInput)
+        #expect(saved.last?.answers.count == 2)
+    }
+
+    @Test func resumingContinuesWhereItStopped() {
+        let (_, _, saved) = run(["n", "70", "q"])
+        let record = saved.last!
+        let (answers, dropped) = record.answerSet(for: q)
+        #expect(dropped.isEmpty)
+        let (outcome, console, _) = run(["3", "n", "1", "2", "s", ""], answers: answers, record: record)
+        #expect(console.output.contains("Which best describes how you eat?"))
+        #expect(!console.output.contains("How old are you?\n"))
+        guard case .completed(let final) = outcome else {
+            Issue.record("not completed")
+            return
+        }
+        #expect(final["age"] == .integer(70))
+    }
+
+    @Test func aFailedSaveIsReportedOnceAndTheInterviewGoesOn() {
+        let console = ScriptedConsole(["n", "70", "q"])
+        struct DiskFull: Error {}
+        let interviewer = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+            _ in throw DiskFull()
+        }
+        #expect(interviewer.run() == .quit)
+        #expect(console.output.components(separatedBy: "could not be saved").count == 2)
+    }
+
+    @Test func answersThatNoLongerFitAChangedQuestionnaireAreDropped() throws {
+        var record = SessionRecord(questionnaire: q, name: nil)
+        record.answers = ["age": .number(70), "diet": .string("vegan"), "gone": .bool(true)]
+        record.itemSignatures = ["age": SessionRecord.signature(of: q.item("age")!), "diet": "choice:omnivore,vegan"]
+        let (answers, dropped) = record.answerSet(for: q)
+        #expect(answers["age"] == .integer(70))
+        #expect(Set(dropped) == ["diet", "gone"])
+    }
+}
+
+@Suite struct TypedAnswerParserTests {
+    let q: Questionnaire
+    init() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "ScreeningTests/Fixtures/basic.yaml"
+        ).path
+        q = try QuestionnaireLoader.load(path: path)
+    }
+
+    private func parse(_ input: String, _ id: String) -> Answer? { try? TypedAnswerParser.parse(input, for: q.item(id)!).get() }
+
+    @Test func acceptsNumbersWordsAndUnits() {
+        #expect(parse("Y", "sudden_weakness") == .boolean(.yes))
+        #expect(parse(" no ", "sudden_weakness") == .boolean(.no))
+        #expect(parse("3", "sudden_weakness") == nil)
+        #expect(parse("3", "b12_supplement") == .boolean(.unsure))
+        #expect(parse("70 years", "age") == .integer(70))
+        #expect(parse("70years", "age") == .integer(70))
+        #expect(parse("70.5", "age") == nil)
+        #expect(parse("2,5", "metformin_years") == .decimal(2.5))
+        #expect(parse("vegan", "diet") == .choice("vegan"))
+        #expect(parse("2, 1", "medicines") == .multiChoice(["metformin", "ppi"]))
+        #expect(parse("1 1", "medicines") == .multiChoice(["metformin"]))
+        #expect(parse("", "medicines") == nil)
+        #expect(parse("  free text  ", "notes") == .text("free text"))
+    }
+}

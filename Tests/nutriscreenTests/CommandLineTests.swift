@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+/// The built executable, driven through pipes and signals.
+@Suite(.serialized) struct CommandLineTests {
+    let happyInput = "n\n70\n3\nn\n1\n2\ns\n\n"
+
+    @Test func pipedInputCompletesAScreening() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["start", "--questionnaire", ProcessRunner.fixture], input: happyInput)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("What to do next"))
+        #expect(result.stdout.contains("ROUTINE: book an appointment"))
+        let sessions = runner.sessions()
+        #expect(sessions.count == 1)
+        #expect(sessions.first?["status"] as? String == "completed")
+        let folder = runner.state + "/nutriscreen"
+        let file = try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".json") }!
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/" + file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set or output is not a TTY")
+    }
+
+    @Test func endOfInputSavesAndExits75() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["start", "--questionnaire", ProcessRunner.fixture], input: "n\n70\n")
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("Your answers are saved. To continue later, run: nutriscreen resume"))
+        #expect((runner.sessions().first?["answers"] as? [String: Any])?.count == 2)
+    }
+
+    @Test func quitSavesAndResumeFinishes() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let first = try runner.run(["start", "--questionnaire", ProcessRunner.fixture], input: "n\n70\nq\n")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("To continue later, run: nutriscreen resume"))
+        let second = try runner.run(["resume"], input: "3\nn\n1\n2\ns\n\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Which best describes how you eat?"))
+        #expect(!second.stdout.contains("\nHow old are you?"), "age was answered before quitting")
+        #expect(runner.sessions().first?["status"] as? String == "completed")
+        let nothing = try runner.run(["resume"])
+        #expect(nothing.status == 66)
+        #expect(nothing.stderr.contains("no unfinished screening"))
+    }
+
+    @Test func startOffersToResumeAnUnfinishedScreening() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.run(["start", "--questionnaire", ProcessRunner.fixture], input: "n\n70\nq\n")
+        let result = try runner.run(["--questionnaire", ProcessRunner.fixture], input: "y\n3\nn\n1\n2\ns\n\n")
+        #expect(result.stdout.contains("You have an unfinished screening"))
+        #expect(result.status == 0)
+        #expect(runner.sessions().count == 1)
+    }
+
+    @Test func resumeSaysWhenTheQuestionnaireChanged() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let original = try String(contentsOfFile: ProcessRunner.fixture, encoding: .utf8)
+        let copy = ProcessRunner.temporaryFile(original)
+        _ = try runner.run(["start", "--questionnaire", copy], input: "n\n70\n3\nq\n")
+        // Version 2 renames an option of diet: that answer no longer fits and is asked again.
+        let changed = original.replacingOccurrences(of: "version: 1.0.0", with: "version: 2.0.0").replacingOccurrences(
+            of: "value: vegan, label: Vegan", with: "value: plant_based, label: Vegan"
+        ).replacingOccurrences(of: "[vegetarian, vegan]", with: "[vegetarian, plant_based]").replacingOccurrences(
+            of: "diet == vegan", with: "diet == plant_based")
+        try changed.write(toFile: copy, atomically: true, encoding: .utf8)
+        let result = try runner.run(["resume"], input: "3\nn\n1\n2\ns\n\n")
+        #expect(
+            result.stdout.contains(
+                "The questionnaire has changed since this screening was saved (version 1.0.0 → 2.0.0). 2 answer(s) still fit and are kept; 1 no longer fit and will be asked again (diet)."
+            ))
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func sigkillThenResumeKeepsEveryAcknowledgedAnswer() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let process = runner.process(["start", "--questionnaire", ProcessRunner.fixture])
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let answers = ["n", "70", "3"]
+        for (index, answer) in answers.enumerated() {
+            stdin.fileHandleForWriting.write(Data((answer + "\n").utf8))
+            // Wait until the tool has saved this answer (acknowledged), then go on.
+            let deadline = Date().addingTimeInterval(10)
+            while ((runner.sessions().first?["answers"] as? [String: Any])?.count ?? 0) < index + 1, Date() < deadline {
+                usleep(10_000)
+            }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let saved = runner.sessions().first?["answers"] as? [String: Any]
+        #expect(saved?.count == 3)
+        let resumed = try runner.run(["resume"], input: "n\n1\n2\ns\n\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("question 4 of about 6"), "\(resumed.stdout)")
+        let final = runner.sessions().first
+        #expect(final?["status"] as? String == "completed")
+        #expect((final?["answers"] as? [String: Any])?["diet"] as? String == "vegan")
+        #expect((final?["answers"] as? [String: Any])?["age"] as? Int == 70)
+    }
+
+    @Test func ctrlCSavesAndExits130() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let process = runner.process(["start", "--questionnaire", ProcessRunner.fixture])
+        let stdin = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("n\n".utf8))
+        let deadline = Date().addingTimeInterval(10)
+        while runner.sessions().isEmpty, Date() < deadline { usleep(10_000) }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("Interrupted. Your answers so far are saved"))
+        #expect(message.contains("nutriscreen resume"))
+        #expect((runner.sessions().first?["answers"] as? [String: Any])?.count == 1)
+    }
+
+    @Test func validateReportsLocatedProblemsAndExitCodes() throws {
+        let runner = ProcessRunner()
+        let ok = try runner.run(["validate", ProcessRunner.fixture])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("basic.yaml: ok"))
+        let bad = ProcessRunner.temporaryFile(
+            "id: t\nversion: 1\nschemaVersion: 1\ntitle: T\nsections:\n  - id: s\n    title: S\n    items:\n      - id: a\n        type: boolean\n        text: A?\n        wen: b\n"
+        )
+        let result = try runner.run(["validate", bad])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(bad):12:9: unknown key 'wen' in an item; did you mean 'when'?"))
+        #expect(!result.stderr.contains("Fatal error"))
+        let missing = try runner.run(["validate", "/nonexistent/q.yaml"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("/nonexistent/q.yaml:1:1: cannot read the file: no such file"))
+        let all = try runner.run(["validate"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("neuro-nutrition.yaml: ok"))
+    }
+
+    @Test func assessPrintsTextAndJSONAndRejectsBadAnswers() throws {
+        let runner = ProcessRunner()
+        let answers = ProcessRunner.temporaryFile(
+            "name: Ann\nsudden_weakness: true\nage: 70\ndiet: vegan\nb12_supplement: false\nmedicines: [none]\n")
+        let text = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("  3. Which best describes how you eat? — Vegan"))
+        #expect(text.stdout.contains("EMERGENCY: call your local emergency number now"))
+        let json = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["schemaVersion"] as? Int == 1)
+        #expect((object?["triage"] as? [String: Any])?["level"] as? String == "emergency")
+        #expect((object?["triggers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["stroke", "many_risks"])
+
+        let bad = ProcessRunner.temporaryFile("age: 7\ndiet: vegn\n")
+        let rejected = try runner.run(["assess", "--answers", bad, "--questionnaire", ProcessRunner.fixture])
+        #expect(rejected.status == 65)
+        #expect(rejected.stderr.contains("\(bad):1:6: age: 7 is outside the allowed range 18 to 120 years"))
+        #expect(rejected.stderr.contains("\(bad):2:7: diet: 'vegn' is not an option; did you mean 'vegan'?"))
+        let missing = try runner.run(["assess", "--answers", "/nonexistent.yaml", "--questionnaire", ProcessRunner.fixture])
+        #expect(missing.status == 66)
+        let badQuestionnaire = try runner.run(["assess", "--answers", answers, "--questionnaire", "/nonexistent.yaml"])
+        #expect(badQuestionnaire.status == 66)
+        #expect(badQuestionnaire.stderr.contains("no such file"))
+    }
+}
