@@ -58,7 +58,7 @@ public struct AnswersDocument: Sendable {
                     reader.error(at: key, "unknown item '\(id)' for questionnaire '\(questionnaire.id)'\(Suggestion.didYouMean(id, among: ids))")
                     continue
                 }
-                guard let plain = plainValue(value, &reader) else { continue }
+                guard let plain = plainValue(value, for: item, &reader) else { continue }
                 switch Answer.from(plain, for: item) {
                 case .success(let answer):
                     document.answers[id] = answer
@@ -78,9 +78,15 @@ public struct AnswersDocument: Sendable {
         return document
     }
 
-    private static func plainValue(_ node: Node, _ reader: inout YAMLReader) -> PlainValue? {
+    /// A scalar's value as the item reads it: for choice and text items the text as written, so
+    /// YAML 1.1's `no`, `on` or `12` stay words; otherwise YAML's own reading.
+    private static func plainValue(_ node: Node, for item: Item, _ reader: inout YAMLReader) -> PlainValue? {
         switch node {
         case .scalar(let scalar):
+            switch item.kind {
+            case .choice, .multiChoice, .text: return .string(scalar.string)
+            default: break
+            }
             if scalar.style == .plain {
                 if let b = Bool.construct(from: scalar) { return .bool(b) }
                 if let n = Double.construct(from: scalar), scalar.string.rangeOfCharacter(from: .letters) == nil { return .number(n) }

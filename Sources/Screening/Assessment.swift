@@ -33,6 +33,13 @@ public struct Assessment: Codable, Sendable, Equatable {
     public struct Triage: Codable, Sendable, Equatable {
         public var level: Urgency?
         public var headline: String
+
+        /// Writes `level` as `null` when no trigger fired, so the key is always present.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(level, forKey: .level)
+            try container.encode(headline, forKey: .headline)
+        }
     }
 
     public struct TriggerResult: Codable, Sendable, Equatable {

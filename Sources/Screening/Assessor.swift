@@ -13,7 +13,7 @@ public struct Assessor: Sendable {
         let (visible, effective) = navigator.walk(answers)
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
 
-        let fired = navigator.firedTriggers(effective)
+        let fired = navigator.firedTriggers(effective: effective)
         let triggers = fired.map {
             Assessment.TriggerResult(
                 id: $0.trigger.id, urgency: $0.trigger.urgency, message: $0.trigger.message, source: $0.trigger.source, evidence: $0.evidence)

@@ -6,10 +6,16 @@
 public struct Evaluator {
     public let questionnaire: Questionnaire
     public let answers: AnswerSet
+    /// Computed values already worked out for these answers (they are read by many rules).
+    private let cache = ComputedCache()
 
     public init(questionnaire: Questionnaire, answers: AnswerSet) {
         self.questionnaire = questionnaire
         self.answers = answers
+    }
+
+    private final class ComputedCache {
+        var values: [String: Value] = [:]
     }
 
     /// True when the condition holds.
@@ -17,11 +23,15 @@ public struct Evaluator {
 
     /// The value of a computed value, by id.
     public func computed(_ id: String) -> Value {
+        if let known = cache.values[id] { return known }
         guard let computed = questionnaire.computedValue(id) else { return .missing }
+        let result: Value
         switch computed.definition {
-        case .expression(let condition): return value(of: condition.expression)
-        case .sum(let rules): return .number(rules.filter { holds($0.condition) }.reduce(0) { $0 + $1.points })
+        case .expression(let condition): result = value(of: condition.expression)
+        case .sum(let rules): result = .number(rules.filter { holds($0.condition) }.reduce(0) { $0 + $1.points })
         }
+        cache.values[id] = result
+        return result
     }
 
     /// The value of any checked expression.
@@ -58,6 +68,12 @@ public struct Evaluator {
         switch op {
         case .and: return .bool(value(of: lhs).isTrue && value(of: rhs).isTrue)
         case .or: return .bool(value(of: lhs).isTrue || value(of: rhs).isTrue)
+        case .in:
+            // `option in multiChoiceItem`, the commonest condition, without building a set.
+            if case .name(let id) = rhs.node, case .string(let option) = lhs.node {
+                guard case .multiChoice(let values)? = answers[id] else { return .bool(false) }
+                return .bool(values.contains(option))
+            }
         default: break
         }
         let l = value(of: lhs)

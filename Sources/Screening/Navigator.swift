@@ -79,7 +79,11 @@ public struct Navigator: Sendable {
 
     /// Triggers whose conditions hold for the effective answers, most urgent first.
     public func firedTriggers(_ answers: AnswerSet) -> [FiredTrigger] {
-        let effective = effectiveAnswers(answers)
+        firedTriggers(effective: effectiveAnswers(answers))
+    }
+
+    /// Triggers that hold for answers already reduced to the shown items.
+    public func firedTriggers(effective: AnswerSet) -> [FiredTrigger] {
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
         return questionnaire.triggers.filter { evaluator.holds($0.condition) }
             .map { FiredTrigger(trigger: $0, evidence: evidence(for: $0.condition.expression, in: effective)) }
@@ -100,8 +104,9 @@ public struct Navigator: Sendable {
                 continue
             }
         }
-        return questionnaire.items.compactMap { item in
-            guard ids.contains(item.id), let answer = answers[item.id] else { return nil }
+        return ids.compactMap { id in questionnaire.order(of: id) }.sorted().compactMap { order in
+            let item = questionnaire.items[order]
+            guard let answer = answers[item.id] else { return nil }
             return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: answer.display(for: item))
         }
     }

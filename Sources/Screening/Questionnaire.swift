@@ -30,6 +30,7 @@ public struct Questionnaire: Sendable {
     public let items: [Item]
     private let orderByID: [String: Int]
     private let computedByID: [String: Int]
+    private let sectionIndexByItem: [String: Int]
 
     public init(
         id: String, version: String, schemaVersion: Int, title: String, description: String,
@@ -54,6 +55,8 @@ public struct Questionnaire: Sendable {
         self.items = sections.flatMap(\.items)
         self.orderByID = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.computedByID = Dictionary(computed.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.sectionIndexByItem = Dictionary(
+            sections.enumerated().flatMap { index, section in section.items.map { ($0.id, index) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The item with this id, if any.
@@ -63,7 +66,7 @@ public struct Questionnaire: Sendable {
     /// The computed value with this id, if any.
     public func computedValue(_ id: String) -> ComputedValue? { computedByID[id].map { computed[$0] } }
     /// The section that holds an item.
-    public func section(of itemID: String) -> Section? { sections.first { $0.items.contains { $0.id == itemID } } }
+    public func section(of itemID: String) -> Section? { sectionIndexByItem[itemID].map { sections[$0] } }
     /// Items that take an answer (everything but display text).
     public var questions: [Item] { items.filter(\.takesAnswer) }
 }

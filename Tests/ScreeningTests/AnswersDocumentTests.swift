@@ -66,3 +66,28 @@ import Testing
         #expect(problems("age: {a: 1}").first?.contains("not a mapping") == true)
     }
 }
+
+@Suite struct AnswersDocumentYAMLWordsTests {
+    @Test func bareNoAndNumbersStayOptionWordsForChoiceAndText() throws {
+        let q = try Fixture.load(
+            Fixture.wrapping(
+                items: """
+                          - id: v
+                            type: choice
+                            text: V?
+                            options:
+                              - { value: "no", label: No }
+                              - { value: brief, label: Brief }
+                          - id: t
+                            type: text
+                            text: T?
+                          - id: b
+                            type: boolean
+                            text: B?
+                    """))
+        let document = try AnswersDocument.parse(Data("v: no\nt: 12\nb: no\n".utf8), file: "a.yaml", questionnaire: q)
+        #expect(document.answers["v"] == .choice("no"))
+        #expect(document.answers["t"] == .text("12"))
+        #expect(document.answers["b"] == .boolean(.no))
+    }
+}
