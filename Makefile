@@ -1,7 +1,7 @@
 # NutriScreen: the two commands in the README's Quick start.
 SWIFT ?= swift
 
-.PHONY: screen test deps build format
+.PHONY: screen test deps build format sample
 
 ## Install missing system packages, build, and start a screening.
 screen: deps
@@ -20,3 +20,9 @@ build: deps
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+## Regenerate the committed sample report and the PNG of its first page shown in the README.
+sample: deps
+	@$(SWIFT) build --product nutriscreen >&2
+	SOURCE_DATE_EPOCH=1772359200 ./.build/debug/nutriscreen report --answers Reports/sample-answers.yaml --out Reports/sample-report.pdf --paper a4 --force
+	pdftoppm -png -r 60 -f 1 -l 1 -singlefile Reports/sample-report.pdf Reports/sample-report-page1

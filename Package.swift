@@ -19,10 +19,18 @@ let package = Package(
         .target(name: "PrivateFiles"),
         // The terminal conversation.
         .target(name: "Interview", dependencies: ["Screening", "PrivateFiles"]),
+        // Cairo, cairo-pdf, Pango and fontconfig, from the system.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // The printable report: document model, pure pager, Cairo + Pango renderer.
+        .target(name: "ReportPDF", dependencies: ["Screening", "CCairo"]),
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
-                "Screening", "Interview", "PrivateFiles",
+                "Screening", "Interview", "PrivateFiles", "ReportPDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +43,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles"]),
+        .testTarget(name: "ReportPDFTests", dependencies: ["ReportPDF", "Screening"], exclude: ["Snapshots"]),
         .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"]),
     ],
     swiftLanguageModes: [.v6]

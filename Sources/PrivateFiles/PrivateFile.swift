@@ -31,6 +31,12 @@ public enum PrivateFile {
     /// Writes `data` to `path` atomically with mode 0600.
     /// - Parameter overwrite: when false, an existing file is left alone and `WriteError.exists` is set.
     public static func write(_ data: Data, to path: String, overwrite: Bool = true) throws(WriteError) {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            // Never replace a device, pipe or folder: write into a device or pipe, refuse a folder.
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw WriteError(path: path, reason: "it is a folder; give a file name", exists: false) }
+            return try writeInPlace(data, to: path)
+        }
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         if !overwrite, access(path, F_OK) == 0 { throw WriteError(path: path, reason: "it exists", exists: true) }
         var template = Array("\(directory)/.\((path as NSString).lastPathComponent).XXXXXX".utf8CString)
@@ -42,21 +48,14 @@ public enum PrivateFile {
             if !succeeded { unlink(temporary) }
         }
         fchmod(fd, 0o600)
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
+        do {
+            try writeAll(data, to: fd, path: path)
+        } catch {
+            close(fd)
+            throw error
         }
-        let writeErrno = errno
-        guard written, fsync(fd) == 0 else {
-            let code = written ? errno : writeErrno
+        guard fsync(fd) == 0 else {
+            let code = errno
             close(fd)
             throw failure(path, code, hint: directory)
         }
@@ -77,6 +76,32 @@ public enum PrivateFile {
             fsync(dirFD)
             close(dirFD)
         }
+    }
+
+    /// Writes to an existing device or pipe (such as /dev/stdout), reporting any write error.
+    private static func writeInPlace(_ data: Data, to path: String) throws(WriteError) {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { throw failure(path, errno, hint: (path as NSString).deletingLastPathComponent) }
+        defer { close(fd) }
+        try writeAll(data, to: fd, path: path)
+    }
+
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(WriteError) {
+        var code: Int32 = 0
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    code = errno
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        if !written { throw failure(path, code, hint: (path as NSString).deletingLastPathComponent) }
     }
 
     /// Creates `path` and its parents with mode 0700 (owner only).

@@ -91,23 +91,50 @@ public struct Navigator: Sendable {
     }
 
     /// The answered items an expression reads, following computed values to their items.
+    /// Where a rule tests `option in item`, only the options it tests are shown as the answer.
     public func evidence(for expression: Expression, in answers: AnswerSet) -> [Evidence] {
-        var ids: Set<String> = []
-        var pending = Array(expression.references)
-        while let id = pending.popLast() {
-            if let computed = questionnaire.computedValue(id) {
-                switch computed.definition {
-                case .expression(let c): pending += c.expression.references
-                case .sum(let rules): pending += rules.flatMap(\.condition.expression.references)
+        var whole: Set<String> = []
+        var options: [String: Set<String>] = [:]
+        var seenComputed: Set<String> = []
+        func visit(_ e: Expression) {
+            switch e.node {
+            case .binary(.in, let lhs, let rhs):
+                if case .string(let option) = lhs.node, case .name(let id) = rhs.node, questionnaire.item(id) != nil {
+                    options[id, default: []].insert(option)
+                } else {
+                    visit(lhs)
+                    visit(rhs)
                 }
-            } else if ids.insert(id).inserted == false {
-                continue
+            case .binary(_, let lhs, let rhs):
+                visit(lhs)
+                visit(rhs)
+            case .not(let inner), .negate(let inner): visit(inner)
+            case .list(let elements): elements.forEach(visit)
+            case .call(_, let id): whole.insert(id)
+            case .name(let id):
+                if let computed = questionnaire.computedValue(id) {
+                    guard seenComputed.insert(id).inserted else { return }
+                    switch computed.definition {
+                    case .expression(let c): visit(c.expression)
+                    case .sum(let rules): rules.forEach { visit($0.condition.expression) }
+                    }
+                } else {
+                    whole.insert(id)
+                }
+            case .number, .string, .bool: break
             }
         }
-        return ids.compactMap { id in questionnaire.order(of: id) }.sorted().compactMap { order in
+        visit(expression)
+        let ids = whole.union(options.keys)
+        return ids.compactMap { questionnaire.order(of: $0) }.sorted().compactMap { order in
             let item = questionnaire.items[order]
             guard let answer = answers[item.id] else { return nil }
-            return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: answer.display(for: item))
+            var shown = answer
+            if !whole.contains(item.id), let tested = options[item.id], case .multiChoice(let selected) = answer {
+                let matching = selected.filter(tested.contains)
+                shown = .multiChoice(matching.isEmpty ? selected : matching)
+            }
+            return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: shown.display(for: item))
         }
     }
 }

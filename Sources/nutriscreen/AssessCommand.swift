@@ -12,22 +12,13 @@ struct AssessCommand: ParsableCommand {
             "The file maps item ids to answers, plus optional 'name' and 'completed' (ISO-8601). Every problem is reported as file:line:col: message with exit 65."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON).", valueName: "file"))
-    var answers: String
-
-    @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file"))
-    var questionnaire: String?
+    @OptionGroup var input: AnswersInput
 
     @Flag(name: .long, help: "Print the assessment as JSON (schema: docs/assessment-schema.md).")
     var json = false
 
     func run() throws {
-        let questionnaire: Questionnaire
-        switch QuestionnaireLocator.load(explicit: self.questionnaire) {
-        case .success(let q): questionnaire = q
-        case .failure(let error): throw error.code
-        }
-        let document = try AnswersLoading.load(answers, questionnaire: questionnaire)
+        let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
         if json {
             print(assessment.json())
@@ -39,17 +30,25 @@ struct AssessCommand: ParsableCommand {
     }
 }
 
-/// Loading an answers file with the command line's error reporting.
-enum AnswersLoading {
-    static func load(_ path: String, questionnaire: Questionnaire) throws -> AnswersDocument {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw fail("\(path): no such answers file; check the path given to --answers", ExitStatus.noInput)
+/// `--answers` and `--questionnaire`, shared by `assess` and `report`.
+struct AnswersInput: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON).", valueName: "file"))
+    var answers: String
+
+    @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file"))
+    var questionnaire: String?
+
+    /// The questionnaire and the checked answers; prints located problems and throws the exit code.
+    func load() throws -> (Questionnaire, AnswersDocument) {
+        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
+        guard FileManager.default.fileExists(atPath: answers) else {
+            throw fail("\(answers): no such answers file; check the path given to --answers", ExitStatus.noInput)
         }
         do {
-            return try AnswersDocument.load(path: path, questionnaire: questionnaire)
+            return (questionnaire, try AnswersDocument.load(path: answers, questionnaire: questionnaire))
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them and try again")
+            printError("nutriscreen: \(answers) has \(error.diagnostics.count) problem(s); fix them and try again")
             throw ExitStatus.dataError
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Interview
+import PrivateFiles
 import Screening
 
 #if canImport(Glibc)
@@ -12,6 +13,7 @@ import Screening
 struct InterviewRunner {
     let questionnaire: Questionnaire
     let store: SessionStore
+    let report: ReportOptions
     let console = StandardConsole()
     let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
 
@@ -34,7 +36,7 @@ struct InterviewRunner {
             let assessment = Assessor(questionnaire: questionnaire).assess(
                 final, name: interviewer.record.name, completed: interviewer.record.completed)
             console.write("\n" + AssessmentSummary.text(assessment, style: style) + "\n")
-            console.write("\nYour answers are saved in \(store.path(of: interviewer.record)).\n")
+            try writeReport(assessment, answers: final, record: interviewer.record)
         case .quit:
             console.write("Your answers are saved. \(Self.resumeHint)\n")
         case .endOfInput:
@@ -45,6 +47,27 @@ struct InterviewRunner {
                 "\nYou chose to stop. If this is an emergency, call your local emergency number now.\nYour answers are saved; you can finish later with: nutriscreen resume\n"
             )
         }
+    }
+
+    /// Writes the answers file and the PDF, and says where they are.
+    private func writeReport(_ assessment: Assessment, answers: AnswerSet, record: SessionRecord) throws {
+        let stem = ReportWriter.stem(completed: record.completed ?? Date(), name: record.name)
+        let pdf = report.out ?? "Reports/\(stem).pdf"
+        let answersPath = ((pdf as NSString).deletingPathExtension) + ".answers.yaml"
+        if report.out == nil, !FileManager.default.fileExists(atPath: "Reports") {
+            do { try PrivateFile.makeDirectory("Reports") } catch {
+                throw fail("\(error.description). Your answers are safe in \(store.path(of: record)).", ExitStatus.cannotCreate)
+            }
+        }
+        let document = AnswersDocument(answers: answers, name: record.name, completed: record.completed)
+        do {
+            try PrivateFile.write(Data(document.yaml(for: questionnaire).utf8), to: answersPath, overwrite: true)
+        } catch {
+            throw fail("\(error.description). Your answers are safe in \(store.path(of: record)).", ExitStatus.cannotCreate)
+        }
+        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), to: pdf, force: true)
+        console.write(
+            "\nYour report: \(pdf)\nYour answers: \(answersPath) (regenerate the report with: nutriscreen report --answers \(answersPath) --force)\n")
     }
 
     /// Ctrl-C: the session is already saved after every answer, so say how to resume and exit 130.

@@ -33,30 +33,22 @@ enum QuestionnaireLocator {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
     }
 
-    /// Loads and checks a questionnaire, printing located problems and returning the exit code on failure.
-    static func load(explicit: String?) -> Result<Questionnaire, ExitCodeError> {
+    /// Loads and checks a questionnaire; on failure prints located problems and throws the exit code.
+    static func load(explicit: String?) throws(ExitCode) -> Questionnaire {
         guard let path = path(explicit: explicit) else {
-            return .failure(
-                ExitCodeError(
-                    fail(
-                        "cannot find the default questionnaire (\(defaultFileName)); run from the NutriScreen folder or pass --questionnaire FILE",
-                        ExitStatus.noInput)))
+            throw fail(
+                "cannot find the default questionnaire (\(defaultFileName)); run from the NutriScreen folder or pass --questionnaire FILE",
+                ExitStatus.noInput)
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            return .failure(ExitCodeError(fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)))
+            throw fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)
         }
         do {
-            return .success(try QuestionnaireLoader.load(path: path))
+            return try QuestionnaireLoader.load(path: path)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them (see Questionnaires/FORMAT.md) and try again")
-            return .failure(ExitCodeError(ExitStatus.dataError))
+            throw ExitStatus.dataError
         }
     }
-}
-
-/// An exit code carried as an error.
-struct ExitCodeError: Error {
-    var code: ExitCode
-    init(_ code: ExitCode) { self.code = code }
 }

@@ -13,6 +13,8 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this questionnaire file instead of the one the session was started with.", valueName: "file"))
     var questionnaire: String?
 
+    @OptionGroup var report: ReportOptions
+
     func run() throws {
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
         let (sessions, unreadable) = store.all()
@@ -21,17 +23,13 @@ struct ResumeCommand: ParsableCommand {
             throw fail("no unfinished screening to resume in \(store.directory); start one with: nutriscreen start", ExitStatus.noInput)
         }
         let path = questionnaire ?? (FileManager.default.fileExists(atPath: record.questionnairePath) ? record.questionnairePath : nil)
-        let questionnaire: Questionnaire
-        switch QuestionnaireLocator.load(explicit: path) {
-        case .success(let q): questionnaire = q
-        case .failure(let error): throw error.code
-        }
+        let questionnaire = try QuestionnaireLocator.load(explicit: path)
         guard questionnaire.id == record.questionnaireID else {
             throw fail(
                 "the unfinished session is for questionnaire '\(record.questionnaireID)', but \(questionnaire.path) is '\(questionnaire.id)'; pass the right file with --questionnaire",
                 ExitStatus.dataError)
         }
-        let runner = InterviewRunner(questionnaire: questionnaire, store: store)
+        let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         let (reconciled, answers) = runner.reconcile(record)
         try runner.run(record: reconciled, answers: answers)
     }

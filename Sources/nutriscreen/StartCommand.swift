@@ -19,14 +19,12 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Start a new screening even if an unfinished one exists.")
     var new = false
 
+    @OptionGroup var report: ReportOptions
+
     func run() throws {
-        let questionnaire: Questionnaire
-        switch QuestionnaireLocator.load(explicit: self.questionnaire) {
-        case .success(let q): questionnaire = q
-        case .failure(let error): throw error.code
-        }
+        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
-        let runner = InterviewRunner(questionnaire: questionnaire, store: store)
+        let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
             let date = ISO8601.format(unfinished.updated)
             runner.console.write(

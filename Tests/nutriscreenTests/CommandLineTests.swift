@@ -133,6 +133,7 @@ import Testing
 
     @Test func validateReportsLocatedProblemsAndExitCodes() throws {
         let runner = ProcessRunner()
+        defer { runner.cleanUp() }
         let ok = try runner.run(["validate", ProcessRunner.fixture])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("basic.yaml: ok"))
@@ -146,13 +147,14 @@ import Testing
         let missing = try runner.run(["validate", "/nonexistent/q.yaml"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("/nonexistent/q.yaml:1:1: cannot read the file: no such file"))
-        let all = try runner.run(["validate"])
+        let all = try runner.run(["validate"], directory: ProcessRunner.repository)
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.stdout.contains("neuro-nutrition.yaml: ok"))
     }
 
     @Test func assessPrintsTextAndJSONAndRejectsBadAnswers() throws {
         let runner = ProcessRunner()
+        defer { runner.cleanUp() }
         let answers = ProcessRunner.temporaryFile(
             "name: Ann\nsudden_weakness: true\nage: 70\ndiet: vegan\nb12_supplement: false\nmedicines: [none]\n")
         let text = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture])
@@ -175,5 +177,78 @@ import Testing
         let badQuestionnaire = try runner.run(["assess", "--answers", answers, "--questionnaire", "/nonexistent.yaml"])
         #expect(badQuestionnaire.status == 66)
         #expect(badQuestionnaire.stderr.contains("no such file"))
+    }
+}
+
+/// `nutriscreen report` and the report written at the end of an interview.
+@Suite(.serialized) struct ReportCommandTests {
+    static let sample = ProcessRunner.repository + "/Reports/sample-answers.yaml"
+
+    private func mode(_ path: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int }
+
+    @Test func writesAPrivatePDFAndNeverOverwritesWithoutForce() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let out = runner.state + "/report.pdf"
+        let first = try runner.run(["report", "--answers", Self.sample, "--out", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == out)
+        #expect(mode(out) == 0o600)
+        #expect(FileManager.default.contents(atPath: out)?.prefix(5) == Data("%PDF-".utf8))
+        let again = try runner.run(["report", "--answers", Self.sample, "--out", out])
+        #expect(again.status == 73)
+        #expect(again.stderr.contains("already exists; choose another name or pass --force"))
+        let forced = try runner.run(["report", "--answers", Self.sample, "--out", out, "--force", "--paper", "letter"])
+        #expect(forced.status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: runner.state).filter { $0.hasPrefix(".report.pdf.") }
+        #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
+    }
+
+    @Test func aMissingOrUnwritableFolderIsAClearErrorWithExit73() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let missing = try runner.run(["report", "--answers", Self.sample, "--out", "/nonexistent/folder/r.pdf"])
+        #expect(missing.status == 73)
+        #expect(missing.stderr.contains("the folder /nonexistent/folder does not exist"))
+        let locked = runner.state + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+        if getuid() != 0 {
+            let denied = try runner.run(["report", "--answers", Self.sample, "--out", locked + "/r.pdf"])
+            #expect(denied.status == 73)
+            #expect(denied.stderr.contains("cannot write"))
+        }
+        let full = try runner.run(["report", "--answers", Self.sample, "--out", "/dev/full", "--force"])
+        #expect(full.status == 73, "\(full.stderr)")
+        #expect(full.stderr.contains("No space left on device"))
+        #expect(!full.stderr.contains("Fatal error"))
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial, "a device must be written into, never replaced")
+    }
+
+    @Test func theDefaultNameComesFromTheAnswersFileIntoReports() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        try FileManager.default.createDirectory(atPath: runner.state + "/Reports", withIntermediateDirectories: true)
+        let result = try runner.run(["report", "--answers", Self.sample])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: runner.state + "/Reports/sample-answers.pdf"))
+    }
+
+    @Test func theInterviewEndsByWritingTheReportAndItsAnswers() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let result = try runner.run(["start", "--questionnaire", ProcessRunner.fixture, "--name", "Pat Piped"], input: "n\n70\n3\nn\n1\n2\ns\n\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: runner.state + "/Reports")
+        let pdf = try #require(reports.first { $0.hasSuffix("-pat-piped.pdf") })
+        let answers = try #require(reports.first { $0.hasSuffix("-pat-piped.answers.yaml") })
+        #expect(result.stdout.contains("Your report: Reports/\(pdf)"))
+        #expect(mode(runner.state + "/Reports/" + pdf) == 0o600)
+        #expect(mode(runner.state + "/Reports/" + answers) == 0o600)
+        let again = try runner.run([
+            "report", "--answers", runner.state + "/Reports/" + answers, "--questionnaire", ProcessRunner.fixture, "--out",
+            runner.state + "/again.pdf",
+        ])
+        #expect(again.status == 0, "the saved answers regenerate the report: \(again.stderr)")
     }
 }

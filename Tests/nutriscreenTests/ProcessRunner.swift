@@ -28,6 +28,7 @@ struct ProcessRunner {
 
     init() {
         state = NSTemporaryDirectory() + "nutriscreen-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
     }
 
     var environment: [String: String] {
@@ -38,17 +39,17 @@ struct ProcessRunner {
         return env
     }
 
-    func process(_ arguments: [String], directory: String = ProcessRunner.repository) -> Process {
+    func process(_ arguments: [String], directory: String? = nil) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? state)
         return process
     }
 
     /// Runs to the end with `input` on standard input.
-    func run(_ arguments: [String], input: String = "", directory: String = ProcessRunner.repository) throws -> Result {
+    func run(_ arguments: [String], input: String = "", directory: String? = nil) throws -> Result {
         let process = process(arguments, directory: directory)
         let stdin = Pipe()
         let stdout = Pipe()

@@ -1,0 +1,500 @@
+/// Places a document's blocks on pages. Pure: the same document and measurer give the same pages.
+///
+/// Rules: headings keep with the next block; table rows never split (unless a single row is
+/// taller than a page) and the header repeats on each page; paragraphs leave at least two lines at
+/// a page's top and bottom; callouts, checklist items and the notes box stay together when they
+/// fit on one page; "Page X of Y" and the running header go on every page.
+public struct Pager {
+    public let geometry: PageGeometry
+    public let measurer: any TextMeasurer
+
+    public init(geometry: PageGeometry, measurer: any TextMeasurer) {
+        self.geometry = geometry
+        self.measurer = measurer
+    }
+
+    // Spacing, in points.
+    static let paragraphGap = 5.0
+    static let cellPadX = 4.0
+    static let cellPadY = 3.0
+    static let calloutPad = 10.0
+    static let calloutSymbolWidth = 34.0
+    static let chartRowHeight = 17.0
+    static let minimumLines = 2
+
+    public func layout(_ document: ReportDocument) -> PageLayout {
+        var writer = PageWriter(geometry: geometry)
+        writer.emit(.begin("Document"))
+        for (index, block) in document.blocks.enumerated() {
+            let next = document.blocks.dropFirst(index + 1).first { if case .spacer = $0 { false } else { true } }
+            place(block, before: next, &writer)
+        }
+        writer.emit(.end("Document"))
+        decorate(&writer, document: document)
+        return PageLayout(
+            geometry: geometry, pages: writer.pages.map { LaidOutPage(elements: $0) }, outline: writer.outline, overflows: writer.overflows)
+    }
+
+    // MARK: Blocks
+
+    private func place(_ block: Block, before next: Block?, _ w: inout PageWriter) {
+        switch block {
+        case .spacer(let height):
+            if w.y > geometry.contentTop { w.y = min(w.y + height, geometry.contentBottom) }
+        case .heading(let heading): placeHeading(heading, before: next, &w)
+        case .paragraph(let paragraph): placeParagraph(paragraph, &w)
+        case .callout(let callout): placeCallout(callout, &w)
+        case .table(let table): placeTable(table, &w)
+        case .scoreChart(let chart): placeChart(chart, &w)
+        case .checklist(let list): placeChecklist(list, &w)
+        case .notesBox(let box): placeNotes(box, &w)
+        }
+    }
+
+    private func headingStyle(_ level: Int) -> FontStyle { level == 0 ? .title : level == 1 ? .heading1 : .heading2 }
+
+    private func placeHeading(_ heading: Heading, before next: Block?, _ w: inout PageWriter) {
+        let style = headingStyle(heading.level)
+        let lines = measurer.lines(of: [TextRun(heading.text, bold: true)], style: style, width: geometry.contentWidth)
+        let before = w.y > geometry.contentTop ? (heading.level <= 1 ? 12.0 : 8.0) : 0
+        let height = lines.reduce(0) { $0 + $1.height }
+        // Keep with next: the heading and the start of what follows go on the same page.
+        let needed = before + height + 4 + (next.map(minimumStart) ?? 0)
+        if w.remaining < needed, w.y > geometry.contentTop { w.newPage() } else { w.y += before }
+        let tag = heading.level <= 1 ? "H1" : "H2"
+        w.emit(.destination(name: heading.destination, x: geometry.contentLeft, y: w.y))
+        if heading.level >= 1 {
+            w.outline.append(OutlineEntry(level: heading.level, title: heading.text, destination: heading.destination, page: w.pages.count))
+        }
+        w.emit(.begin(tag))
+        w.placeText(
+            PlacedText(
+                x: geometry.contentLeft, y: w.y, width: geometry.contentWidth, style: style, gray: 0, text: [TextRun(heading.text, bold: true)],
+                lines: lines, firstLine: 0, alignRight: false))
+        w.emit(.end(tag))
+        w.y += height + 4
+        if heading.level == 1 {
+            w.emit(
+                .line(x1: geometry.contentLeft, y1: w.y - 1, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y - 1, width: 0.75, gray: 0.3))
+            w.y += 3
+        }
+    }
+
+    /// The height that must follow a heading on the same page.
+    private func minimumStart(of block: Block) -> Double {
+        switch block {
+        case .paragraph(let p):
+            let lines = measurer.lines(of: p.text, style: p.style, width: geometry.contentWidth)
+            return lines.prefix(Self.minimumLines).reduce(0) { $0 + $1.height }
+        case .table(let t): return tableHeaderHeight(t) + (t.rows.first.map { rowHeight($0, t) } ?? 0)
+        case .callout(let c): return min(calloutHeight(c), geometry.contentHeight / 2)
+        case .scoreChart: return Self.chartRowHeight * 3
+        case .checklist(let l): return l.items.first.map { checklistItemHeight($0) } ?? 0
+        case .notesBox(let n): return notesHeight(n)
+        case .heading(let h):
+            return measurer.lines(of: [TextRun(h.text, bold: true)], style: headingStyle(h.level), width: geometry.contentWidth).reduce(0) {
+                $0 + $1.height
+            } + 20
+        case .spacer: return 0
+        }
+    }
+
+    private func placeParagraph(_ paragraph: Paragraph, _ w: inout PageWriter) {
+        let lines = measurer.lines(of: paragraph.text, style: paragraph.style, width: geometry.contentWidth)
+        w.emit(.begin("P"))
+        placeLines(lines, of: paragraph, x: geometry.contentLeft, width: geometry.contentWidth, &w)
+        w.emit(.end("P"))
+        w.y += Self.paragraphGap
+    }
+
+    /// Places lines, splitting across pages with no single line left alone at either end.
+    private func placeLines(_ lines: [MeasuredLine], of paragraph: Paragraph, x: Double, width: Double, _ w: inout PageWriter) {
+        var start = 0
+        while start < lines.count {
+            let rest = lines[start...]
+            let fitting = w.linesFitting(rest)
+            var take = fitting
+            if take < rest.count {
+                // Widows and orphans: at least two lines on each side of a break.
+                if rest.count - take < Self.minimumLines { take = rest.count - Self.minimumLines }
+                if take < Self.minimumLines { take = 0 }
+            }
+            if take == 0 {
+                if w.y > geometry.contentTop {
+                    w.newPage()
+                    continue
+                }
+                take = max(1, fitting)  // a page cannot hold even two lines: place what fits
+            }
+            let chunk = Array(rest.prefix(take))
+            w.placeText(
+                PlacedText(
+                    x: x, y: w.y, width: width, style: paragraph.style, gray: paragraph.gray, text: paragraph.text, lines: chunk, firstLine: start,
+                    alignRight: false))
+            w.y += chunk.reduce(0) { $0 + $1.height }
+            start += take
+            if start < lines.count { w.newPage() }
+        }
+    }
+
+    private func calloutInnerWidth() -> Double { geometry.contentWidth - 2 * Self.calloutPad - Self.calloutSymbolWidth }
+
+    private func calloutParts(_ c: Callout) -> [(Paragraph, [MeasuredLine])] {
+        let title = Paragraph([TextRun(c.title, bold: true)], style: .body)
+        return ([title] + c.paragraphs).map { ($0, measurer.lines(of: $0.text, style: $0.style, width: calloutInnerWidth())) }
+    }
+
+    private func calloutHeight(_ c: Callout) -> Double {
+        let parts = calloutParts(c)
+        return parts.reduce(0) { $0 + $1.1.reduce(0) { $0 + $1.height } } + Double(parts.count - 1) * 4 + 2 * Self.calloutPad
+    }
+
+    private func placeCallout(_ c: Callout, _ w: inout PageWriter) {
+        let height = calloutHeight(c)
+        if w.remaining < height, height <= geometry.contentHeight { w.newPage() }
+        let parts = calloutParts(c)
+        var boxTop = w.y
+        var boxStart = w.elementCount
+        w.y += Self.calloutPad
+        let innerX = geometry.contentLeft + Self.calloutPad + Self.calloutSymbolWidth
+        w.emit(.begin("Sect"))
+        w.placeText(
+            PlacedText(
+                x: geometry.contentLeft + Self.calloutPad, y: w.y, width: Self.calloutSymbolWidth - 6, style: .symbol, gray: 0,
+                text: [TextRun(c.symbol, bold: true)],
+                lines: measurer.lines(of: [TextRun(c.symbol, bold: true)], style: .symbol, width: Self.calloutSymbolWidth - 6), firstLine: 0,
+                alignRight: false))
+        for (index, (paragraph, lines)) in parts.enumerated() {
+            if index > 0 { w.y += 4 }
+            var start = 0
+            while start < lines.count {
+                let take = max(w.linesFitting(lines[start...], reserve: Self.calloutPad), w.y <= geometry.contentTop + Self.calloutPad ? 1 : 0)
+                if take == 0 {
+                    // Close this page's part of the box and continue on the next page.
+                    w.insertBox(
+                        at: boxStart, x: geometry.contentLeft, y: boxTop, width: geometry.contentWidth, height: w.y + Self.calloutPad - boxTop,
+                        stroke: c.borderWidth, fill: c.fillGray)
+                    w.newPage()
+                    boxTop = w.y
+                    boxStart = w.elementCount
+                    w.y += Self.calloutPad
+                    continue
+                }
+                let chunk = Array(lines[start..<start + take])
+                w.emit(.begin("P"))
+                w.placeText(
+                    PlacedText(
+                        x: innerX, y: w.y, width: calloutInnerWidth(), style: paragraph.style, gray: paragraph.gray, text: paragraph.text,
+                        lines: chunk, firstLine: start, alignRight: false))
+                w.emit(.end("P"))
+                w.y += chunk.reduce(0) { $0 + $1.height }
+                start += take
+            }
+        }
+        w.emit(.end("Sect"))
+        w.y += Self.calloutPad
+        w.insertBox(
+            at: boxStart, x: geometry.contentLeft, y: boxTop, width: geometry.contentWidth, height: w.y - boxTop, stroke: c.borderWidth,
+            fill: c.fillGray)
+        w.y += Self.paragraphGap + 2
+    }
+
+    // MARK: Tables
+
+    private func columnWidths(_ t: Table) -> [Double] { t.columns.map { $0.share * geometry.contentWidth } }
+
+    private func cellLines(_ text: String, header: Bool, width: Double) -> [MeasuredLine] {
+        measurer.lines(of: [TextRun(text, bold: header)], style: header ? .tableHeader : .tableBody, width: width - 2 * Self.cellPadX)
+    }
+
+    private func tableHeaderHeight(_ t: Table) -> Double { rowHeight(t.columns.map(\.title), t, header: true) }
+
+    private func rowHeight(_ cells: [String], _ t: Table, header: Bool = false) -> Double {
+        zip(cells, columnWidths(t)).map { cellLines($0, header: header, width: $1).reduce(0) { $0 + $1.height } }.max().map { $0 + 2 * Self.cellPadY }
+            ?? 0
+    }
+
+    private func placeTable(_ t: Table, _ w: inout PageWriter) {
+        let widths = columnWidths(t)
+        let headerHeight = tableHeaderHeight(t)
+        if let first = t.rows.first, w.remaining < headerHeight + rowHeight(first, t) { w.newPage() }
+        w.emit(.begin("Table"))
+        placeRow(t.columns.map(\.title), t, widths: widths, header: true, &w)
+        for row in t.rows {
+            var cells = row.map { _ in [MeasuredLine]() }
+            for (index, text) in row.enumerated() { cells[index] = cellLines(text, header: false, width: widths[index]) }
+            var offsets = cells.map { _ in 0 }
+            // A row taller than a whole page is split between its lines; any other row moves whole.
+            while true {
+                let remainingCells = zip(cells, offsets).map { Array($0[$1...]) }
+                let height = (remainingCells.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * Self.cellPadY
+                if height <= w.remaining {
+                    placeCells(remainingCells, row, offsets: offsets, t, widths: widths, height: height, &w)
+                    break
+                }
+                if height <= geometry.contentHeight - headerHeight || w.y > geometry.contentTop + headerHeight + 1 {
+                    w.emit(.end("Table"))
+                    w.newPage()
+                    w.emit(.begin("Table"))
+                    placeRow(t.columns.map(\.title), t, widths: widths, header: true, &w)
+                    if height <= w.remaining { continue }
+                }
+                let room = w.remaining - 2 * Self.cellPadY
+                let parts = remainingCells.map { lines -> [MeasuredLine] in
+                    var total = 0.0
+                    return Array(
+                        lines.prefix {
+                            total += $0.height
+                            return total <= room
+                        })
+                }
+                placeCells(parts, row, offsets: offsets, t, widths: widths, height: w.remaining, &w)
+                for index in offsets.indices { offsets[index] += parts[index].count }
+                w.emit(.end("Table"))
+                w.newPage()
+                w.emit(.begin("Table"))
+                placeRow(t.columns.map(\.title), t, widths: widths, header: true, &w)
+            }
+        }
+        w.emit(.end("Table"))
+        w.y += Self.paragraphGap + 3
+    }
+
+    private func placeRow(_ cells: [String], _ t: Table, widths: [Double], header: Bool, _ w: inout PageWriter) {
+        let lines = zip(cells, widths).map { cellLines($0, header: header, width: $1) }
+        let height = (lines.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * Self.cellPadY
+        if header { w.emit(.rect(x: geometry.contentLeft, y: w.y, width: geometry.contentWidth, height: height, stroke: 0, fill: 0.88)) }
+        placeCells(lines, cells, offsets: cells.map { _ in 0 }, t, widths: widths, height: height, header: header, &w)
+    }
+
+    private func placeCells(
+        _ lines: [[MeasuredLine]], _ cells: [String], offsets: [Int], _ t: Table, widths: [Double], height: Double, header: Bool = false,
+        _ w: inout PageWriter
+    ) {
+        w.emit(.begin("TR"))
+        var x = geometry.contentLeft
+        for (index, cellLines) in lines.enumerated() {
+            w.emit(.begin(header ? "TH" : "TD"))
+            if !cellLines.isEmpty {
+                w.placeText(
+                    PlacedText(
+                        x: x + Self.cellPadX, y: w.y + Self.cellPadY, width: widths[index] - 2 * Self.cellPadX,
+                        style: header ? .tableHeader : .tableBody, gray: 0, text: [TextRun(cells[index], bold: header)], lines: cellLines,
+                        firstLine: offsets[index], alignRight: t.columns[index].alignRight))
+            }
+            w.emit(.end(header ? "TH" : "TD"))
+            x += widths[index]
+        }
+        w.emit(.end("TR"))
+        w.y += height
+        w.emit(
+            .line(
+                x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: header ? 0.8 : 0.3,
+                gray: header ? 0.2 : 0.6))
+    }
+
+    // MARK: Chart, checklist, notes
+
+    private func placeChart(_ chart: ScoreChart, _ w: inout PageWriter) {
+        let nameWidth = 150.0
+        let bandWidth = 70.0
+        let barX = geometry.contentLeft + nameWidth
+        let barWidth = geometry.contentWidth - nameWidth - bandWidth - 10
+        let header = Table(
+            columns: [
+                .init("Nutrient", share: nameWidth / geometry.contentWidth),
+                .init("Score against the Possible (|) and Likely (‖) thresholds", share: (barWidth + 10) / geometry.contentWidth),
+                .init("Band", share: bandWidth / geometry.contentWidth),
+            ], rows: [])
+        if w.remaining < Self.chartRowHeight * 3 { w.newPage() }
+        w.emit(.begin("Table"))
+        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+        for row in chart.rows {
+            if w.remaining < Self.chartRowHeight {
+                w.emit(.end("Table"))
+                w.newPage()
+                w.emit(.begin("Table"))
+                placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+            }
+            let top = w.y
+            w.emit(.begin("TR"))
+            w.emit(.begin("TD"))
+            let name = [TextRun(row.name, bold: row.link != nil)]
+            let nameLines = measurer.lines(of: name, style: .tableBody, width: nameWidth - 2 * Self.cellPadX)
+            w.placeText(
+                PlacedText(
+                    x: geometry.contentLeft + Self.cellPadX, y: top + Self.cellPadY, width: nameWidth - 2 * Self.cellPadX, style: .tableBody, gray: 0,
+                    text: name, lines: Array(nameLines.prefix(1)), firstLine: 0, alignRight: false))
+            if let link = row.link {
+                w.emit(.link(x: geometry.contentLeft, y: top, width: nameWidth, height: Self.chartRowHeight, destination: link))
+            }
+            w.emit(.end("TD"))
+            // The bar: outline to the scale, fill to the score, ticks at the thresholds.
+            let scale = max(chart.scale, 1)
+            let barTop = top + 4
+            let barHeight = Self.chartRowHeight - 8
+            w.emit(.rect(x: barX, y: barTop, width: barWidth, height: barHeight, stroke: 0.5, fill: nil))
+            let filled = max(0, min(row.score, scale)) / scale * barWidth
+            if filled > 0 {
+                w.emit(
+                    .rect(
+                        x: barX, y: barTop, width: filled, height: barHeight, stroke: 0,
+                        fill: row.band == "Likely" ? 0.15 : row.band == "Possible" ? 0.45 : 0.75))
+            }
+            for (threshold, double) in [(row.possible, false), (row.likely, true)] where threshold <= scale {
+                let tx = barX + threshold / scale * barWidth
+                w.emit(.line(x1: tx, y1: barTop - 2, x2: tx, y2: barTop + barHeight + 2, width: 1, gray: 0))
+                if double { w.emit(.line(x1: tx + 2, y1: barTop - 2, x2: tx + 2, y2: barTop + barHeight + 2, width: 1, gray: 0)) }
+            }
+            w.emit(.begin("TD"))
+            let band = [TextRun(row.band + " (\(Self.format(row.score)))", bold: row.band != "Low")]
+            w.placeText(
+                PlacedText(
+                    x: barX + barWidth + 10 + Self.cellPadX, y: top + Self.cellPadY, width: bandWidth - 2 * Self.cellPadX, style: .tableBody, gray: 0,
+                    text: band, lines: Array(measurer.lines(of: band, style: .tableBody, width: bandWidth - 2 * Self.cellPadX).prefix(1)),
+                    firstLine: 0, alignRight: false))
+            w.emit(.end("TD"))
+            w.emit(.end("TR"))
+            w.y += Self.chartRowHeight
+            w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
+        }
+        w.emit(.end("Table"))
+        w.y += Self.paragraphGap + 3
+    }
+
+    static func format(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+
+    private func checklistItemHeight(_ item: String) -> Double {
+        max(measurer.lines(of: [TextRun(item)], style: .body, width: geometry.contentWidth - 22).reduce(0) { $0 + $1.height }, 12) + 4
+    }
+
+    private func placeChecklist(_ list: Checklist, _ w: inout PageWriter) {
+        w.emit(.begin("L"))
+        for item in list.items {
+            let height = checklistItemHeight(item)
+            if w.remaining < height { w.newPage() }
+            w.emit(.begin("LI"))
+            w.emit(.rect(x: geometry.contentLeft + 2, y: w.y + 2, width: 9, height: 9, stroke: 0.8, fill: nil))
+            let lines = measurer.lines(of: [TextRun(item)], style: .body, width: geometry.contentWidth - 22)
+            w.placeText(
+                PlacedText(
+                    x: geometry.contentLeft + 20, y: w.y, width: geometry.contentWidth - 22, style: .body, gray: 0, text: [TextRun(item)],
+                    lines: lines, firstLine: 0, alignRight: false))
+            w.emit(.end("LI"))
+            w.y += height
+        }
+        w.emit(.end("L"))
+        w.y += Self.paragraphGap
+    }
+
+    private func notesHeight(_ box: NotesBox) -> Double { 24 + Double(box.lines) * 22 + 6 }
+
+    private func placeNotes(_ box: NotesBox, _ w: inout PageWriter) {
+        let height = notesHeight(box)
+        if w.remaining < height { w.newPage() }
+        let top = w.y
+        w.emit(.rect(x: geometry.contentLeft, y: top, width: geometry.contentWidth, height: height, stroke: 0.8, fill: nil))
+        w.emit(.begin("P"))
+        let title = [TextRun(box.title, bold: true)]
+        w.placeText(
+            PlacedText(
+                x: geometry.contentLeft + 8, y: top + 6, width: geometry.contentWidth - 16, style: .body, gray: 0, text: title,
+                lines: measurer.lines(of: title, style: .body, width: geometry.contentWidth - 16), firstLine: 0, alignRight: false))
+        w.emit(.end("P"))
+        for index in 1...max(box.lines, 1) {
+            let y = top + 24 + Double(index) * 22
+            w.emit(.line(x1: geometry.contentLeft + 8, y1: y, x2: geometry.contentLeft + geometry.contentWidth - 8, y2: y, width: 0.4, gray: 0.55))
+        }
+        w.y += height + Self.paragraphGap
+    }
+
+    // MARK: Running header and footer
+
+    private func decorate(_ w: inout PageWriter, document: ReportDocument) {
+        let total = w.pages.count
+        for index in w.pages.indices {
+            let header = [TextRun(document.runningHeader)]
+            let footer = [TextRun(document.runningFooter)]
+            let pageText = [TextRun("Page \(index + 1) of \(total)", bold: true)]
+            let half = geometry.contentWidth / 2
+            var decorations: [Element] = [
+                .text(
+                    PlacedText(
+                        x: geometry.contentLeft, y: geometry.headerTop, width: geometry.contentWidth, style: .small, gray: 0.3, text: header,
+                        lines: Array(measurer.lines(of: header, style: .small, width: geometry.contentWidth).prefix(1)), firstLine: 0,
+                        alignRight: false)),
+                .line(
+                    x1: geometry.contentLeft, y1: geometry.headerTop + 13, x2: geometry.contentLeft + geometry.contentWidth,
+                    y2: geometry.headerTop + 13, width: 0.5, gray: 0.5),
+                .line(
+                    x1: geometry.contentLeft, y1: geometry.footerTop - 4, x2: geometry.contentLeft + geometry.contentWidth,
+                    y2: geometry.footerTop - 4, width: 0.5, gray: 0.5),
+                .text(
+                    PlacedText(
+                        x: geometry.contentLeft, y: geometry.footerTop, width: half + 40, style: .small, gray: 0.3, text: footer,
+                        lines: Array(measurer.lines(of: footer, style: .small, width: half + 40).prefix(2)), firstLine: 0, alignRight: false)),
+                .text(
+                    PlacedText(
+                        x: geometry.contentLeft + half + 40, y: geometry.footerTop, width: half - 40, style: .small, gray: 0, text: pageText,
+                        lines: measurer.lines(of: pageText, style: .small, width: half - 40), firstLine: 0, alignRight: true)),
+            ]
+            decorations.append(contentsOf: w.pages[index])
+            w.pages[index] = decorations
+        }
+    }
+}
+
+/// The page being filled, and the ones before it.
+struct PageWriter {
+    let geometry: PageGeometry
+    var pages: [[Element]] = [[]]
+    var y: Double
+    var outline: [OutlineEntry] = []
+    var overflows: [String] = []
+
+    init(geometry: PageGeometry) {
+        self.geometry = geometry
+        self.y = geometry.contentTop
+    }
+
+    var remaining: Double { geometry.contentBottom - y }
+    var elementCount: Int { pages[pages.count - 1].count }
+
+    mutating func newPage() {
+        pages.append([])
+        y = geometry.contentTop
+    }
+
+    mutating func emit(_ element: Element) { pages[pages.count - 1].append(element) }
+
+    /// Inserts a box behind elements already placed on this page (so it is drawn first).
+    mutating func insertBox(at index: Int, x: Double, y: Double, width: Double, height: Double, stroke: Double, fill: Double) {
+        pages[pages.count - 1].insert(.rect(x: x, y: y, width: width, height: height, stroke: stroke, fill: fill), at: index)
+    }
+
+    /// How many of `lines` fit below `y`, keeping `reserve` free.
+    func linesFitting(_ lines: ArraySlice<MeasuredLine>, reserve: Double = 0) -> Int {
+        var total = 0.0
+        var count = 0
+        for line in lines {
+            total += line.height
+            if total > remaining - reserve + 0.001 { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// Places text, recording an overflow if any line is wider than its box or runs off the page.
+    mutating func placeText(_ text: PlacedText) {
+        for line in text.lines where line.width > text.width + 0.5 {
+            overflows.append("page \(pages.count): '\(line.text.prefix(40))' is \(Int(line.width)) pt wide in a \(Int(text.width)) pt box")
+        }
+        if text.x < 0 || text.x + text.width > geometry.paper.width - geometry.marginRight + 0.5 {
+            overflows.append("page \(pages.count): text box at x \(Int(text.x)) runs past the right margin")
+        }
+        if text.y + text.height > geometry.contentBottom + 0.5 {
+            overflows.append("page \(pages.count): text '\(text.lines.first?.text.prefix(30) ?? "")' runs off the bottom of the page")
+        }
+        emit(.text(text))
+    }
+}

@@ -1,0 +1,118 @@
+import CCairo
+import Foundation
+
+/// Lays out text with Pango at 72 dpi in one pinned font family (DejaVu Sans from Debian's
+/// fonts-dejavu-core), through a private fontconfig so output never depends on other fonts.
+///
+/// Loading fonts is the slow part, so each thread builds its engine once and reuses it.
+/// Pango objects must stay on one thread, hence one engine per thread.
+public final class PangoTextEngine: TextMeasurer {
+    /// The font files used, in order of preference.
+    public static let fontFiles = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"]
+    static let family = "DejaVu Sans"
+
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    private var descriptions: [String: OpaquePointer] = [:]
+
+    /// The engine for the calling thread, created on first use.
+    public static func forCurrentThread() throws(CairoError) -> PangoTextEngine {
+        let key = "NutriScreen.PangoTextEngine"
+        if let engine = Thread.current.threadDictionary[key] as? PangoTextEngine { return engine }
+        let engine = try PangoTextEngine()
+        Thread.current.threadDictionary[key] = engine
+        return engine
+    }
+
+    init() throws(CairoError) {
+        for file in Self.fontFiles where !FileManager.default.fileExists(atPath: file) {
+            throw CairoError("loading fonts", reason: "\(file) is missing; install the fonts-dejavu-core package")
+        }
+        guard let config = FcConfigCreate() else { throw CairoError("loading fonts", reason: "fontconfig could not create a configuration") }
+        for file in Self.fontFiles where FcConfigAppFontAddFile(config, file) == 0 {
+            FcConfigDestroy(config)
+            throw CairoError("loading fonts", reason: "fontconfig could not read \(file)")
+        }
+        guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+            FcConfigDestroy(config)
+            throw CairoError("loading fonts", reason: "Pango has no FreeType font map")
+        }
+        fontMap = map
+        pango_fc_font_map_set_config(OpaquePointer(map), config)
+        FcConfigDestroy(config)  // the font map holds its own reference
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        context = pango_font_map_create_context(map)
+        // Match a PDF surface: no hinting, so measured and drawn line breaks agree.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit {
+        for description in descriptions.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    private func description(_ style: FontStyle) -> OpaquePointer {
+        if let known = descriptions[style.rawValue] { return known }
+        let description = pango_font_description_from_string("\(Self.family) \(style.size)")!
+        descriptions[style.rawValue] = description
+        return description
+    }
+
+    /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
+    /// The caller releases it with `g_object_unref`.
+    func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, description(style))
+        pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        let markup = text.map { run -> String in
+            let escaped = Self.escape(run.text)
+            return run.bold ? "<b>\(escaped)</b>" : escaped
+        }.joined()
+        pango_layout_set_markup(layout, markup, -1)
+        return layout
+    }
+
+    /// Escapes text for Pango markup (`&`, `<`, quotes), so any answer is shown as typed.
+    static func escape(_ text: String) -> String {
+        guard let escaped = g_markup_escape_text(text, -1) else { return "" }
+        defer { g_free(escaped) }
+        return String(cString: escaped)
+    }
+
+    public func lines(of text: StyledText, style: FontStyle, width: Double) -> [MeasuredLine] {
+        let layout = layout(text, style: style, width: width)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        return Self.lines(of: layout)
+    }
+
+    /// Every line of a layout with its text, logical width and height, and baseline.
+    static func lines(of layout: OpaquePointer) -> [MeasuredLine] {
+        let bytes = pango_layout_get_text(layout).map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) }
+        var result: [MeasuredLine] = []
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iter) - logical.y) / Double(PANGO_SCALE)
+            var text = ""
+            if let line = pango_layout_iter_get_line_readonly(iter), let bytes {
+                let start = Int(line.pointee.start_index)
+                let length = Int(line.pointee.length)
+                text = String(decoding: bytes[start..<min(start + length, bytes.count)], as: UTF8.self)
+            }
+            result.append(
+                MeasuredLine(
+                    text: text, width: Double(logical.width) / Double(PANGO_SCALE), height: Double(logical.height) / Double(PANGO_SCALE),
+                    baseline: baseline))
+        } while pango_layout_iter_next_line(iter) != 0
+        return result
+    }
+}

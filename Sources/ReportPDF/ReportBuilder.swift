@@ -1,0 +1,302 @@
+import Foundation
+import Screening
+
+/// Turns an assessment into the report's document: what to say, in the order a doctor reads it.
+/// It decides nothing clinical; every band, trigger and reason comes from the assessment.
+///
+/// Display conventions read from the questionnaire: `age` and `sex` for the header; the
+/// options of `symptoms` with their `<option>_where`, `_often`, `_since` and `_course` details
+/// for "Symptoms at a glance"; the section `medicines` for medicines and supplements.
+public struct ReportBuilder {
+    public let assessment: Assessment
+    public let questionnaire: Questionnaire
+    public var creator: String
+    public var created: Date
+
+    public init(assessment: Assessment, questionnaire: Questionnaire, creator: String, created: Date) {
+        self.assessment = assessment
+        self.questionnaire = questionnaire
+        self.creator = creator
+        self.created = created
+    }
+
+    static let dateFormat: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy, HH:mm 'UTC'"
+        return formatter
+    }()
+
+    public func document() -> ReportDocument {
+        let date = assessment.completed.flatMap(ISO8601.parse) ?? created
+        let dateText = Self.dateFormat.string(from: date)
+        var blocks: [Block] = []
+        blocks += header(dateText)
+        blocks += triage()
+        blocks += summary()
+        for target in assessment.flaggedTargets { blocks += section(for: target) }
+        blocks += instruments()
+        blocks += symptomsAndMedicines()
+        blocks += allAnswers()
+        blocks += closing()
+        let person = assessment.name.map { " — \($0)" } ?? ""
+        return ReportDocument(
+            metadata: .init(
+                title: "NutriScreen screening summary\(person)",
+                subject: "Nutrition screening for nerve and muscle symptoms: a screening, not a diagnosis",
+                keywords: (["NutriScreen", "screening"] + assessment.targets.map(\.name)).joined(separator: ", "),
+                creator: creator, created: created),
+            runningHeader: "NutriScreen screening summary\(person) · \(dateText)",
+            runningFooter: "A screening, not a diagnosis. Take this summary to a clinician.",
+            blocks: blocks)
+    }
+
+    // MARK: 1. Header
+
+    private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }?.answer }
+
+    private func header(_ date: String) -> [Block] {
+        var facts: StyledText = []
+        func fact(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            if !facts.isEmpty { facts.append(TextRun("     ")) }
+            facts += [TextRun("\(label): ", bold: true), TextRun(value)]
+        }
+        fact("Name", assessment.name)
+        fact("Age", answer("age"))
+        fact("Sex", answer("sex"))
+        fact("Completed", date)
+        fact("Questionnaire", "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
+        return [
+            .heading(Heading(level: 0, text: "Nutrition screening summary", destination: "top")),
+            .paragraph(
+                Paragraph(
+                    [
+                        TextRun(
+                            "For discussion with a doctor or other clinician. NutriScreen screens for possible vitamin and mineral shortfalls behind nerve and muscle symptoms; it does not diagnose."
+                        )
+                    ], style: .small, gray: 0.25)),
+            .paragraph(Paragraph(facts, style: .body)),
+            .spacer(4),
+        ]
+    }
+
+    // MARK: 2. Triage
+
+    private func triage() -> [Block] {
+        guard let level = assessment.triage.level else {
+            return [
+                .callout(
+                    Callout(
+                        symbol: "✓", title: "No see-a-doctor warning fired",
+                        paragraphs: [
+                            Paragraph([
+                                TextRun(
+                                    "None of the warning patterns in this screening matched the answers. If symptoms persist or get worse, see a doctor anyway."
+                                )
+                            ])
+                        ], borderWidth: 0.8, fillGray: 0.97))
+            ]
+        }
+        let (symbol, border, fill): (String, Double, Double) =
+            switch level {
+            case .emergency: ("⚠", 3, 0.86)
+            case .urgent: ("!", 2, 0.91)
+            case .routine: ("i", 1.2, 0.96)
+            }
+        var paragraphs: [Paragraph] = []
+        for trigger in assessment.triggers {
+            paragraphs.append(Paragraph([TextRun("[\(trigger.urgency.rawValue.uppercased())] ", bold: true), TextRun(trigger.message)]))
+            if !trigger.evidence.isEmpty {
+                paragraphs.append(
+                    Paragraph(
+                        [
+                            TextRun("Because: ", bold: true),
+                            TextRun(trigger.evidence.map { "\($0.question) — \($0.answer)" }.joined(separator: "; ")),
+                        ], style: .small, gray: 0.2))
+            }
+        }
+        return [.callout(Callout(symbol: symbol, title: assessment.triage.headline, paragraphs: paragraphs, borderWidth: border, fillGray: fill))]
+    }
+
+    // MARK: 3. Summary for the doctor
+
+    private func summary() -> [Block] {
+        let scale = assessment.targets.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
+        let rows = assessment.targets.map { target in
+            ScoreChart.Row(
+                name: target.name, score: target.score, possible: target.thresholds.possible, likely: target.thresholds.likely,
+                band: target.band.label, link: target.band == .low ? nil : "target-\(target.id)")
+        }
+        var blocks: [Block] = [
+            .heading(Heading(level: 1, text: "Summary for the doctor", destination: "summary")),
+            .paragraph(
+                Paragraph(
+                    [
+                        TextRun(
+                            "Every nutrient screened, highest first. Each bar shows the score against the thresholds for Possible (|) and Likely (‖). Bands are a screening heuristic, not a probability or a test result; nutrients in bold have a section of their own below."
+                        )
+                    ], style: .small, gray: 0.2)),
+            .scoreChart(ScoreChart(rows: rows, scale: scale)),
+            .heading(Heading(level: 2, text: "Tests to discuss", destination: "tests")),
+        ]
+        var tests: [String] = []
+        for target in assessment.flaggedTargets {
+            for test in target.tests where !tests.contains(test) { tests.append(test) }
+        }
+        if tests.isEmpty {
+            blocks.append(
+                .paragraph(Paragraph([TextRun("No nutrient reached the Possible band. Discuss any symptoms that persist with your doctor.")])))
+        } else {
+            blocks.append(.checklist(Checklist(items: tests)))
+        }
+        return blocks
+    }
+
+    // MARK: 4. One section per flagged target
+
+    private func section(for target: Assessment.TargetResult) -> [Block] {
+        var blocks: [Block] = [
+            .heading(Heading(level: 1, text: "\(target.name): \(target.band.label)", destination: "target-\(target.id)")),
+            .paragraph(
+                Paragraph([
+                    TextRun(target.summary + " "), TextRun("Score \(Pager.format(target.score))", bold: true),
+                    TextRun(
+                        " (Possible from \(Pager.format(target.thresholds.possible)), Likely from \(Pager.format(target.thresholds.likely))): a screening heuristic, not a test result."
+                    ),
+                ])),
+            .heading(Heading(level: 2, text: "Why", destination: "target-\(target.id)-why")),
+        ]
+        let rows = (target.supporting + target.contrary).map { reason -> [String] in
+            [
+                reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map(\.answer).joined(separator: "; "),
+                (reason.points > 0 ? "+" : "") + Pager.format(reason.points), reason.reason,
+            ]
+        }
+        blocks.append(
+            .table(
+                Table(
+                    columns: [
+                        .init("Question", share: 0.27), .init("Answer", share: 0.2), .init("Points", share: 0.09, alignRight: true),
+                        .init("Reason", share: 0.44),
+                    ], rows: rows)))
+        if !target.foods.isEmpty {
+            blocks.append(.heading(Heading(level: 2, text: "Food sources", destination: "target-\(target.id)-foods")))
+            blocks.append(.paragraph(Paragraph([TextRun(target.foods.joined(separator: "; ") + ".")])))
+        }
+        if !target.notes.isEmpty {
+            blocks.append(.heading(Heading(level: 2, text: "Notes", destination: "target-\(target.id)-notes")))
+            for note in target.notes { blocks.append(.paragraph(Paragraph([TextRun("• " + note)]))) }
+        }
+        var sources: [String] = []
+        for reason in target.supporting + target.contrary where !sources.contains(reason.source) { sources.append(reason.source) }
+        blocks.append(.paragraph(Paragraph([TextRun("Sources: ", bold: true), TextRun(sources.joined(separator: " · "))], style: .small, gray: 0.3)))
+        return blocks
+    }
+
+    // MARK: 5. Instruments
+
+    private func instruments() -> [Block] {
+        var blocks: [Block] = [.heading(Heading(level: 1, text: "Validated questionnaires", destination: "instruments"))]
+        if assessment.instruments.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("None of the validated questionnaires applied to these answers.")])))
+            return blocks
+        }
+        let rows = assessment.instruments.map {
+            [$0.name, "\(Pager.format($0.total)) of \(Pager.format($0.maximum))", $0.cutoff, "\($0.band). \($0.meaning)"]
+        }
+        blocks.append(
+            .table(
+                Table(
+                    columns: [
+                        .init("Questionnaire", share: 0.22), .init("Score", share: 0.1), .init("Cut-off", share: 0.3), .init("Result", share: 0.38),
+                    ], rows: rows)))
+        blocks.append(
+            .paragraph(
+                Paragraph(
+                    [TextRun("Sources: ", bold: true), TextRun(assessment.instruments.map(\.source).joined(separator: " · "))], style: .small,
+                    gray: 0.3)))
+        return blocks
+    }
+
+    // MARK: 6. Symptoms, medicines and supplements
+
+    private func symptomsAndMedicines() -> [Block] {
+        var blocks: [Block] = [.heading(Heading(level: 1, text: "Symptoms at a glance", destination: "symptoms"))]
+        let chosen: [String]
+        if case .list(let values)? = assessment.answers.first(where: { $0.id == "symptoms" })?.value { chosen = values } else { chosen = [] }
+        let symptomItem = questionnaire.item("symptoms")
+        let rows = chosen.compactMap { value -> [String]? in
+            guard let option = symptomItem?.option(value), !option.exclusive else { return nil }
+            let detail = { (suffix: String) in answer("\(value)_\(suffix)") ?? "—" }
+            return [
+                option.label, detail("where") + (answer("\(value)_side").map { " (\($0.lowercased()))" } ?? ""), detail("often"), detail("since"),
+                detail("course"),
+            ]
+        }
+        if rows.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("No symptoms were chosen.")])))
+        } else {
+            blocks.append(
+                .table(
+                    Table(
+                        columns: [
+                            .init("Symptom", share: 0.24), .init("Where", share: 0.24), .init("How often", share: 0.16), .init("Since", share: 0.16),
+                            .init("Course", share: 0.2),
+                        ], rows: rows)))
+        }
+        blocks.append(.heading(Heading(level: 2, text: "Medicines and supplements", destination: "medicines")))
+        let medicineRows = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == "medicines" }
+            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, $0.answer] }
+        if medicineRows.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("No medicines or supplements were recorded.")])))
+        } else {
+            blocks.append(.table(Table(columns: [.init("Question", share: 0.4), .init("Answer", share: 0.6)], rows: medicineRows)))
+        }
+        return blocks
+    }
+
+    // MARK: 7. All answers
+
+    private func allAnswers() -> [Block] {
+        var rows = assessment.answers.map { [$0.section, $0.question, $0.answer] }
+        if rows.isEmpty { rows = [["—", "No answers", "—"]] }
+        var blocks: [Block] = [
+            .heading(Heading(level: 1, text: "All answers", destination: "answers")),
+            .table(Table(columns: [.init("Section", share: 0.18), .init("Question", share: 0.52), .init("Answer", share: 0.3)], rows: rows)),
+        ]
+        if !assessment.unanswered.isEmpty {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [
+                            TextRun("Not answered: ", bold: true),
+                            TextRun(assessment.unanswered.compactMap { questionnaire.item($0)?.shortText ?? $0 }.joined(separator: "; ")),
+                        ], style: .small)))
+        }
+        return blocks
+    }
+
+    // MARK: 8. Notes and disclaimer
+
+    private func closing() -> [Block] {
+        var advice: [Block] = []
+        if !assessment.advice.isEmpty {
+            advice.append(.heading(Heading(level: 2, text: "General advice", destination: "advice")))
+            for item in assessment.advice { advice.append(.paragraph(Paragraph([TextRun("• " + item.text)]))) }
+        }
+        return [.heading(Heading(level: 1, text: "Notes for the clinician", destination: "notes"))] + [
+            .notesBox(NotesBox(title: "Clinician's notes", lines: 7))
+        ] + advice + [
+            .paragraph(Paragraph([TextRun("Disclaimer. ", bold: true), TextRun(assessment.disclaimer)], style: .small, gray: 0.15)),
+            .paragraph(
+                Paragraph(
+                    [
+                        TextRun(
+                            "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator)."
+                        )
+                    ], style: .small, gray: 0.4)),
+        ]
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// What the report says, as a tree of blocks with no coordinates. The pager decides where.
+public struct ReportDocument: Sendable, Equatable {
+    public var metadata: Metadata
+    /// Shown at the top of every page.
+    public var runningHeader: String
+    /// Shown at the bottom of every page, beside "Page X of Y".
+    public var runningFooter: String
+    public var blocks: [Block]
+
+    public init(metadata: Metadata, runningHeader: String, runningFooter: String, blocks: [Block]) {
+        self.metadata = metadata
+        self.runningHeader = runningHeader
+        self.runningFooter = runningFooter
+        self.blocks = blocks
+    }
+
+    /// PDF document information.
+    public struct Metadata: Sendable, Equatable {
+        public var title: String
+        public var subject: String
+        public var keywords: String
+        public var creator: String
+        /// Written as the PDF creation date, in UTC.
+        public var created: Date
+
+        public init(title: String, subject: String, keywords: String, creator: String, created: Date) {
+            self.title = title
+            self.subject = subject
+            self.keywords = keywords
+            self.creator = creator
+            self.created = created
+        }
+    }
+}
+
+/// A run of text in one weight.
+public struct TextRun: Sendable, Equatable {
+    public var text: String
+    public var bold: Bool
+
+    public init(_ text: String, bold: Bool = false) {
+        self.text = text
+        self.bold = bold
+    }
+}
+
+/// Text made of runs, laid out as one paragraph.
+public typealias StyledText = [TextRun]
+
+/// The type sizes the report uses.
+public enum FontStyle: String, Sendable, Equatable, CaseIterable {
+    case title, heading1, heading2, body, small, tableHeader, tableBody, symbol
+
+    /// Size in points.
+    public var size: Double {
+        switch self {
+        case .title: 18
+        case .heading1: 14
+        case .heading2: 12
+        case .body: 10
+        case .small: 8
+        case .tableHeader, .tableBody: 8.5
+        case .symbol: 20
+        }
+    }
+
+    public var bold: Bool { [.title, .heading1, .heading2, .tableHeader, .symbol].contains(self) }
+}
+
+/// One block of the report.
+public enum Block: Sendable, Equatable {
+    case heading(Heading)
+    case paragraph(Paragraph)
+    case callout(Callout)
+    case table(Table)
+    case scoreChart(ScoreChart)
+    case checklist(Checklist)
+    case notesBox(NotesBox)
+    case spacer(Double)
+}
+
+/// A section title; keeps with the block after it and becomes a bookmark.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    /// Named destination for links to this heading.
+    public var destination: String
+
+    public init(level: Int, text: String, destination: String) {
+        self.level = level
+        self.text = text
+        self.destination = destination
+    }
+}
+
+public struct Paragraph: Sendable, Equatable {
+    public var text: StyledText
+    public var style: FontStyle
+    /// Grey level of the text, 0 (black) to 1 (white).
+    public var gray: Double
+
+    public init(_ text: StyledText, style: FontStyle = .body, gray: Double = 0) {
+        self.text = text
+        self.style = style
+        self.gray = gray
+    }
+}
+
+/// A boxed message with a symbol, such as the triage box. Kept together when it fits on a page.
+public struct Callout: Sendable, Equatable {
+    /// Words and a symbol, never colour alone.
+    public var symbol: String
+    public var title: String
+    public var paragraphs: [Paragraph]
+    /// Border width: heavier for more urgent messages.
+    public var borderWidth: Double
+    public var fillGray: Double
+
+    public init(symbol: String, title: String, paragraphs: [Paragraph], borderWidth: Double, fillGray: Double) {
+        self.symbol = symbol
+        self.title = title
+        self.paragraphs = paragraphs
+        self.borderWidth = borderWidth
+        self.fillGray = fillGray
+    }
+}
+
+/// A table whose rows never split and whose header repeats on each page.
+public struct Table: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        /// Share of the content width; the shares of a table add up to 1.
+        public var share: Double
+        public var alignRight: Bool
+
+        public init(_ title: String, share: Double, alignRight: Bool = false) {
+            self.title = title
+            self.share = share
+            self.alignRight = alignRight
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// Horizontal bars of scores against their band thresholds.
+public struct ScoreChart: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var name: String
+        public var score: Double
+        public var possible: Double
+        public var likely: Double
+        public var band: String
+        /// Named destination of the target's section, when it has one.
+        public var link: String?
+
+        public init(name: String, score: Double, possible: Double, likely: Double, band: String, link: String?) {
+            self.name = name
+            self.score = score
+            self.possible = possible
+            self.likely = likely
+            self.band = band
+            self.link = link
+        }
+    }
+
+    public var rows: [Row]
+    /// The right end of every bar.
+    public var scale: Double
+
+    public init(rows: [Row], scale: Double) {
+        self.rows = rows
+        self.scale = scale
+    }
+}
+
+/// Items with empty tick boxes.
+public struct Checklist: Sendable, Equatable {
+    public var items: [String]
+    public init(items: [String]) { self.items = items }
+}
+
+/// A ruled box for handwritten notes.
+public struct NotesBox: Sendable, Equatable {
+    public var title: String
+    public var lines: Int
+    public init(title: String, lines: Int) {
+        self.title = title
+        self.lines = lines
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import ReportPDF
+@testable import Screening
+
+/// The sample answers, questionnaire and helpers for running poppler and qpdf.
+enum Sample {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let created = Date(timeIntervalSince1970: 1_772_359_200)  // 2026-03-01T10:00:00Z
+
+    static let questionnaire: Questionnaire = {
+        do { return try QuestionnaireLoader.load(path: repository + "/Questionnaires/neuro-nutrition.yaml") } catch { fatalError("\(error)") }
+    }()
+
+    static func assessment(_ file: String = "Reports/sample-answers.yaml") throws -> Assessment {
+        let document = try AnswersDocument.load(path: repository + "/" + file, questionnaire: questionnaire)
+        return Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+    }
+
+    static func document(_ assessment: Assessment) -> ReportDocument {
+        ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "NutriScreen test", created: created).document()
+    }
+
+    static func pdf(_ assessment: Assessment, paper: PaperSize = .a4) throws -> Data {
+        try ReportRenderer.pdf(assessment, questionnaire: questionnaire, paper: paper, creator: "NutriScreen test", created: created)
+    }
+
+    /// Writes data to a temporary file and returns its path.
+    static func temporary(_ data: Data, suffix: String = ".pdf") -> String {
+        let path = NSTemporaryDirectory() + "nutriscreen-report-" + UUID().uuidString + suffix
+        FileManager.default.createFile(atPath: path, contents: data)
+        return path
+    }
+
+    struct ToolResult {
+        var status: Int32
+        var output: String
+    }
+
+    /// Runs a command-line tool (pdfinfo, pdftotext, pdffonts, qpdf) and returns its output.
+    static func run(_ tool: String, _ arguments: [String]) throws -> ToolResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Collapses runs of white space, so text wrapped across lines compares equal.
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
