@@ -42,9 +42,9 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "ReportPDF"]),
         .testTarget(name: "ReportPDFTests", dependencies: ["ReportPDF", "Screening"], exclude: ["Snapshots"]),
-        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"]),
+        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

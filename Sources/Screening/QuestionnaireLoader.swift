@@ -98,7 +98,7 @@ private struct Builder {
             seenSections[sectionID] = reader.location(fields["id"])
             var items: [Item] = []
             let itemNodes = reader.list(fields["items"], "items")
-            if fields["items"] != nil, itemNodes.isEmpty {
+            if case .sequence(let sequence)? = fields["items"], sequence.isEmpty {
                 reader.error(at: fields["items"], "section '\(sectionID)' has no items; add items or remove the section")
             }
             for itemNode in itemNodes {

@@ -33,13 +33,14 @@ struct AssessCommand: ParsableCommand {
 /// `--answers` and `--questionnaire`, shared by `assess` and `report`.
 struct AnswersInput: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON).", valueName: "file"))
-    var answers: String
+    var answers: String?
 
     @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file"))
     var questionnaire: String?
 
     /// The questionnaire and the checked answers; prints located problems and throws the exit code.
     func load() throws -> (Questionnaire, AnswersDocument) {
+        guard let answers else { throw ValidationError("Pass --answers FILE.") }
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
         guard FileManager.default.fileExists(atPath: answers) else {
             throw fail("\(answers): no such answers file; check the path given to --answers", ExitStatus.noInput)

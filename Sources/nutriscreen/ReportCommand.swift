@@ -5,13 +5,18 @@ import Screening
 
 extension PaperSize: ExpressibleByArgument {}
 
-/// `nutriscreen report --answers FILE`: writes the printable PDF summary for an answers file.
+/// `nutriscreen report`: writes the printable PDF summary for one answers file, or for every
+/// answers file in a folder.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the printable PDF summary for an answers file.",
-        discussion:
-            "The PDF is written privately (mode 0600) and atomically; an existing file is never replaced without --force. Exit 73 when the output cannot be written."
+        abstract: "Write the printable PDF summary for an answers file (or a folder of them).",
+        discussion: """
+            PDFs are written privately (mode 0600) and atomically; an existing file is never replaced
+            without --force. Exit 73 when the output cannot be written. With --answers-dir, every
+            .yaml, .yml and .json file is reported on both cores; a bad file is named and skipped, and
+            the exit code is non-zero if any failed (65 for bad answers, 73 for unwritable output).
+            """
     )
 
     @OptionGroup var input: AnswersInput
@@ -19,21 +24,45 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the PDF (default: Reports/<answers file name>.pdf).", valueName: "file.pdf"))
     var out: String?
 
+    @Option(name: .long, help: ArgumentHelp("A folder of answers files to report in one run.", valueName: "dir"))
+    var answersDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder for the PDFs of --answers-dir.", valueName: "dir"))
+    var outDir: String?
+
     @Option(name: .long, help: ArgumentHelp("Paper size: a4 or letter (default: from the locale).", valueName: "size"))
     var paper: PaperSize?
 
     @Option(name: .long, help: ArgumentHelp("The name to print on the report (overrides the answers file).", valueName: "name"))
     var name: String?
 
-    @Flag(name: .long, help: "Replace the output file if it exists.")
+    @Flag(name: .long, help: "Replace output files that exist.")
     var force = false
 
+    func validate() throws {
+        switch (input.answers, answersDir) {
+        case (nil, nil): throw ValidationError("Pass --answers FILE, or --answers-dir DIR with --out-dir DIR.")
+        case (.some, .some): throw ValidationError("Pass either --answers or --answers-dir, not both.")
+        case (nil, .some):
+            if outDir == nil { throw ValidationError("--answers-dir needs --out-dir DIR for the PDFs.") }
+            if out != nil || name != nil { throw ValidationError("--out and --name apply to a single report; use --out-dir with --answers-dir.") }
+        case (.some, nil):
+            if outDir != nil { throw ValidationError("--out-dir goes with --answers-dir; use --out FILE.pdf for a single report.") }
+        }
+    }
+
     func run() throws {
+        let paper = paper ?? ReportWriter.defaultPaper()
+        if let answersDir, let outDir {
+            let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
+            try BatchReporter(questionnaire: questionnaire, paper: paper, force: force).run(answersDir: answersDir, outDir: outDir)
+            return
+        }
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: name ?? document.name, completed: document.completed)
-        let stem = ((input.answers as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = (((input.answers ?? "") as NSString).lastPathComponent as NSString).deletingPathExtension
         let path = out ?? "Reports/\(stem).pdf"
-        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper ?? ReportWriter.defaultPaper(), to: path, force: force)
+        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, to: path, force: force)
         print(path)
     }
 }

@@ -36,12 +36,23 @@ enum ReportWriter {
         return "nutriscreen-\(formatter.string(from: completed))" + (slug.isEmpty ? "" : "-\(slug.prefix(40))")
     }
 
-    /// Renders and writes the PDF; throws the exit code after printing a clear message.
-    static func write(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws {
+    /// Why a report could not be written, and the exit code that goes with it.
+    struct Failure: Error {
+        var message: String
+        var code: ExitCode
+    }
+
+    /// Renders and writes the PDF, or says why not. Prints nothing, so batches can collect failures.
+    static func produce(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws(Failure) {
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw fail("cannot write \(path): the folder \(directory) does not exist; create it or choose another --out", ExitStatus.cannotCreate)
+            throw Failure(
+                message: "cannot write \(path): the folder \(directory) does not exist; create it or choose another --out",
+                code: ExitStatus.cannotCreate)
+        }
+        if !force, FileManager.default.fileExists(atPath: path) {
+            throw Failure(message: "\(path) already exists; choose another name or pass --force to replace it", code: ExitStatus.cannotCreate)
         }
         let data: Data
         do {
@@ -49,12 +60,21 @@ enum ReportWriter {
                 assessment, questionnaire: questionnaire, paper: paper, creator: "NutriScreen \(NutriScreen.version)",
                 created: creationDate(completed: assessment.completed))
         } catch {
-            throw fail("cannot draw the report: \(error)", ExitCode.failure)
+            throw Failure(message: "cannot draw the report for \(path): \(error)", code: ExitCode.failure)
         }
         do {
             try PrivateFile.write(data, to: path, overwrite: force)
         } catch {
-            throw fail(error.description, ExitStatus.cannotCreate)
+            throw Failure(message: error.description, code: ExitStatus.cannotCreate)
+        }
+    }
+
+    /// Renders and writes the PDF; prints a clear message and throws the exit code on failure.
+    static func write(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws {
+        do {
+            try produce(assessment, questionnaire: questionnaire, paper: paper, to: path, force: force)
+        } catch {
+            throw fail(error.message, error.code)
         }
     }
 }

@@ -252,3 +252,35 @@ import Testing
         #expect(again.status == 0, "the saved answers regenerate the report: \(again.stderr)")
     }
 }
+
+@Suite struct BatchReportTests {
+    @Test func aFolderIsReportedAndOneBadFileDoesNotStopTheOthers() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let input = runner.state + "/in"
+        let output = runner.state + "/out"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let vignettes = ProcessRunner.repository + "/Tests/ScreeningTests/Fixtures/vignettes"
+        let names = try FileManager.default.contentsOfDirectory(atPath: vignettes).filter { $0.hasSuffix(".yaml") }
+        for name in names { try FileManager.default.copyItem(atPath: vignettes + "/" + name, toPath: input + "/" + name) }
+        try "age: 7\n".write(toFile: input + "/broken.yaml", atomically: true, encoding: .utf8)
+        let result = try runner.run(["report", "--answers-dir", input, "--out-dir", output])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(input)/broken.yaml: 1:6: age: 7 is outside the allowed range"))
+        #expect(result.stderr.contains("\(names.count + 1)/\(names.count + 1) done"), "plain counts when not on a terminal")
+        #expect(result.stdout.contains("\(names.count + 1) answers files: \(names.count) reports written"))
+        let pdfs = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".pdf") }
+        #expect(pdfs.count == names.count)
+        for pdf in pdfs {
+            #expect((try FileManager.default.attributesOfItem(atPath: output + "/" + pdf))[.posixPermissions] as? Int == 0o600)
+        }
+        // Run again: without --force every file already exists, and that is reported, not hidden.
+        let again = try runner.run(["report", "--answers-dir", input, "--out-dir", output])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already exists"))
+        let usage = try runner.run(["report", "--answers-dir", input])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--answers-dir needs --out-dir"))
+    }
+}

@@ -35,6 +35,7 @@ struct ProcessRunner {
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = state
         env["NO_COLOR"] = "1"
+        env["HOME"] = state
         env.removeValue(forKey: "NUTRISCREEN_QUESTIONNAIRES")
         return env
     }

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ReportPDF
+import Screening
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reports every answers file in a folder, on all cores, with progress, naming each failure
+/// without stopping the others.
+struct BatchReporter {
+    let questionnaire: Questionnaire
+    let paper: PaperSize
+    let force: Bool
+
+    /// One file that could not be reported.
+    struct Failure: Sendable {
+        var file: String
+        var message: String
+        var code: Int32
+    }
+
+    /// Results shared between worker threads.
+    private final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var done = 0
+        private(set) var failures: [Failure] = []
+        let total: Int
+        let onTerminal: Bool
+        private var lastShown = -1
+
+        init(total: Int, onTerminal: Bool) {
+            self.total = total
+            self.onTerminal = onTerminal
+        }
+
+        func finish(_ failure: Failure?) {
+            lock.lock()
+            defer { lock.unlock() }
+            done += 1
+            if let failure { failures.append(failure) }
+            show()
+        }
+
+        /// A bar on a terminal; on a pipe, a plain count every tenth of the way.
+        private func show() {
+            if onTerminal {
+                let width = 30
+                let filled = total == 0 ? width : done * width / total
+                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(failures.isEmpty ? "" : " (\(failures.count) failed)")".utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            } else {
+                let step = max(1, total / 10)
+                if done == total || done / step != lastShown {
+                    lastShown = done / step
+                    FileHandle.standardError.write(Data("\(done)/\(total) done\n".utf8))
+                }
+            }
+        }
+    }
+
+    func run(answersDir: String, outDir: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: answersDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw fail("\(answersDir) is not a folder; pass the folder that holds the answers files", ExitStatus.noInput)
+        }
+        guard FileManager.default.fileExists(atPath: outDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw fail("cannot write into \(outDir): the folder does not exist; create it first", ExitStatus.cannotCreate)
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: answersDir)) ?? [])
+            .filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) && !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else { throw fail("no .yaml, .yml or .json answers files in \(answersDir)", ExitStatus.noInput) }
+
+        let progress = Progress(total: names.count, onTerminal: isatty(STDERR_FILENO) == 1)
+        let questionnaire = questionnaire
+        let paper = paper
+        let force = force
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let file = answersDir + "/" + names[index]
+            let output = outDir + "/" + (names[index] as NSString).deletingPathExtension + ".pdf"
+            progress.finish(Self.report(file, to: output, questionnaire: questionnaire, paper: paper, force: force))
+        }
+
+        let failures = progress.failures.sorted { $0.file < $1.file }
+        for failure in failures { printError("\(failure.file): \(failure.message)") }
+        print("\(names.count) answers files: \(names.count - failures.count) reports written to \(outDir), \(failures.count) failed")
+        if let worst = failures.map(\.code).min() { throw ExitCode(worst) }
+    }
+
+    /// One file: load, assess, render, write. Returns the failure, if any.
+    private static func report(_ file: String, to output: String, questionnaire: Questionnaire, paper: PaperSize, force: Bool) -> Failure? {
+        let document: AnswersDocument
+        do {
+            document = try AnswersDocument.load(path: file, questionnaire: questionnaire)
+        } catch {
+            let first = error.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? "unreadable"
+            let more = error.diagnostics.count > 1 ? " (and \(error.diagnostics.count - 1) more problem(s))" : ""
+            return Failure(file: file, message: first + more, code: ExitStatus.dataError.rawValue)
+        }
+        let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        do {
+            try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, to: output, force: force)
+            return nil
+        } catch {
+            return Failure(file: file, message: error.message, code: error.code.rawValue)
+        }
+    }
+}

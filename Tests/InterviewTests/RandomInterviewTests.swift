@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import Interview
+@testable import ReportPDF
+@testable import Screening
+
+/// A console that reads what the interview shows and types like an erratic person: mostly valid
+/// answers, sometimes junk, back, skip, help, review-and-change, quit, or end of input.
+final class RandomConsole: Console {
+    private var rng: SystemRandomNumberGenerator
+    private var seed: UInt64
+    private var screen = ""
+    private let questions: [(text: String, item: Item)]
+    private(set) var steps = 0
+    let stepLimit: Int
+
+    init(questionnaire: Questionnaire, seed: UInt64, stepLimit: Int) {
+        self.rng = SystemRandomNumberGenerator()
+        self.seed = seed
+        self.stepLimit = stepLimit
+        questions = questionnaire.questions.map { ("\n" + $0.text + "\n", $0) }
+    }
+
+    func write(_ text: String) {
+        screen += text
+        if screen.count > 4000 { screen = String(screen.suffix(2000)) }
+    }
+
+    private func roll() -> Int {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((seed >> 33) % 100)
+    }
+
+    func readLine() -> String? {
+        steps += 1
+        if steps > stepLimit { return nil }
+        let tail = screen.suffix(1500)
+        defer { screen = "" }
+        if tail.contains("Type 1 to stop here") { return roll() < 85 ? "2" : "1" }
+        if tail.contains("or press Enter to finish") || tail.contains("or press Enter to go back") {
+            let r = roll()
+            return r < 80 ? "" : r < 92 ? String(1 + roll() % 12) : "zz"
+        }
+        guard let current = questions.last(where: { tail.contains($0.text) })?.item else { return ["", "1", "q"][roll() % 3] }
+        let r = roll()
+        switch r {
+        case 0..<66: return valid(current)
+        case 66..<74: return ["zzz", "999", "1,1,99", "-5", "not sure maybe", "0"][roll() % 6]
+        case 74..<79: return "b"
+        case 79..<84: return "s"
+        case 84..<88: return "r"
+        case 88..<92: return "?"
+        case 92..<95: return "q"
+        default: return ""
+        }
+    }
+
+    private func valid(_ item: Item) -> String {
+        switch item.kind {
+        case .boolean(let unsure): return String(1 + roll() % (unsure ? 3 : 2))
+        case .choice(let options): return String(1 + roll() % options.count)
+        case .multiChoice(let options):
+            if let none = options.firstIndex(where: \.exclusive), roll() < 40 { return String(none + 1) }
+            let plain = options.indices.filter { !options[$0].exclusive }
+            return Set((0...(roll() % 3)).map { _ in plain[roll() % plain.count] + 1 }).map(String.init).joined(separator: ",")
+        case .integer(let r): return "\(Int(r.min ?? 0) + roll() % max(1, Int((r.max ?? 100) - (r.min ?? 0)) + 1)) \(r.unit ?? "")"
+        case .decimal(let r): return "\(Double(roll()) / 100 * ((r.max ?? 10) - (r.min ?? 0)) + (r.min ?? 0))"
+        case .text: return "free text & <symbols> \(roll())"
+        case .display: return ""
+        }
+    }
+}
+
+@Suite struct RandomInterviewTests {
+    static let walks = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_WALKS"] ?? "") ?? 6
+    static let questionnaire: Questionnaire = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Questionnaires/neuro-nutrition.yaml").path
+        do { return try QuestionnaireLoader.load(path: path) } catch { fatalError("\(error)") }
+    }()
+
+    /// One walk: interview, quit or lose input, resume from the saved record, until complete.
+    static func walk(seed: UInt64) throws -> (answers: AnswerSet, sessions: Int) {
+        let q = questionnaire
+        var record = SessionRecord(questionnaire: q, name: "Walker \(seed)")
+        var answers = AnswerSet()
+        for session in 1...200 {
+            let console = RandomConsole(questionnaire: q, seed: seed &+ UInt64(session) &* 7919, stepLimit: 400)
+            nonisolated(unsafe) var saved: SessionRecord? = nil
+            let outcome = Interviewer(questionnaire: q, record: record, answers: answers, console: console) { saved = $0 }.run()
+            if case .completed(let final) = outcome { return (final, session) }
+            // Resume exactly as `nutriscreen resume` does: from the last saved record.
+            guard let last = saved else { continue }
+            record = last
+            if record.status == .stoppedAtEmergency { record.status = .inProgress }
+            let (restored, dropped) = record.answerSet(for: q)
+            #expect(dropped.isEmpty, "seed \(seed): answers lost on resume: \(dropped)")
+            answers = restored
+        }
+        throw WalkError(seed: seed)
+    }
+
+    struct WalkError: Error { var seed: UInt64 }
+
+    @Test func randomWalksEndInACompleteAssessmentAndAValidPDF() throws {
+        let q = Self.questionnaire
+        for index in 0..<Self.walks {
+            let seed = UInt64.random(in: 0...UInt64.max)
+            let (answers, _) = try Self.walk(seed: seed)
+            #expect(Navigator(questionnaire: q).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))), "seed \(seed)")
+            let assessment = Assessor(questionnaire: q).assess(answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
+            #expect(assessment.targets.count == q.targets.count)
+            #expect(assessment.unanswered.allSatisfy { id in q.item(id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
+            let pdf = try ReportRenderer.pdf(
+                assessment, questionnaire: q, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)
+            )
+            let path = NSTemporaryDirectory() + "walk-\(seed).pdf"
+            FileManager.default.createFile(atPath: path, contents: pdf)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let qpdf = Process()
+            qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            qpdf.arguments = ["qpdf", "--check", path]
+            qpdf.standardOutput = FileHandle.nullDevice
+            try qpdf.run()
+            qpdf.waitUntilExit()
+            #expect(qpdf.terminationStatus == 0, "seed \(seed): qpdf rejected the PDF")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Kill -9 at many points, interrupted report writes, and no network use.
+@Suite(.serialized) struct CrashSafetyTests {
+    static let kills = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_KILLS"] ?? "") ?? 8
+    static let questionnaire = ProcessRunner.repository + "/Questionnaires/neuro-nutrition.yaml"
+    /// Valid answers for the first questions of the default screening: no warning signs, 45, male, then the first option.
+    static let script = Array(repeating: "n", count: 10) + ["45", "2"] + Array(repeating: "1", count: 30)
+
+    /// Reads from a pipe until `text` has appeared `count` times, or the deadline passes.
+    private func readUntil(_ handle: FileHandle, occurrences count: Int, of text: String, buffer: inout String, deadline: Date) {
+        while buffer.components(separatedBy: text).count - 1 < count, Date() < deadline {
+            let data = handle.availableData
+            if data.isEmpty { break }
+            buffer += String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    @Test func killingTheInterviewAnywhereKeepsEveryAcknowledgedAnswer() throws {
+        for round in 0..<Self.kills {
+            let runner = ProcessRunner()
+            defer { runner.cleanUp() }
+            let process = runner.process(["start", "--questionnaire", Self.questionnaire])
+            let stdin = Pipe()
+            let stdout = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let target = Int.random(in: 1..<Self.script.count - 1)
+            var screen = ""
+            var acknowledged = 0
+            for (index, answer) in Self.script.enumerated() {
+                stdin.fileHandleForWriting.write(Data((answer + "\n").utf8))
+                if index == target {
+                    // Kill at a random moment while this answer is being saved (or just after).
+                    usleep(UInt32.random(in: 0...3000))
+                    break
+                }
+                // The next prompt means the answer was saved: it is acknowledged.
+                readUntil(stdout.fileHandleForReading, occurrences: index + 2, of: "\n> ", buffer: &screen, deadline: Date().addingTimeInterval(10))
+                acknowledged = index + 1
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let sessions = runner.sessions()
+            #expect(sessions.count == 1, "round \(round): the session file must always be readable")
+            let saved = sessions.first?["answers"] as? [String: Any] ?? [:]
+            #expect(saved.count >= acknowledged, "round \(round): \(saved.count) saved, \(acknowledged) acknowledged")
+            if acknowledged >= 11 { #expect(saved["age"] as? Int == 45, "round \(round)") }
+            let resumed = try runner.run(["resume"], input: "")
+            #expect(resumed.status == 75, "round \(round): resume loads the session, then input ends: \(resumed.stderr)")
+            #expect(resumed.stdout.contains("question \(saved.count + 1) of about") || saved.count >= 12, "round \(round)")
+            let after = runner.sessions().first?["answers"] as? [String: Any] ?? [:]
+            #expect(after.count == saved.count, "round \(round): resuming lost answers")
+        }
+    }
+
+    @Test func aKilledReportWriteLeavesNoPartialPDF() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let out = runner.state + "/killed.pdf"
+        for round in 0..<Self.kills {
+            try? FileManager.default.removeItem(atPath: out)
+            let process = runner.process(["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", out, "--force"])
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...250_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if FileManager.default.fileExists(atPath: out) {
+                let check = Process()
+                check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                check.arguments = ["qpdf", "--check", out]
+                check.standardOutput = FileHandle.nullDevice
+                check.standardError = FileHandle.nullDevice
+                try check.run()
+                check.waitUntilExit()
+                #expect(check.terminationStatus == 0, "round \(round): a partial PDF was left at the output path")
+            }
+        }
+    }
+
+    @Test func theToolOpensNoNetworkConnection() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let log = runner.state + "/strace.log"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", log, ProcessRunner.executable, "report",
+            "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", runner.state + "/net.pdf",
+        ]
+        process.environment = runner.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let calls = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(!calls.contains("AF_INET"), "\(calls)")
+        #expect(!calls.contains("AF_INET6"))
+    }
+}
