@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (build with -c release): see BENCHMARKS.md.
+        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo"]),
         .testTarget(
             name: "ScreeningTests",
             dependencies: [

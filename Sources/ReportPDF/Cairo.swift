@@ -123,6 +123,11 @@ enum CairoTag {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
-    /// Numbers for tag attributes, always with '.' as the decimal point.
-    static func number(_ value: Double) -> String { String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), value) }
+    /// Numbers for tag attributes, to two decimals and always with '.' (Swift's own formatting
+    /// ignores the C locale, which cairo 1.16 would otherwise misread).
+    static func number(_ value: Double) -> String {
+        let hundredths = (value * 100).rounded()
+        return hundredths == hundredths.rounded(.towardZero) && abs(hundredths) < 1e15 && hundredths.truncatingRemainder(dividingBy: 100) == 0
+            ? String(Int64(hundredths / 100)) : String(hundredths / 100)
+    }
 }

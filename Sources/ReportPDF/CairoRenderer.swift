@@ -62,7 +62,6 @@ public struct CairoRenderer {
             context.endTag("cairo.dest")
         case .text(let text):
             let layout = engine.layout(text.text, style: text.style, width: text.width)
-            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
             context.gray(text.gray)
             let iter = pango_layout_get_iter(layout)
             defer { pango_layout_iter_free(iter) }

@@ -14,6 +14,14 @@ public final class PangoTextEngine: TextMeasurer {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [String: OpaquePointer] = [:]
+    /// Layouts made while measuring one report, reused to draw it; emptied by `endReport()`.
+    private var layouts: [LayoutKey: OpaquePointer] = [:]
+
+    private struct LayoutKey: Hashable {
+        var markup: String
+        var style: FontStyle
+        var width: Double
+    }
 
     /// The engine for the calling thread, created on first use.
     public static func forCurrentThread() throws(CairoError) -> PangoTextEngine {
@@ -52,6 +60,7 @@ public final class PangoTextEngine: TextMeasurer {
     }
 
     deinit {
+        endReport()
         for description in descriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -65,18 +74,26 @@ public final class PangoTextEngine: TextMeasurer {
     }
 
     /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
-    /// The caller releases it with `g_object_unref`.
+    /// Owned by the engine until `endReport()`; callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
+        let plain = text.allSatisfy { !$0.bold }
+        let markup = plain ? text.map(\.text).joined() : text.map { $0.bold ? "<b>\(Self.escape($0.text))</b>" : Self.escape($0.text) }.joined()
+        let key = LayoutKey(markup: plain ? "\u{0}" + markup : markup, style: style, width: width)
+        if let known = layouts[key] { return known }
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        let markup = text.map { run -> String in
-            let escaped = Self.escape(run.text)
-            return run.bold ? "<b>\(escaped)</b>" : escaped
-        }.joined()
-        pango_layout_set_markup(layout, markup, -1)
+        // Plain text needs no markup parsing (and no escaping); runs with bold go through markup.
+        if plain { pango_layout_set_text(layout, markup, -1) } else { pango_layout_set_markup(layout, markup, -1) }
+        layouts[key] = layout
         return layout
+    }
+
+    /// Releases the layouts kept for the report just drawn.
+    public func endReport() {
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        layouts.removeAll(keepingCapacity: true)
     }
 
     /// Escapes text for Pango markup (`&`, `<`, quotes), so any answer is shown as typed.
@@ -87,9 +104,7 @@ public final class PangoTextEngine: TextMeasurer {
     }
 
     public func lines(of text: StyledText, style: FontStyle, width: Double) -> [MeasuredLine] {
-        let layout = layout(text, style: style, width: width)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        return Self.lines(of: layout)
+        Self.lines(of: layout(text, style: style, width: width))
     }
 
     /// Every line of a layout with its text, logical width and height, and baseline.

@@ -13,6 +13,7 @@ public enum ReportRenderer {
         throws(CairoError) -> Data
     {
         let engine = try PangoTextEngine.forCurrentThread()
+        defer { engine.endReport() }
         let document = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: creator, created: created).document()
         let pages = layout(document, paper: paper, measurer: engine)
         if let overflow = pages.overflows.first {

@@ -87,10 +87,8 @@ public struct AnswersDocument: Sendable {
             case .choice, .multiChoice, .text: return .string(scalar.string)
             default: break
             }
-            if scalar.style == .plain {
-                if let b = Bool.construct(from: scalar) { return .bool(b) }
-                if let n = Double.construct(from: scalar), scalar.string.rangeOfCharacter(from: .letters) == nil { return .number(n) }
-            }
+            if let b = YAMLReader.plainBool(scalar) { return .bool(b) }
+            if let n = YAMLReader.plainNumber(scalar) { return .number(n) }
             return .string(scalar.string)
         case .sequence(let sequence):
             var values: [String] = []

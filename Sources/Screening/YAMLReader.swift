@@ -25,7 +25,7 @@ struct YAMLReader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
                 error(at: nil, "the file is empty")
                 return nil
             }
@@ -128,6 +128,27 @@ struct YAMLReader {
 
     // MARK: Scalars
 
+    // Documents are composed with Yams's basic resolver (no per-scalar regular expressions, which
+    // dominated load time); these read YAML 1.1 booleans and numbers from unquoted scalars.
+
+    /// `true/yes/on` or `false/no/off` written without quotes.
+    static func plainBool(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// A finite decimal number written without quotes.
+    static func plainNumber(_ scalar: Node.Scalar) -> Double? {
+        guard scalar.style == .plain, let first = scalar.string.first, first.isNumber || first == "-" || first == "+" || first == ".",
+            let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
+        else { return nil }
+        return value
+    }
+
     mutating func string(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
@@ -139,7 +160,7 @@ struct YAMLReader {
 
     mutating func number(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
+        guard case .scalar(let scalar) = node, let value = Self.plainNumber(scalar) else {
             error(at: node, "\(what) must be a number, not \(describe(node))")
             return nil
         }
@@ -157,7 +178,7 @@ struct YAMLReader {
 
     mutating func bool(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool.construct(from: scalar) else {
+        guard case .scalar(let scalar) = node, let value = Self.plainBool(scalar) else {
             error(at: node, "\(what) must be true or false, not \(describe(node))")
             return nil
         }
