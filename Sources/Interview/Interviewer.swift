@@ -71,6 +71,7 @@ public final class Interviewer {
                     persist()
                     return .completed(navigator.effectiveAnswers(answers))
                 case .change(let id): current = questionnaire.item(id)
+                case .quit: return leave(.quit)
                 case .endOfInput: return leave(.endOfInput)
                 }
                 continue
@@ -103,6 +104,7 @@ public final class Interviewer {
                 switch review(final: false) {
                 case .finish: break
                 case .change(let id): current = questionnaire.item(id)
+                case .quit: return leave(.quit)
                 case .endOfInput: return leave(.endOfInput)
                 }
             case .quit: return leave(.quit)
@@ -245,6 +247,7 @@ public final class Interviewer {
     private enum ReviewChoice {
         case finish
         case change(String)
+        case quit
         case endOfInput
     }
 
@@ -260,14 +263,14 @@ public final class Interviewer {
         while true {
             console.line(
                 final
-                    ? "Type a number to change that answer, or press Enter to finish."
-                    : "Type a number to change that answer, or press Enter to go back to the questions.")
+                    ? "Type a number to change that answer, press Enter to finish, or q to save and quit."
+                    : "Type a number to change that answer, press Enter to go back to the questions, or q to save and quit.")
             console.write("> ")
             guard let input = console.readLine() else { return .endOfInput }
             let typed = input.trimmingCharacters(in: .whitespaces)
             if typed.isEmpty { return .finish }
             if let n = Int(typed), visible.indices.contains(n - 1) { return .change(visible[n - 1].id) }
-            if typed.lowercased() == "q" { return .endOfInput }
+            if typed.lowercased() == "q" { return .quit }
             console.line("Please type a number from 1 to \(visible.count), or press Enter.")
         }
     }

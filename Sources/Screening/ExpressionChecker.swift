@@ -69,9 +69,12 @@ struct ExpressionChecker {
                 let (l, _) = try check(lhs)
                 if let option = try optionLiteral(rhs, of: item) { return build(l, option, .bool) }
                 let (r, rt) = try check(rhs)
-                try require(
-                    rt == .choice(item: item.id) || { if case .choice = rt { return true } else { return false } }(), at: rhs.offset,
-                    "cannot compare choice '\(item.id)' with \(rt); use one of its options: \(item.optionValues.joined(separator: ", "))")
+                guard case .choice = rt else {
+                    throw ExpressionError(
+                        offset: rhs.offset,
+                        message: "cannot compare choice '\(item.id)' with \(rt); use one of its options: \(item.optionValues.joined(separator: ", "))"
+                    )
+                }
                 return build(l, r, .bool)
             }
             if let item = try choiceItem(rhs), let option = try optionLiteral(lhs, of: item) {

@@ -90,14 +90,20 @@ public struct Navigator: Sendable {
             .sorted { $0.trigger.urgency > $1.trigger.urgency }
     }
 
-    /// The answered items an expression reads, following computed values to their items.
-    /// Where a rule tests `option in item`, only the options it tests are shown as the answer.
+    /// The answered items behind an expression that holds, following computed values to their
+    /// items. Only branches of `or` (and rules of a sum) that hold are followed, so a reason
+    /// never cites an answer that did not count. Where a rule tests `option in item`, only the
+    /// options it tests are shown as the answer.
     public func evidence(for expression: Expression, in answers: AnswerSet) -> [Evidence] {
+        let evaluator = Evaluator(questionnaire: questionnaire, answers: answers)
         var whole: Set<String> = []
         var options: [String: Set<String>] = [:]
         var seenComputed: Set<String> = []
         func visit(_ e: Expression) {
             switch e.node {
+            case .binary(.or, let lhs, let rhs):
+                let held = [lhs, rhs].filter { evaluator.value(of: $0).isTrue }
+                (held.isEmpty ? [lhs, rhs] : held).forEach(visit)
             case .binary(.in, let lhs, let rhs):
                 if case .string(let option) = lhs.node, case .name(let id) = rhs.node, questionnaire.item(id) != nil {
                     options[id, default: []].insert(option)
@@ -116,7 +122,9 @@ public struct Navigator: Sendable {
                     guard seenComputed.insert(id).inserted else { return }
                     switch computed.definition {
                     case .expression(let c): visit(c.expression)
-                    case .sum(let rules): rules.forEach { visit($0.condition.expression) }
+                    case .sum(let rules):
+                        let held = rules.filter { evaluator.holds($0.condition) }
+                        (held.isEmpty ? rules : held).forEach { visit($0.condition.expression) }
                     }
                 } else {
                     whole.insert(id)

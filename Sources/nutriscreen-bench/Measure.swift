@@ -49,9 +49,13 @@ enum Measure {
     }
 
     /// Median wall time and the largest peak memory of `runs` runs of a program.
-    static func process(runs: Int, _ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> (median: Double, peak: Int, failures: Int) {
+    static func process(runs: Int, _ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> (
+        median: Double, peak: Int, failures: Int
+    ) {
         _ = spawn(path, arguments, environment: environment)
-        var times: [Double] = [], peak = 0, failures = 0
+        var times: [Double] = []
+        var peak = 0
+        var failures = 0
         for _ in 0..<runs {
             let child = spawn(path, arguments, environment: environment)
             times.append(child.seconds)
@@ -67,7 +71,8 @@ enum Measure {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice

@@ -47,14 +47,24 @@ let questionnaire = try QuestionnaireLoader.load(path: questionnairePath)
 row("load and check the default questionnaire", ms(try Measure.median(runs: runs) { _ = try QuestionnaireLoader.load(path: questionnairePath) }))
 let document = try AnswersDocument.load(path: sampleAnswers, questionnaire: questionnaire)
 let assessor = Assessor(questionnaire: questionnaire)
-row("score the sample assessment", ms(Measure.median(runs: runs) { _ = assessor.assess(document.answers, name: document.name, completed: document.completed) }))
+row(
+    "score the sample assessment",
+    ms(Measure.median(runs: runs) { _ = assessor.assess(document.answers, name: document.name, completed: document.completed) }))
 let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
 let engine = try PangoTextEngine.forCurrentThread()
 let created = Date(timeIntervalSince1970: 1_772_359_200)
 let reportDocument = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "bench", created: created).document()
-row("lay out the sample report (Pango measuring)", ms(Measure.median(runs: runs) { engine.endReport(); _ = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine) }))
+row(
+    "lay out the sample report (Pango measuring)",
+    ms(
+        Measure.median(runs: runs) {
+            engine.endReport()
+            _ = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine)
+        }))
 let layout = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine)
-row("render it to PDF (Cairo)", ms(try Measure.median(runs: runs) { _ = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata) }))
+row(
+    "render it to PDF (Cairo)",
+    ms(try Measure.median(runs: runs) { _ = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata) }))
 let pdf = try ReportRenderer.pdf(assessment, questionnaire: questionnaire, paper: .a4, creator: "bench", created: created)
 row("sample PDF size (\(layout.pages.count) pages)", "\(pdf.count / 1024) KiB", target: "< 60 KiB", met: pdf.count < 60 * 1024)
 
@@ -63,12 +73,17 @@ var environment = ProcessInfo.processInfo.environment
 environment["XDG_STATE_HOME"] = scratch + "/state"
 environment["NO_COLOR"] = "1"
 let floor = Measure.process(runs: runs, binaries + "/nutriscreen-bench", ["floor", scratch + "/floor.pdf"], environment: environment)
-let report = Measure.process(runs: runs, nutriscreen, ["report", "--answers", sampleAnswers, "--questionnaire", questionnairePath, "--out", scratch + "/report.pdf", "--force"], environment: environment)
+let report = Measure.process(
+    runs: runs, nutriscreen,
+    ["report", "--answers", sampleAnswers, "--questionnaire", questionnairePath, "--out", scratch + "/report.pdf", "--force"],
+    environment: environment)
 row("floor: one-page Cairo + Pango program", ms(floor.median))
 row("whole `report` command as a process", ms(report.median), target: "≤ 1.5 × floor", met: report.median <= 1.5 * floor.median)
 row("ratio report / floor", String(format: "%.2f ×", report.median / floor.median))
 row("peak memory of `report`", "\(report.peak / 1024 / 1024) MiB", target: "< 40 MiB", met: report.peak < 40 << 20)
-let prompts = (0..<runs).map { _ in Measure.firstPrompt(nutriscreen, arguments: ["start", "--new", "--questionnaire", questionnairePath], environment: environment) }.sorted()
+let prompts = (0..<runs).map { _ in
+    Measure.firstPrompt(nutriscreen, arguments: ["start", "--new", "--questionnaire", questionnairePath], environment: environment)
+}.sorted()
 row("time to the first prompt", ms(prompts[prompts.count / 2]), target: "≤ 25 ms", met: prompts[prompts.count / 2] <= 0.025)
 
 // Batch throughput over random complete answers files.
@@ -78,11 +93,15 @@ for index in 0..<batchSize {
     let text = AnswersDocument(answers: answers, name: "Person \(index)", completed: created).yaml(for: questionnaire)
     try text.write(toFile: "\(scratch)/in/answers-\(index).yaml", atomically: false, encoding: .utf8)
 }
-let batch = Measure.spawn(nutriscreen, ["report", "--answers-dir", scratch + "/in", "--out-dir", scratch + "/out", "--questionnaire", questionnairePath, "--force"], environment: environment)
+let batch = Measure.spawn(
+    nutriscreen, ["report", "--answers-dir", scratch + "/in", "--out-dir", scratch + "/out", "--questionnaire", questionnairePath, "--force"],
+    environment: environment)
 let perSecond = Double(batchSize) / batch.seconds
 row("batch: \(batchSize) reports, both cores", String(format: "%.0f /s", perSecond), target: "≥ 200 /s", met: perSecond >= 200 && batch.status == 0)
 row("peak memory of the batch", "\(batch.peakBytes / 1024 / 1024) MiB")
 
-print("\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+print(
+    "\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
+)
 let missed = rows.filter { $0.3 == false }.count
 print(missed == 0 ? "All targets met." : "\(missed) target(s) missed.")

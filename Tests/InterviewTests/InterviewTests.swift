@@ -218,3 +218,20 @@ final class ScriptedConsole: Console {
         #expect(parse("  free text  ", "notes") == .text("free text"))
     }
 }
+
+@Suite struct ReviewQuitTests {
+    @Test func qAtTheFinalReviewSavesAndQuits() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "ScreeningTests/Fixtures/basic.yaml"
+        ).path
+        let q = try QuestionnaireLoader.load(path: path)
+        let console = ScriptedConsole(["n", "70", "3", "n", "1", "2", "s", "q"])
+        nonisolated(unsafe) var saved: [SessionRecord] = []
+        let outcome = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+            saved.append($0)
+        }.run()
+        #expect(outcome == .quit)
+        #expect(saved.last?.status == .inProgress)
+        #expect(saved.last?.answers.count == 6)
+    }
+}

@@ -38,7 +38,7 @@ final class RandomConsole: Console {
         let tail = screen.suffix(1500)
         defer { screen = "" }
         if tail.contains("Type 1 to stop here") { return roll() < 85 ? "2" : "1" }
-        if tail.contains("or press Enter to finish") || tail.contains("or press Enter to go back") {
+        if tail.contains("press Enter to finish") || tail.contains("press Enter to go back") {
             let r = roll()
             return r < 80 ? "" : r < 92 ? String(1 + roll() % 12) : "zz"
         }

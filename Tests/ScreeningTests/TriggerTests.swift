@@ -225,3 +225,19 @@ import Testing
         }
     }
 }
+
+@Suite struct EvidenceTests {
+    @Test func evidenceCitesOnlyTheBranchesThatHeld() throws {
+        // Iron signs after the menopause: the bowel-habit branch did not hold and is not cited.
+        let assessment = Default.assess([
+            "sex": .string("female"), "age": .number(60), "menopause": .bool(true), "symptoms": .list(["cravings", "fatigue"]),
+            "breathless_exertion": .bool(true),
+        ])
+        let trigger = try #require(assessment.triggers.first { $0.id == "iron_investigation" })
+        let cited = Set(trigger.evidence.map(\.itemID))
+        #expect(cited.contains("menopause"))
+        #expect(!cited.contains("bowel_change"))
+        #expect(
+            trigger.evidence.first { $0.itemID == "symptoms" }?.answer == "Tiredness or lack of energy; Craving ice, clay, starch or other non-foods")
+    }
+}
