@@ -116,7 +116,11 @@ public enum PrivateFile {
     private static func failure(_ path: String, _ code: Int32, hint directory: String) -> WriteError {
         var reason = String(cString: strerror(code))
         switch code {
-        case ENOENT: reason += "; the folder \(directory) does not exist"
+        case ENOENT:
+            var isDirectory: ObjCBool = false
+            reason +=
+                FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? "; the folder \(directory) does not accept new files, choose another folder" : "; the folder \(directory) does not exist"
         case EACCES, EPERM, EROFS: reason += "; choose a folder you can write to"
         case ENOSPC: reason += "; free some disk space"
         default: break

@@ -154,3 +154,19 @@ import Testing
         #expect(assessment.targets.count == 11)
     }
 }
+
+@Suite struct SupplementDoseTests {
+    @Test func doseQuestionsFollowTheProductsAndHighMagnesiumGetsAdvice() {
+        let q = Default.questionnaire
+        let none = Navigator(questionnaire: q).visibleItems(Default.answers([:])).map(\.id)
+        #expect(!none.contains("magnesium_dose") && !none.contains("b6_dose") && !none.contains("folic_acid_dose"))
+        let taking = Navigator(questionnaire: q).visibleItems(Default.answers(["supplements": .list(["folic_acid", "magnesium_b6"])])).map(\.id)
+        #expect(taking.contains("magnesium_dose") && taking.contains("b6_dose") && taking.contains("folic_acid_dose"))
+        let high = Default.assess(["supplements": .list(["magnesium"]), "magnesium_dose": .string("over_350")])
+        #expect(high.advice.contains { $0.id == "magnesium_dose" && $0.source.contains("§1.5") })
+        #expect(
+            !Default.assess(["supplements": .list(["magnesium"]), "magnesium_dose": .string("under_350")]).advice.contains {
+                $0.id == "magnesium_dose"
+            })
+    }
+}

@@ -81,7 +81,8 @@ import Testing
             fired[0].evidence == [
                 Evidence(itemID: "sudden_weakness", question: "Did weakness start suddenly on one side of your body?", answer: "Yes")
             ])
-        #expect(fired[1].evidence.map(\.itemID) == ["age", "diet", "b12_supplement"], "the count(medicines) rule did not hold, so medicines is not cited")
+        #expect(
+            fired[1].evidence.map(\.itemID) == ["age", "diet", "b12_supplement"], "the count(medicines) rule did not hold, so medicines is not cited")
         let calm = Fixture.answers(["sudden_weakness": .bool(false), "age": .number(30)], in: q)
         #expect(nav.firedTriggers(calm).isEmpty)
     }

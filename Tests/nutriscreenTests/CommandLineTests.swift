@@ -217,6 +217,11 @@ import Testing
             #expect(denied.status == 73)
             #expect(denied.stderr.contains("cannot write"))
         }
+        // A folder that refuses new files, even for root.
+        let readOnly = try runner.run(["report", "--answers", Self.sample, "--out", "/proc/nutriscreen-test.pdf"])
+        #expect(readOnly.status == 73)
+        #expect(readOnly.stderr.contains("cannot write /proc/nutriscreen-test.pdf"))
+        #expect(readOnly.stderr.contains("does not accept new files"))
         let full = try runner.run(["report", "--answers", Self.sample, "--out", "/dev/full", "--force"])
         #expect(full.status == 73, "\(full.stderr)")
         #expect(full.stderr.contains("No space left on device"))
