@@ -61,7 +61,8 @@ public struct ReportBuilder {
         func fact(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             if !facts.isEmpty { facts.append(TextRun("     ")) }
-            facts += [TextRun("\(label): ", bold: true), TextRun(value)]
+            // Each fact stays on one line where it fits: no break inside a date or a name.
+            facts += [TextRun("\(label):\u{00A0}", bold: true), TextRun(value.replacingOccurrences(of: " ", with: "\u{00A0}"))]
         }
         fact("Name", assessment.name)
         fact("Age", answer("age"))
