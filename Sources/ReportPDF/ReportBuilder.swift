@@ -52,6 +52,11 @@ public struct ReportBuilder {
             blocks: blocks)
     }
 
+    /// A line of small grey explanatory text.
+    private func smallPrint(_ text: String, gray: Double) -> Block {
+        .paragraph(Paragraph([TextRun(text)], style: .small, gray: gray))
+    }
+
     // MARK: 1. Header
 
     private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }?.answer }
@@ -71,13 +76,9 @@ public struct ReportBuilder {
         fact("Questionnaire", "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
         return [
             .heading(Heading(level: 0, text: "Nutrition screening summary", destination: "top")),
-            .paragraph(
-                Paragraph(
-                    [
-                        TextRun(
-                            "For discussion with a doctor or other clinician. NutriScreen screens for possible vitamin and mineral shortfalls behind nerve and muscle symptoms; it does not diagnose."
-                        )
-                    ], style: .small, gray: 0.25)),
+            smallPrint(
+                "For discussion with a doctor or other clinician. NutriScreen screens for possible vitamin and mineral shortfalls behind nerve and muscle symptoms; it does not diagnose.",
+                gray: 0.25),
             .paragraph(Paragraph(facts, style: .body)),
             .spacer(4),
         ]
@@ -132,13 +133,9 @@ public struct ReportBuilder {
         }
         var blocks: [Block] = [
             .heading(Heading(level: 1, text: "Summary for the doctor", destination: "summary")),
-            .paragraph(
-                Paragraph(
-                    [
-                        TextRun(
-                            "Every nutrient screened, highest first. Each bar shows the score against the thresholds for Possible (|) and Likely (‖). Bands are a screening heuristic, not a probability or a test result; nutrients in bold have a section of their own below."
-                        )
-                    ], style: .small, gray: 0.2)),
+            smallPrint(
+                "Every nutrient screened, highest first. Each bar shows the score against the thresholds for Possible (|) and Likely (‖). Bands are a screening heuristic, not a probability or a test result; nutrients in bold have a section of their own below.",
+                gray: 0.2),
             .scoreChart(ScoreChart(rows: rows, scale: scale)),
             .heading(Heading(level: 2, text: "Tests to discuss", destination: "tests")),
         ]
@@ -291,13 +288,9 @@ public struct ReportBuilder {
             .notesBox(NotesBox(title: "Clinician's notes", lines: 7))
         ] + advice + [
             .paragraph(Paragraph([TextRun("Disclaimer. ", bold: true), TextRun(assessment.disclaimer)], style: .small, gray: 0.15)),
-            .paragraph(
-                Paragraph(
-                    [
-                        TextRun(
-                            "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator)."
-                        )
-                    ], style: .small, gray: 0.4)),
+            smallPrint(
+                "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator).",
+                gray: 0.4),
         ]
     }
 }

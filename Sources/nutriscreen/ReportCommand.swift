@@ -21,17 +21,13 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: AnswersInput
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the PDF (default: Reports/<answers file name>.pdf).", valueName: "file.pdf"))
-    var out: String?
+    @OptionGroup var output: ReportOptions
 
     @Option(name: .long, help: ArgumentHelp("A folder of answers files to report in one run.", valueName: "dir"))
     var answersDir: String?
 
     @Option(name: .long, help: ArgumentHelp("The folder for the PDFs of --answers-dir.", valueName: "dir"))
     var outDir: String?
-
-    @Option(name: .long, help: ArgumentHelp("Paper size: a4 or letter (default: from the locale).", valueName: "size"))
-    var paper: PaperSize?
 
     @Option(name: .long, help: ArgumentHelp("The name to print on the report (overrides the answers file).", valueName: "name"))
     var name: String?
@@ -45,14 +41,16 @@ struct ReportCommand: ParsableCommand {
         case (.some, .some): throw ValidationError("Pass either --answers or --answers-dir, not both.")
         case (nil, .some):
             if outDir == nil { throw ValidationError("--answers-dir needs --out-dir DIR for the PDFs.") }
-            if out != nil || name != nil { throw ValidationError("--out and --name apply to a single report; use --out-dir with --answers-dir.") }
+            if output.out != nil || name != nil {
+                throw ValidationError("--out and --name apply to a single report; use --out-dir with --answers-dir.")
+            }
         case (.some, nil):
             if outDir != nil { throw ValidationError("--out-dir goes with --answers-dir; use --out FILE.pdf for a single report.") }
         }
     }
 
     func run() throws {
-        let paper = paper ?? ReportWriter.defaultPaper()
+        let paper = output.paper ?? ReportWriter.defaultPaper()
         if let answersDir, let outDir {
             let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
             try BatchReporter(questionnaire: questionnaire, paper: paper, force: force).run(answersDir: answersDir, outDir: outDir)
@@ -61,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: name ?? document.name, completed: document.completed)
         let stem = (((input.answers ?? "") as NSString).lastPathComponent as NSString).deletingPathExtension
-        let path = out ?? "Reports/\(stem).pdf"
+        let path = output.out ?? "Reports/\(stem).pdf"
         try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, to: path, force: force)
         print(path)
     }
