@@ -47,7 +47,6 @@ public struct TextStyle: Sendable {
     public func bold(_ s: String) -> String { wrap(s, "1") }
     public func dim(_ s: String) -> String { wrap(s, "2") }
     public func alert(_ s: String) -> String { wrap(s, "1;31") }
-    public func accent(_ s: String) -> String { wrap(s, "1;36") }
 
     private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 }

@@ -76,7 +76,7 @@ struct InterviewRunner {
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             FileHandle.standardError.write(Data(message.utf8))
-            exit(130)
+            exit(ExitStatus.interrupted.rawValue)
         }
         source.resume()
         return source
