@@ -11,7 +11,7 @@ final class RandomConsole: Console {
     private var rng: SystemRandomNumberGenerator
     private var seed: UInt64
     private var screen = ""
-    private let questions: [(text: String, item: Item)]
+    private let questions: [Substring: Item]
     private(set) var steps = 0
     let stepLimit: Int
 
@@ -19,12 +19,18 @@ final class RandomConsole: Console {
         self.rng = SystemRandomNumberGenerator()
         self.seed = seed
         self.stepLimit = stepLimit
-        questions = questionnaire.questions.map { ("\n" + $0.text + "\n", $0) }
+        questions = Dictionary(questionnaire.questions.map { (Substring($0.text), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func write(_ text: String) {
         screen += text
-        if screen.count > 4000 { screen = String(screen.suffix(2000)) }
+        if screen.utf8.count > 8000 { screen = String(screen.suffix(2000)) }
+    }
+
+    /// The question on screen: the last line that is exactly a question's text.
+    private func currentQuestion(in tail: Substring) -> Item? {
+        for line in tail.split(separator: "\n").reversed() { if let item = questions[line] { return item } }
+        return nil
     }
 
     private func roll() -> Int {
@@ -42,7 +48,7 @@ final class RandomConsole: Console {
             let r = roll()
             return r < 80 ? "" : r < 92 ? String(1 + roll() % 12) : "zz"
         }
-        guard let current = questions.last(where: { tail.contains($0.text) })?.item else { return ["", "1", "q"][roll() % 3] }
+        guard let current = currentQuestion(in: tail) else { return ["", "1", "q"][roll() % 3] }
         let r = roll()
         switch r {
         case 0..<66: return valid(current)
@@ -103,28 +109,47 @@ final class RandomConsole: Console {
 
     struct WalkError: Error { var seed: UInt64 }
 
-    @Test func randomWalksEndInACompleteAssessmentAndAValidPDF() throws {
-        let q = Self.questionnaire
-        for index in 0..<Self.walks {
-            let seed = UInt64.random(in: 0...UInt64.max)
-            let (answers, _) = try Self.walk(seed: seed)
-            #expect(Navigator(questionnaire: q).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))), "seed \(seed)")
-            let assessment = Assessor(questionnaire: q).assess(answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
-            #expect(assessment.targets.count == q.targets.count)
-            #expect(assessment.unanswered.allSatisfy { id in q.item(id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
-            let pdf = try ReportRenderer.pdf(
-                assessment, questionnaire: q, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)
-            )
-            let path = NSTemporaryDirectory() + "walk-\(seed).pdf"
-            FileManager.default.createFile(atPath: path, contents: pdf)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let qpdf = Process()
-            qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            qpdf.arguments = ["qpdf", "--check", path]
-            qpdf.standardOutput = FileHandle.nullDevice
-            try qpdf.run()
-            qpdf.waitUntilExit()
-            #expect(qpdf.terminationStatus == 0, "seed \(seed): qpdf rejected the PDF")
+    /// Walks in parallel, one per core at a time; each ends complete, assesses, and renders a PDF
+    /// that qpdf accepts.
+    @Test func randomWalksEndInACompleteAssessmentAndAValidPDF() async throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var started = 0
+        var finished = 0
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            func startNext() {
+                let index = started
+                started += 1
+                group.addTask { try Self.checkWalk(index: index, seed: UInt64.random(in: 0...UInt64.max)) }
+            }
+            while started < min(cores, Self.walks) { startNext() }
+            while try await group.next() != nil {
+                finished += 1
+                if Self.walks >= 1000, finished.isMultiple(of: 500) { print("random interviews: \(finished) of \(Self.walks) done") }
+                if started < Self.walks { startNext() }
+            }
         }
+        #expect(finished == Self.walks)
+    }
+
+    static func checkWalk(index: Int, seed: UInt64) throws {
+        let q = questionnaire
+        let (answers, _) = try walk(seed: seed)
+        #expect(Navigator(questionnaire: q).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))), "seed \(seed)")
+        let assessment = Assessor(questionnaire: q).assess(answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
+        #expect(assessment.targets.count == q.targets.count)
+        #expect(assessment.unanswered.allSatisfy { id in q.item(id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
+        let pdf = try ReportRenderer.pdf(
+            assessment, questionnaire: q, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)
+        )
+        let path = NSTemporaryDirectory() + "walk-\(seed).pdf"
+        FileManager.default.createFile(atPath: path, contents: pdf)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let qpdf = Process()
+        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        qpdf.arguments = ["qpdf", "--check", path]
+        qpdf.standardOutput = FileHandle.nullDevice
+        try qpdf.run()
+        qpdf.waitUntilExit()
+        #expect(qpdf.terminationStatus == 0, "seed \(seed): qpdf rejected the PDF")
     }
 }
