@@ -46,11 +46,7 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     }
 
     static func newID(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return "\(formatter.string(from: date))-\(UInt32.random(in: 0...UInt32.max) & 0xFFFFFF)"
+        "\(UTCTime(date).compact)-\(UInt32.random(in: 0...UInt32.max) & 0xFFFFFF)"
     }
 
     /// Stores the answers (and their items' shapes) into the record.

@@ -20,17 +20,9 @@ public struct ReportBuilder {
         self.created = created
     }
 
-    static let dateFormat: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy, HH:mm 'UTC'"
-        return formatter
-    }()
-
     public func document() -> ReportDocument {
         let date = assessment.completed.flatMap(ISO8601.parse) ?? created
-        let dateText = Self.dateFormat.string(from: date)
+        let dateText = UTCTime(date).readable
         var blocks: [Block] = []
         blocks += header(dateText)
         blocks += triage()

@@ -127,19 +127,3 @@ public struct AnswersDocument: Sendable {
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }
-
-/// ISO-8601 times in UTC, second precision.
-public enum ISO8601 {
-    public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: text)
-    }
-
-    public static func format(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
-    }
-}

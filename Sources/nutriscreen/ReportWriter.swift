@@ -27,13 +27,9 @@ enum ReportWriter {
 
     /// A file name stem such as `nutriscreen-20260301-100000-ann-example`.
     static func stem(completed: Date, name: String?) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
         let slug = (name ?? "").lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? String($0) : "-" }.joined()
             .split(separator: "-").joined(separator: "-")
-        return "nutriscreen-\(formatter.string(from: completed))" + (slug.isEmpty ? "" : "-\(slug.prefix(40))")
+        return "nutriscreen-\(UTCTime(completed).fileStamp)" + (slug.isEmpty ? "" : "-\(slug.prefix(40))")
     }
 
     /// Why a report could not be written, and the exit code that goes with it.
