@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Screening
 
 /// Draws laid-out pages with Cairo and Pango into a PDF held in memory: metadata, bookmarks,
 /// named destinations, links, and structure tags.
@@ -16,7 +17,7 @@ public struct CairoRenderer {
         surface.setMetadata(CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords)
         surface.setMetadata(CAIRO_PDF_METADATA_CREATOR, metadata.creator)
         // cairo 1.16 accepts only YYYY-MM-DDThh:mm:ssZ here; anything else silently drops the date.
-        let date = Self.pdfDate(metadata.created)
+        let date = UTCTime(metadata.created).iso8601
         surface.setMetadata(CAIRO_PDF_METADATA_CREATE_DATE, date)
         surface.setMetadata(CAIRO_PDF_METADATA_MOD_DATE, date)
 
@@ -34,14 +35,6 @@ public struct CairoRenderer {
         }
         try context.check("drawing the report")
         return try surface.finish()
-    }
-
-    static func pdfDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return formatter.string(from: date)
     }
 
     private func draw(_ element: Element, on context: DrawingContext) {

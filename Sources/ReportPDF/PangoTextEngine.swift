@@ -57,6 +57,9 @@ public final class PangoTextEngine: TextMeasurer {
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Keep the font's own advances: rounding glyph positions to whole points (a pixel at 72 dpi)
+        // spaces letters unevenly and makes cairo write a correction after nearly every glyph.
+        pango_context_set_round_glyph_positions(context, 0)
     }
 
     deinit {

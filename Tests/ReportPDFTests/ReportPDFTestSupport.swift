@@ -53,7 +53,9 @@ enum Sample {
     }
 
     /// Collapses runs of white space, so text wrapped across lines compares equal.
+    /// Whitespace collapsed to single spaces, and none after a hyphen: a line may break after
+    /// "B12-" and pdftotext then joins the two lines with a space.
     static func normalised(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ").replacingOccurrences(of: "- ", with: "-")
     }
 }
