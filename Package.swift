@@ -25,8 +25,10 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // zlib from the system, to pack the PDF's objects into compressed object streams.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The printable report: document model, pure pager, Cairo + Pango renderer.
-        .target(name: "ReportPDF", dependencies: ["Screening", "CCairo"]),
+        .target(name: "ReportPDF", dependencies: ["Screening", "CCairo", "CZlib"]),
         .executableTarget(
             name: "nutriscreen",
             dependencies: [

@@ -19,6 +19,7 @@ public enum ReportRenderer {
         if let overflow = pages.overflows.first {
             throw CairoError("laying out the report", reason: overflow)
         }
-        return try CairoRenderer(engine: engine).render(pages, metadata: document.metadata)
+        let drawn = try CairoRenderer(engine: engine).render(pages, metadata: document.metadata)
+        return Data(PDFObjectStreams.compact(Array(drawn)))
     }
 }

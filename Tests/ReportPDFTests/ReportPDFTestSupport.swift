@@ -52,7 +52,6 @@ enum Sample {
         return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
-    /// Collapses runs of white space, so text wrapped across lines compares equal.
     /// Whitespace collapsed to single spaces, and none after a hyphen: a line may break after
     /// "B12-" and pdftotext then joins the two lines with a space.
     static func normalised(_ text: String) -> String {

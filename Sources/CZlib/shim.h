@@ -1,0 +1,2 @@
+// zlib, for the compressed object and cross-reference streams of the PDF.
+#include <zlib.h>
