@@ -8,9 +8,9 @@ import Yams
 public enum QuestionnaireLoader {
     /// Ids and option values: a letter or '_', then letters, digits and '_'.
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
-            && (first == "_" || CharacterSet.letters.contains(first))
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "_") }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
     /// Ids an item may not take: answers-file keys and words of the expression language.
     static let reservedIDs: Set<String> = Lexer.keywords

@@ -216,5 +216,19 @@ import Testing
         #expect(SHA256.hex(of: Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(of: Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // Lengths either side of the padding boundaries (bytes 0, 1, 2, …; digests from Python's hashlib).
+        let vectors = [
+            55: "463eb28e72f82e0a96c0a4cc53690c571281131f672aa229e0d45ae59b598b59",
+            56: "da2ae4d6b36748f2a318f23e7ab1dfdf45acdc9d049bd80e59de82a60895f562",
+            63: "29af2686fd53374a36b0846694cc342177e428d1647515f078784d69cdb9e488",
+            64: "fdeab9acf3710362bd2658cdc9a29e8f9c757fcf9811603a8c447cd1d9151108",
+            119: "da18797ed7c3a777f0847f429724a2d8cd5138e6ed2895c3fa1a6d39d18f7ec6",
+        ]
+        for (length, digest) in vectors { #expect(SHA256.hex(of: (0..<length).map { UInt8($0) }) == digest, "\(length) bytes") }
+    }
+
+    @Test func identifiersAreASCIILettersDigitsAndUnderscores() {
+        for good in ["a", "_", "b12_low", "Zinc", "_x9"] { #expect(QuestionnaireLoader.isIdentifier(good), "\(good)") }
+        for bad in ["", "1a", "a-b", "a b", "é", "aé", "a.b", "@", "[x", "`x", "{x"] { #expect(!QuestionnaireLoader.isIdentifier(bad), "\(bad)") }
     }
 }
