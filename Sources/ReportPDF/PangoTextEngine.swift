@@ -14,8 +14,12 @@ public final class PangoTextEngine: TextMeasurer {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [String: OpaquePointer] = [:]
-    /// Layouts made while measuring one report, reused to draw it; emptied by `endReport()`.
+    /// Layouts made while measuring, reused to draw, and kept for the next report on this thread
+    /// (a batch repeats most question texts, answers and reasons); a layout never changes once
+    /// made, so reuse draws the same thing. Bounded by `keptLayouts`.
     private var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// How many layouts may outlive a report: a few reports' worth, a few megabytes.
+    static let keptLayouts = 3000
 
     private struct LayoutKey: Hashable {
         var markup: String
@@ -63,7 +67,7 @@ public final class PangoTextEngine: TextMeasurer {
     }
 
     deinit {
-        endReport()
+        releaseLayouts()
         for description in descriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -77,7 +81,7 @@ public final class PangoTextEngine: TextMeasurer {
     }
 
     /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
-    /// Owned by the engine until `endReport()`; callers must not release it.
+    /// Owned by the engine; valid until `endReport()`, and callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
         let plain = text.allSatisfy { !$0.bold }
         let markup = plain ? text.map(\.text).joined() : text.map { $0.bold ? "<b>\(Self.escape($0.text))</b>" : Self.escape($0.text) }.joined()
@@ -93,8 +97,18 @@ public final class PangoTextEngine: TextMeasurer {
         return layout
     }
 
-    /// Releases the layouts kept for the report just drawn.
+    /// Marks the end of a report: its layouts may be released, and are when more than
+    /// `keptLayouts` are held.
     public func endReport() {
+        guard layouts.count > Self.keptLayouts else { return }
+        releaseLayouts()
+    }
+
+    /// How many layouts are held now.
+    var keptLayoutCount: Int { layouts.count }
+
+    /// Releases every layout held (the benchmark uses it to measure layout from scratch).
+    public func releaseLayouts() {
         for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
         layouts.removeAll(keepingCapacity: true)
     }

@@ -46,9 +46,24 @@ import Testing
         for page in 1...3 { #expect(text.contains("Page \(page) of")) }
     }
 
+    /// The second render reuses the first one's layouts (as a batch does) and is still identical.
     @Test func twoRendersAreByteIdentical() throws {
         let assessment = try Sample.assessment()
-        #expect(try Sample.pdf(assessment) == Sample.pdf(assessment))
+        let engine = try PangoTextEngine.forCurrentThread()
+        engine.releaseLayouts()
+        let first = try Sample.pdf(assessment)
+        let kept = engine.keptLayoutCount
+        #expect(kept > 100)
+        #expect(try Sample.pdf(assessment) == first)
+        #expect(engine.keptLayoutCount == kept, "the second render made new layouts")
+    }
+
+    @Test func keptLayoutsAreBounded() throws {
+        let engine = try PangoTextEngine.forCurrentThread()
+        for n in 0...PangoTextEngine.keptLayouts { _ = engine.lines(of: [TextRun("line \(n)")], style: .small, width: 100) }
+        #expect(engine.keptLayoutCount > PangoTextEngine.keptLayouts)
+        engine.endReport()
+        #expect(engine.keptLayoutCount == 0)
     }
 
     @Test func bookmarksCoverEverySectionAndLinksUseNamedDestinations() throws {
