@@ -26,7 +26,7 @@ public enum AssessmentSummary {
             lines.append(style.bold("Worth discussing with a doctor (screening heuristic, not a diagnosis)"))
             for target in flagged {
                 lines.append(
-                    "  \(target.name): \(target.band.label) (score \(format(target.score)); Possible from \(format(target.thresholds.possible)), Likely from \(format(target.thresholds.likely)))"
+                    "  \(target.name): \(target.band.label) (score \(NumberText.plain(target.score)); Possible from \(NumberText.plain(target.thresholds.possible)), Likely from \(NumberText.plain(target.thresholds.likely)))"
                 )
                 for reason in target.supporting.prefix(reasonsPerTarget) {
                     lines.append("    + \(reason.reason)")
@@ -35,12 +35,10 @@ public enum AssessmentSummary {
             }
         }
         for instrument in assessment.instruments {
-            lines.append("  \(instrument.name): \(format(instrument.total)) of \(format(instrument.maximum)), \(instrument.band)")
+            lines.append("  \(instrument.name): \(NumberText.plain(instrument.total)) of \(NumberText.plain(instrument.maximum)), \(instrument.band)")
         }
         lines.append("")
         lines.append(assessment.disclaimer)
         return lines.joined(separator: "\n")
     }
-
-    static func format(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d) }
 }

@@ -75,7 +75,7 @@ public enum TypedAnswerParser {
     }
 
     private static func rangeHint(_ r: NumberRange) -> String {
-        func f(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+        let f = NumberText.plain
         switch (r.min, r.max) {
         case (let lo?, let hi?): return " from \(f(lo)) to \(f(hi))" + (r.unit.map { " \($0)" } ?? "")
         case (let lo?, nil): return " of at least \(f(lo))"

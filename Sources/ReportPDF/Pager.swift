@@ -1,3 +1,5 @@
+import Screening
+
 /// Places a document's blocks on pages. Pure: the same document and measurer give the same pages.
 ///
 /// Rules: headings keep with the next block; table rows never split (unless a single row is
@@ -347,7 +349,7 @@ public struct Pager {
                 if double { w.emit(.line(x1: tx + 2, y1: barTop - 2, x2: tx + 2, y2: barTop + barHeight + 2, width: 1, gray: 0)) }
             }
             w.emit(.begin("TD"))
-            let band = [TextRun(row.band + " (\(Self.format(row.score)))", bold: row.band != "Low")]
+            let band = [TextRun(row.band + " (\(NumberText.plain(row.score)))", bold: row.band != "Low")]
             w.placeText(
                 PlacedText(
                     x: barX + barWidth + 10 + Self.cellPadX, y: top + Self.cellPadY, width: bandWidth - 2 * Self.cellPadX, style: .tableBody, gray: 0,
@@ -361,8 +363,6 @@ public struct Pager {
         w.emit(.end("Table"))
         w.y += Self.paragraphGap + 3
     }
-
-    static func format(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
 
     private func checklistItemHeight(_ item: String) -> Double {
         max(measurer.lines(of: [TextRun(item)], style: .body, width: geometry.contentWidth - 22).reduce(0) { $0 + $1.height }, 12) + 4

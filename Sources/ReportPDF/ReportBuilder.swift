@@ -151,9 +151,9 @@ public struct ReportBuilder {
             .heading(Heading(level: 1, text: "\(target.name): \(target.band.label)", destination: "target-\(target.id)")),
             .paragraph(
                 Paragraph([
-                    TextRun(target.summary + " "), TextRun("Score \(Pager.format(target.score))", bold: true),
+                    TextRun(target.summary + " "), TextRun("Score \(NumberText.plain(target.score))", bold: true),
                     TextRun(
-                        " (Possible from \(Pager.format(target.thresholds.possible)), Likely from \(Pager.format(target.thresholds.likely))): a screening heuristic, not a test result."
+                        " (Possible from \(NumberText.plain(target.thresholds.possible)), Likely from \(NumberText.plain(target.thresholds.likely))): a screening heuristic, not a test result."
                     ),
                 ])),
             .heading(Heading(level: 2, text: "Why", destination: "target-\(target.id)-why")),
@@ -161,7 +161,7 @@ public struct ReportBuilder {
         let rows = (target.supporting + target.contrary).map { reason -> [String] in
             [
                 reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map(\.answer).joined(separator: "; "),
-                (reason.points > 0 ? "+" : "") + Pager.format(reason.points), reason.reason,
+                (reason.points > 0 ? "+" : "") + NumberText.plain(reason.points), reason.reason,
             ]
         }
         blocks.append(
@@ -194,7 +194,7 @@ public struct ReportBuilder {
             return blocks
         }
         let rows = assessment.instruments.map {
-            [$0.name, "\(Pager.format($0.total)) of \(Pager.format($0.maximum))", $0.cutoff, "\($0.band). \($0.meaning)"]
+            [$0.name, "\(NumberText.plain($0.total)) of \(NumberText.plain($0.maximum))", $0.cutoff, "\($0.band). \($0.meaning)"]
         }
         blocks.append(
             .table(

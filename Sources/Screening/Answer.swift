@@ -22,7 +22,7 @@ public enum Answer: Hashable, Sendable {
         case .choice(let value): item.option(value)?.label ?? value
         case .multiChoice(let values): values.map { item.option($0)?.label ?? $0 }.joined(separator: "; ")
         case .integer(let n): Self.withUnit(String(n), item)
-        case .decimal(let d): Self.withUnit(d == d.rounded() ? String(Int(d)) : String(d), item)
+        case .decimal(let d): Self.withUnit(NumberText.plain(d), item)
         case .text(let text): text
         }
     }
@@ -108,7 +108,7 @@ public enum Answer: Hashable, Sendable {
 
     static func rangeMessage(_ n: Double, _ range: NumberRange) -> String {
         let unit = range.unit.map { " \($0)" } ?? ""
-        func f(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+        let f = NumberText.plain
         switch (range.min, range.max) {
         case (let lo?, let hi?): return "\(f(n)) is outside the allowed range \(f(lo)) to \(f(hi))\(unit)"
         case (let lo?, nil): return "\(f(n)) is below the minimum of \(f(lo))\(unit)"
@@ -131,7 +131,7 @@ public enum Answer: Hashable, Sendable {
     }
 
     private static func rangeText(_ r: NumberRange) -> String {
-        func f(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+        let f = NumberText.plain
         switch (r.min, r.max) {
         case (let lo?, let hi?): return " from \(f(lo)) to \(f(hi))" + (r.unit.map { " \($0)" } ?? "")
         case (let lo?, nil): return " of at least \(f(lo))"

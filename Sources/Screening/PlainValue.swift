@@ -32,7 +32,7 @@ public enum PlainValue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .bool(let b): String(b)
-        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): NumberText.plain(n)
         case .string(let s): "'\(s)'"
         case .list(let l): "[" + l.joined(separator: ", ") + "]"
         }

@@ -217,6 +217,23 @@ final class ScriptedConsole: Console {
         #expect(parse("", "medicines") == nil)
         #expect(parse("  free text  ", "notes") == .text("free text"))
     }
+
+    /// A number far outside the range is refused with the range in words (it used to trap while
+    /// printing itself as an Int).
+    @Test func aHugeNumberIsRefusedWithTheRange() throws {
+        let item = try #require(q.item("metformin_years"))
+        let digits = String(repeating: "9", count: 30)
+        guard case .failure(let problem) = TypedAnswerParser.parse(digits, for: item) else {
+            Issue.record("a 30-digit number was accepted")
+            return
+        }
+        #expect(problem.message.contains("1e+30 is outside the allowed range 0 to 60"), "\(problem.message)")
+        guard case .failure(let fromFile) = Answer.from(.number(1e300), for: item) else {
+            Issue.record("1e300 was accepted")
+            return
+        }
+        #expect(fromFile.message.contains("1e+300 is outside the allowed range 0 to 60"), "\(fromFile.message)")
+    }
 }
 
 @Suite struct ReviewQuitTests {
