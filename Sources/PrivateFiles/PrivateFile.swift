@@ -104,6 +104,12 @@ public enum PrivateFile {
         if !written { throw failure(path, code, hint: (path as NSString).deletingLastPathComponent) }
     }
 
+    /// True when `path` exists and is a folder (or a link to one).
+    public static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// Creates `path` and its parents with mode 0700 (owner only).
     public static func makeDirectory(_ path: String) throws(WriteError) {
         do {
@@ -117,9 +123,8 @@ public enum PrivateFile {
         var reason = String(cString: strerror(code))
         switch code {
         case ENOENT:
-            var isDirectory: ObjCBool = false
             reason +=
-                FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+                isFolder(directory)
                 ? "; the folder \(directory) does not accept new files, choose another folder" : "; the folder \(directory) does not exist"
         case EACCES, EPERM, EROFS: reason += "; choose a folder you can write to"
         case ENOSPC: reason += "; free some disk space"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import PrivateFiles
 import ReportPDF
 import Screening
 
@@ -63,11 +64,10 @@ struct BatchReporter {
     }
 
     func run(answersDir: String, outDir: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: answersDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard PrivateFile.isFolder(answersDir) else {
             throw fail("\(answersDir) is not a folder; pass the folder that holds the answers files", ExitStatus.noInput)
         }
-        guard FileManager.default.fileExists(atPath: outDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard PrivateFile.isFolder(outDir) else {
             throw fail("cannot write into \(outDir): the folder does not exist; create it first", ExitStatus.cannotCreate)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: answersDir)) ?? [])

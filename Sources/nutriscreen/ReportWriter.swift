@@ -41,8 +41,7 @@ enum ReportWriter {
     /// Renders and writes the PDF, or says why not. Prints nothing, so batches can collect failures.
     static func produce(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws(Failure) {
         let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        if !directory.isEmpty, !PrivateFile.isFolder(directory) {
             throw Failure(
                 message: "cannot write \(path): the folder \(directory) does not exist; create it or choose another --out",
                 code: ExitStatus.cannotCreate)

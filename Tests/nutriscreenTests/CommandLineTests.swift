@@ -288,4 +288,20 @@ import Testing
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--answers-dir needs --out-dir"))
     }
+
+    @Test func foldersThatAreMissingOrFilesAreNamed() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let file = runner.state + "/answers.yaml"
+        try "age: 70\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let notAFolder = try runner.run(["report", "--answers-dir", file, "--out-dir", runner.state])
+        #expect(notAFolder.status == 66)
+        #expect(notAFolder.stderr.contains("\(file) is not a folder"))
+        let noOutput = try runner.run(["report", "--answers-dir", runner.state, "--out-dir", runner.state + "/missing"])
+        #expect(noOutput.status == 73)
+        #expect(noOutput.stderr.contains("cannot write into \(runner.state)/missing: the folder does not exist"))
+        let outputIsAFile = try runner.run(["report", "--answers", file, "--out", file + "/report.pdf"])
+        #expect(outputIsAFile.status == 73)
+        #expect(outputIsAFile.stderr.contains("the folder \(file) does not exist"))
+    }
 }
