@@ -49,6 +49,11 @@ public struct ReportBuilder {
         .paragraph(Paragraph([TextRun(text)], style: .small, gray: gray))
     }
 
+    /// "Sources: …" under a section, in small grey type.
+    private func sourcesLine(_ sources: [String]) -> Block {
+        .paragraph(Paragraph([TextRun("Sources: ", bold: true), TextRun(sources.joined(separator: " · "))], style: .small, gray: 0.3))
+    }
+
     // MARK: 1. Header
 
     private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }?.answer }
@@ -181,7 +186,7 @@ public struct ReportBuilder {
         }
         var sources: [String] = []
         for reason in target.supporting + target.contrary where !sources.contains(reason.source) { sources.append(reason.source) }
-        blocks.append(.paragraph(Paragraph([TextRun("Sources: ", bold: true), TextRun(sources.joined(separator: " · "))], style: .small, gray: 0.3)))
+        blocks.append(sourcesLine(sources))
         return blocks
     }
 
@@ -202,11 +207,7 @@ public struct ReportBuilder {
                     columns: [
                         .init("Questionnaire", share: 0.22), .init("Score", share: 0.1), .init("Cut-off", share: 0.3), .init("Result", share: 0.38),
                     ], rows: rows)))
-        blocks.append(
-            .paragraph(
-                Paragraph(
-                    [TextRun("Sources: ", bold: true), TextRun(assessment.instruments.map(\.source).joined(separator: " · "))], style: .small,
-                    gray: 0.3)))
+        blocks.append(sourcesLine(assessment.instruments.map(\.source)))
         return blocks
     }
 
@@ -262,7 +263,7 @@ public struct ReportBuilder {
                     Paragraph(
                         [
                             TextRun("Not answered: ", bold: true),
-                            TextRun(assessment.unanswered.compactMap { questionnaire.item($0)?.shortText ?? $0 }.joined(separator: "; ")),
+                            TextRun(assessment.unanswered.map { questionnaire.item($0)?.shortText ?? $0 }.joined(separator: "; ")),
                         ], style: .small)))
         }
         return blocks
