@@ -22,10 +22,4 @@ struct NutriScreen: ParsableCommand {
         subcommands: [StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ValidateCommand.self],
         defaultSubcommand: StartCommand.self
     )
-
-    /// Starts reading the questionnaire on the second core, then runs the command as usual.
-    static func main() {
-        QuestionnairePrefetch.start(arguments: CommandLine.arguments)
-        main(nil)
-    }
 }

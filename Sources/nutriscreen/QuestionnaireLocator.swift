@@ -43,8 +43,7 @@ enum QuestionnaireLocator {
         guard FileManager.default.fileExists(atPath: path) else {
             throw fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)
         }
-        do throws(DiagnosticList) {
-            if let prefetched = QuestionnairePrefetch.take(path: path) { return try prefetched.get() }
+        do {
             return try QuestionnaireLoader.load(path: path)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }

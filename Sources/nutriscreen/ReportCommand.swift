@@ -56,8 +56,6 @@ struct ReportCommand: ParsableCommand {
             try BatchReporter(questionnaire: questionnaire, paper: paper, force: force).run(answersDir: answersDir, outDir: outDir)
             return
         }
-        // Set up fonts now, while the questionnaire may still be loading on the other core.
-        _ = try? PangoTextEngine.forCurrentThread()
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: name ?? document.name, completed: document.completed)
         let stem = (((input.answers ?? "") as NSString).lastPathComponent as NSString).deletingPathExtension
