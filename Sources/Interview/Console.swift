@@ -15,14 +15,35 @@ extension Console {
     func line(_ text: String = "") { write(text + "\n") }
 }
 
-/// The process's standard input and output.
+/// The process's standard input and output. On a terminal, text is wrapped between words to
+/// the window's width (asked again on every write, so resizing works); piped output is left as is.
 public final class StandardConsole: Console {
-    public init() {}
+    private var wrapper: LineWrapper?
 
-    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+    public init() {
+        if isatty(STDOUT_FILENO) == 1 { wrapper = LineWrapper(width: 0) }
+    }
+
+    public func readLine() -> String? {
+        let line = Swift.readLine(strippingNewline: true)
+        // The person's Enter ended the line on screen.
+        if line != nil, wrapper != nil { _ = wrapper?.wrap("\n") }
+        return line
+    }
+
+    /// The terminal's width in columns, or 0 when it cannot be told.
+    private static func terminalWidth() -> Int {
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
+    }
 
     /// Unbuffered, so a prompt is on screen before the read.
     public func write(_ text: String) {
+        var text = text
+        if wrapper != nil {
+            wrapper?.width = Self.terminalWidth()
+            text = wrapper?.wrap(text) ?? text
+        }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
