@@ -10,6 +10,8 @@ public final class PangoTextEngine: TextMeasurer {
     /// The font files used, in order of preference.
     public static let fontFiles = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"]
     static let family = "DejaVu Sans"
+    /// OpenType features for every layout (HarfBuzz syntax).
+    static let fontFeatures = "liga=0"
 
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
@@ -83,17 +85,42 @@ public final class PangoTextEngine: TextMeasurer {
     /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
     /// Owned by the engine; valid until `endReport()`, and callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
-        let plain = text.allSatisfy { !$0.bold }
-        let markup = plain ? text.map(\.text).joined() : text.map { $0.bold ? "<b>\(Self.escape($0.text))</b>" : Self.escape($0.text) }.joined()
+        let plain = text.allSatisfy { !$0.bold && !$0.keepTogether }
+        let markup = plain ? text.map(\.text).joined() : Self.markup(text)
         let key = LayoutKey(markup: plain ? "\u{0}" + markup : markup, style: style, width: width)
         if let known = layouts[key] { return known }
+        var layout = newLayout(plain ? nil : markup, text: markup, style: style, width: width)
+        // Runs keep together only where they fit: a group wider than the line may break after all.
+        if !plain, text.contains(where: \.keepTogether) {
+            var extents = PangoRectangle()
+            pango_layout_get_extents(layout, nil, &extents)
+            if Double(extents.width) > width * Double(PANGO_SCALE) {
+                g_object_unref(UnsafeMutableRawPointer(layout))
+                layout = newLayout(Self.markup(text.map { TextRun($0.text, bold: $0.bold) }), text: "", style: style, width: width)
+            }
+        }
+        layouts[key] = layout
+        return layout
+    }
+
+    /// A new layout of `markup`, or of plain `text` when there is no markup.
+    private func newLayout(_ markup: String?, text: String, style: FontStyle, width: Double) -> OpaquePointer {
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        // Plain text needs no markup parsing (and no escaping); runs with bold go through markup.
-        if plain { pango_layout_set_text(layout, markup, -1) } else { pango_layout_set_markup(layout, markup, -1) }
-        layouts[key] = layout
+        // Plain text needs no markup parsing (and no escaping); bold or unbreakable runs go through markup.
+        if let markup { pango_layout_set_markup(layout, markup, -1) } else { pango_layout_set_text(layout, text, -1) }
+        // No ligatures: fi, fl and ff glyphs are outside WinAnsi, so cairo would embed a second
+        // copy of each font just for them. Added before the layout is first measured.
+        if let attributes = pango_layout_get_attributes(layout) {
+            pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
+        } else {
+            let attributes = pango_attr_list_new()
+            pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
+            pango_layout_set_attributes(layout, attributes)
+            pango_attr_list_unref(attributes)
+        }
         return layout
     }
 
@@ -111,6 +138,21 @@ public final class PangoTextEngine: TextMeasurer {
     public func releaseLayouts() {
         for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
         layouts.removeAll(keepingCapacity: true)
+    }
+
+    /// Pango markup for runs: `<b>` for bold, and a span that allows no line breaks around each
+    /// group of runs that keep together.
+    static func markup(_ text: StyledText) -> String {
+        var markup = ""
+        var keeping = false
+        for run in text {
+            if run.keepTogether != keeping {
+                markup += run.keepTogether ? "<span allow_breaks=\"false\">" : "</span>"
+                keeping = run.keepTogether
+            }
+            markup += run.bold ? "<b>\(escape(run.text))</b>" : escape(run.text)
+        }
+        return keeping ? markup + "</span>" : markup
     }
 
     /// Escapes text for Pango markup (`&`, `<`, quotes), so any answer is shown as typed.

@@ -18,12 +18,27 @@ import Testing
         #expect(info.contains("Tagged:          yes"))
         #expect(info.contains("(A4)"))
         let fonts = try Sample.run("pdffonts", [path]).output.split(separator: "\n").dropFirst(2)
-        #expect(!fonts.isEmpty)
+        // One WinAnsi subset per weight: no second (CID) copy for ligatures, no-break spaces or ‖.
+        #expect(fonts.count == 2, "\(fonts)")
         for font in fonts {
             #expect(font.contains("DejaVuSans"), "unexpected font: \(font)")
             #expect(font.contains("yes yes yes"), "not embedded, subset and unicode: \(font)")
-            #expect(!font.contains("Type 3"))
+            #expect(!font.contains("Type 3") && !font.contains("CID"))
         }
+    }
+
+    @Test func runsThatKeepTogetherBreakOnlyBetweenGroups() throws {
+        let engine = try PangoTextEngine.forCurrentThread()
+        let facts = [
+            TextRun("Name: ", bold: true, keepTogether: true), TextRun("Sam Sample", keepTogether: true), TextRun("     "),
+            TextRun("Completed: ", bold: true, keepTogether: true), TextRun("1 March 2026, 10:00 UTC", keepTogether: true),
+        ]
+        let oneLine = try #require(engine.lines(of: facts, style: .body, width: 1000).first).width
+        let width = oneLine * 0.8
+        let kept = engine.lines(of: facts, style: .body, width: width).map(\.text)
+        #expect(kept.count == 2 && kept.last == "Completed: 1 March 2026, 10:00 UTC", "\(kept)")
+        let free = engine.lines(of: facts.map { TextRun($0.text, bold: $0.bold) }, style: .body, width: width).map(\.text)
+        #expect(free.count == 2 && free.first?.contains("March") == true, "\(free)")
     }
 
     @Test func letterPaperIsLetter() throws {
