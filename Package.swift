@@ -14,6 +14,7 @@ let package = Package(
     ],
     targets: [
         // Pure core: questionnaire model, loading and checking, expressions, navigation, scoring.
+        // YAML is read with libyaml's events through Yams's `CYaml` module (see YAMLComposer).
         .target(name: "Screening", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Private, atomic file writing (sessions, reports).
         .target(name: "PrivateFiles"),

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A file of answers for scripted use: `item_id: value`, plus optional `name` and `completed`.
 /// YAML or JSON (JSON is read as YAML, so line numbers work for both).
@@ -39,9 +38,9 @@ public struct AnswersDocument: Sendable {
             throw DiagnosticList(reader.diagnostics)
         }
         var document = AnswersDocument(answers: AnswerSet())
-        var locations: [String: Node] = [:]
+        var locations: [String: YAMLNode] = [:]
         let ids = questionnaire.questions.map(\.id)
-        for (key, value) in mapping {
+        for (key, value) in mapping.entries {
             guard let id = reader.string(key, "an item id") else { continue }
             switch id {
             case "name":
@@ -80,7 +79,7 @@ public struct AnswersDocument: Sendable {
 
     /// A scalar's value as the item reads it: for choice and text items the text as written, so
     /// YAML 1.1's `no`, `on` or `12` stay words; otherwise YAML's own reading.
-    private static func plainValue(_ node: Node, for item: Item, _ reader: inout YAMLReader) -> PlainValue? {
+    private static func plainValue(_ node: YAMLNode, for item: Item, _ reader: inout YAMLReader) -> PlainValue? {
         switch node {
         case .scalar(let scalar):
             switch item.kind {
@@ -92,7 +91,7 @@ public struct AnswersDocument: Sendable {
             return .string(scalar.string)
         case .sequence(let sequence):
             var values: [String] = []
-            for element in sequence {
+            for element in sequence.nodes {
                 guard let s = reader.string(element, "each entry of a list answer") else { return nil }
                 values.append(s)
             }

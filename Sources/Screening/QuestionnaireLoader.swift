@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads a questionnaire file and checks everything a person could trip over later:
 /// unknown keys, duplicate ids, bad expressions, forward references, type errors.
@@ -80,7 +79,7 @@ private struct Builder {
 
         // Pass 1: sections and items without conditions, so every id is known.
         var sections: [Section] = []
-        var conditionNodes: [String: Node] = [:]
+        var conditionNodes: [String: YAMLNode] = [:]
         var order = 0
         var seenSections: [String: SourceLocation] = [:]
         let sectionNodes = reader.list(top["sections"], "sections")
@@ -98,7 +97,7 @@ private struct Builder {
             seenSections[sectionID] = reader.location(fields["id"])
             var items: [Item] = []
             let itemNodes = reader.list(fields["items"], "items")
-            if case .sequence(let sequence)? = fields["items"], sequence.isEmpty {
+            if case .sequence(let sequence)? = fields["items"], sequence.nodes.isEmpty {
                 reader.error(at: fields["items"], "section '\(sectionID)' has no items; add items or remove the section")
             }
             for itemNode in itemNodes {
@@ -149,7 +148,7 @@ private struct Builder {
 
     // MARK: Items
 
-    private mutating func readItem(_ node: Node) -> (Item, Node?)? {
+    private mutating func readItem(_ node: YAMLNode) -> (Item, YAMLNode?)? {
         let allowed = ["id", "type", "text", "short", "help", "required", "when", "options", "min", "max", "unit", "allowUnsure", "maxLength"]
         guard let f = reader.fields(node, "an item", allowed: allowed, required: ["id", "type", "text"]) else { return nil }
         guard let id = identifier(f["id"], "an item id") else { return nil }
@@ -201,7 +200,7 @@ private struct Builder {
         return (item, f["when"])
     }
 
-    private mutating func readOptions(_ node: Node?, of what: String, multi: Bool) -> [AnswerOption] {
+    private mutating func readOptions(_ node: YAMLNode?, of what: String, multi: Bool) -> [AnswerOption] {
         var options: [AnswerOption] = []
         let nodes = reader.list(node, "the options of \(what)")
         if node != nil, nodes.isEmpty { reader.error(at: node, "\(what) has no options") }
@@ -227,7 +226,7 @@ private struct Builder {
 
     // MARK: Computed values
 
-    private mutating func readComputed(_ node: Node?) -> [ComputedValue] {
+    private mutating func readComputed(_ node: YAMLNode?) -> [ComputedValue] {
         var result: [ComputedValue] = []
         for entry in reader.list(node, "computed") {
             guard let f = reader.fields(entry, "a computed value", allowed: ["id", "title", "value", "sum"], required: ["id"]),
@@ -277,7 +276,7 @@ private struct Builder {
 
     // MARK: Rules, triggers, scores, instruments, advice
 
-    private mutating func readRules(_ node: Node?, of owner: String, needsReason: Bool) -> [PointRule] {
+    private mutating func readRules(_ node: YAMLNode?, of owner: String, needsReason: Bool) -> [PointRule] {
         var rules: [PointRule] = []
         for entry in reader.list(node, "the rules of \(owner)") {
             let required = needsReason ? ["when", "points", "reason", "source"] : ["when", "points"]
@@ -294,7 +293,7 @@ private struct Builder {
         return rules
     }
 
-    private mutating func readTriggers(_ node: Node?) -> [Trigger] {
+    private mutating func readTriggers(_ node: YAMLNode?) -> [Trigger] {
         var triggers: [Trigger] = []
         var seen: Set<String> = []
         for entry in reader.list(node, "triggers") {
@@ -323,7 +322,7 @@ private struct Builder {
         return triggers
     }
 
-    private mutating func readTargets(_ node: Node?) -> [Target] {
+    private mutating func readTargets(_ node: YAMLNode?) -> [Target] {
         var targets: [Target] = []
         for entry in reader.list(node, "scores") {
             let allowed = ["id", "name", "summary", "rules", "bands", "tests", "foods", "notes"]
@@ -349,7 +348,7 @@ private struct Builder {
         return targets
     }
 
-    private mutating func readInstruments(_ node: Node?) -> [Instrument] {
+    private mutating func readInstruments(_ node: YAMLNode?) -> [Instrument] {
         var instruments: [Instrument] = []
         for entry in reader.list(node, "instruments") {
             let allowed = ["id", "name", "score", "maximum", "cutoff", "bands", "otherwise", "otherwiseMeaning", "when", "source"]
@@ -388,7 +387,7 @@ private struct Builder {
         return instruments
     }
 
-    private mutating func readAdvice(_ node: Node?) -> [Advice] {
+    private mutating func readAdvice(_ node: YAMLNode?) -> [Advice] {
         reader.list(node, "advice").compactMap { entry in
             guard let f = reader.fields(entry, "advice", allowed: ["id", "when", "text", "source"], required: ["id", "text", "source"]),
                 let id = identifier(f["id"], "an advice id")
@@ -400,14 +399,14 @@ private struct Builder {
         }
     }
 
-    private mutating func readSources(_ node: Node?) -> [String: (text: String, location: SourceLocation)] {
+    private mutating func readSources(_ node: YAMLNode?) -> [String: (text: String, location: SourceLocation)] {
         guard let node else { return [:] }
         guard case .mapping(let mapping) = node else {
             reader.error(at: node, "sources must map a short name to a reference")
             return [:]
         }
         var sources: [String: (String, SourceLocation)] = [:]
-        for (key, value) in mapping {
+        for (key, value) in mapping.entries {
             if let name = reader.string(key, "a source name"), let text = reader.string(value, "a source reference") {
                 sources[name] = (text, reader.location(key))
             }
@@ -417,7 +416,7 @@ private struct Builder {
 
     // MARK: Helpers
 
-    private mutating func identifier(_ node: Node?, _ what: String) -> String? {
+    private mutating func identifier(_ node: YAMLNode?, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
         guard QuestionnaireLoader.isIdentifier(text) else {
             reader.error(at: node, "\(what) '\(text)' must start with a letter or '_' and hold only letters, digits and '_'")
@@ -427,7 +426,7 @@ private struct Builder {
     }
 
     /// Parses and checks the expression in `node`; records located errors.
-    private mutating func condition(_ node: Node, checker: ExpressionChecker, expecting: ValueType?) -> (condition: Condition, type: ValueType)? {
+    private mutating func condition(_ node: YAMLNode, checker: ExpressionChecker, expecting: ValueType?) -> (condition: Condition, type: ValueType)? {
         guard let text = reader.string(node, "a condition") else { return nil }
         let (start, exact) = reader.expressionStart(node)
         func at(_ offset: Int) -> SourceLocation {

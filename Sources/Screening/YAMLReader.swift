@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a YAML (or JSON) document strictly, collecting located diagnostics instead of stopping
 /// at the first problem: unknown keys (with "did you mean"), missing keys and wrong types.
@@ -13,7 +12,7 @@ struct YAMLReader {
     init(file: String) { self.file = file }
 
     /// Parses bytes into a root node; records a located diagnostic and returns nil on failure.
-    mutating func parse(_ data: Data) -> Node? {
+    mutating func parse(_ data: Data) -> YAMLNode? {
         guard data.count <= Self.maximumBytes else {
             error(at: nil, "the file is \(data.count) bytes; the largest accepted is \(Self.maximumBytes)")
             return nil
@@ -25,34 +24,15 @@ struct YAMLReader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
+            guard let node = try YAMLComposer.compose(Array(data)) else {
                 error(at: nil, "the file is empty")
                 return nil
             }
             return node
-        } catch let yamlError as YamlError {
-            diagnostics.append(Self.diagnostic(for: yamlError, file: file))
         } catch {
-            self.error(at: nil, "cannot read the file as YAML: \(error)")
+            diagnostics.append(Diagnostic(SourceLocation(file: file, line: error.mark.line, column: error.mark.column), error.message))
         }
         return nil
-    }
-
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(at(mark), "invalid YAML: \(problem)\(detail)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(at(context.mark), "key '\(duplicates.first ?? "?")' appears more than once in the same mapping")
-        case .reader(let problem, let offset, _, _):
-            return Diagnostic(
-                SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
-        default:
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
-        }
     }
 
     private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
@@ -78,11 +58,11 @@ struct YAMLReader {
 
     // MARK: Locations and errors
 
-    func location(_ node: Node?) -> SourceLocation {
-        SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    func location(_ node: YAMLNode?) -> SourceLocation {
+        SourceLocation(file: file, line: node?.mark.line ?? 1, column: node?.mark.column ?? 1)
     }
 
-    mutating func error(at node: Node?, _ message: String) {
+    mutating func error(at node: YAMLNode?, _ message: String) {
         diagnostics.append(Diagnostic(location(node), message))
     }
 
@@ -94,19 +74,19 @@ struct YAMLReader {
 
     /// The keys of one mapping, checked against the keys allowed there.
     struct Fields {
-        var node: Node
-        var values: [String: (key: Node, value: Node)]
-        subscript(_ key: String) -> Node? { values[key]?.value }
+        var node: YAMLNode
+        var values: [String: (key: YAMLNode, value: YAMLNode)]
+        subscript(_ key: String) -> YAMLNode? { values[key]?.value }
     }
 
     /// Reads `node` as a mapping whose keys must be among `allowed` and include `required`.
-    mutating func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+    mutating func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error(at: node, "\(what) must be a mapping of keys to values, not \(describe(node))")
             return nil
         }
         var fields = Fields(node: node, values: [:])
-        for (key, value) in mapping {
+        for (key, value) in mapping.entries {
             guard case .scalar(let scalar) = key else {
                 error(at: key, "keys in \(what) must be plain words")
                 continue
@@ -128,12 +108,12 @@ struct YAMLReader {
 
     // MARK: Scalars
 
-    // Documents are composed with Yams's basic resolver (no per-scalar regular expressions, which
-    // dominated load time); these read YAML 1.1 booleans and numbers from unquoted scalars.
+    // Scalars are composed as text; these read YAML 1.1 booleans and numbers from unquoted,
+    // untagged scalars.
 
     /// `true/yes/on` or `false/no/off` written without quotes.
-    static func plainBool(_ scalar: Node.Scalar) -> Bool? {
-        guard scalar.style == .plain else { return nil }
+    static func plainBool(_ scalar: YAMLNode.Scalar) -> Bool? {
+        guard scalar.isPlain else { return nil }
         switch scalar.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -142,14 +122,14 @@ struct YAMLReader {
     }
 
     /// A finite decimal number written without quotes.
-    static func plainNumber(_ scalar: Node.Scalar) -> Double? {
-        guard scalar.style == .plain, let first = scalar.string.first, first.isNumber || first == "-" || first == "+" || first == ".",
+    static func plainNumber(_ scalar: YAMLNode.Scalar) -> Double? {
+        guard scalar.isPlain, let first = scalar.string.first, first.isNumber || first == "-" || first == "+" || first == ".",
             let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
         else { return nil }
         return value
     }
 
-    mutating func string(_ node: Node?, _ what: String) -> String? {
+    mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error(at: node, "\(what) must be text, not \(describe(node))")
@@ -158,7 +138,7 @@ struct YAMLReader {
         return scalar.string
     }
 
-    mutating func number(_ node: Node?, _ what: String) -> Double? {
+    mutating func number(_ node: YAMLNode?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.plainNumber(scalar) else {
             error(at: node, "\(what) must be a number, not \(describe(node))")
@@ -167,16 +147,16 @@ struct YAMLReader {
         return value
     }
 
-    mutating func integer(_ node: Node?, _ what: String) -> Int? {
+    mutating func integer(_ node: YAMLNode?, _ what: String) -> Int? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case .scalar(let scalar) = node, scalar.isPlain, let value = Int(scalar.string) else {
             error(at: node, "\(what) must be a whole number, not \(describe(node))")
             return nil
         }
         return value
     }
 
-    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.plainBool(scalar) else {
             error(at: node, "\(what) must be true or false, not \(describe(node))")
@@ -186,21 +166,21 @@ struct YAMLReader {
     }
 
     /// Reads a sequence; a missing node is an empty list.
-    mutating func list(_ node: Node?, _ what: String) -> [Node] {
+    mutating func list(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node else { return [] }
         guard case .sequence(let sequence) = node else {
             error(at: node, "\(what) must be a list (lines starting with '-'), not \(describe(node))")
             return []
         }
-        return Array(sequence)
+        return sequence.nodes
     }
 
-    mutating func strings(_ node: Node?, _ what: String) -> [String] {
+    mutating func strings(_ node: YAMLNode?, _ what: String) -> [String] {
         list(node, what).compactMap { string($0, "each entry of \(what)") }
     }
 
     /// Where the expression text inside a scalar starts, so errors point at the right column.
-    func expressionStart(_ node: Node) -> (location: SourceLocation, exact: Bool) {
+    func expressionStart(_ node: YAMLNode) -> (location: SourceLocation, exact: Bool) {
         guard case .scalar(let scalar) = node else { return (location(node), false) }
         var start = location(node)
         switch scalar.style {
@@ -213,12 +193,11 @@ struct YAMLReader {
         }
     }
 
-    func describe(_ node: Node) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let s): s.string.isEmpty ? "an empty value" : "'\(s.string.prefix(40))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 }
