@@ -53,7 +53,7 @@ enum PDFMinifier {
     }
 
     private static func isRegular(_ byte: UInt8) -> Bool {
-        !PDFScanner.isWhitespace(byte) && !"()<>[]{}/%".utf8.contains(byte)
+        !PDFScanner.isWhitespace(byte) && !PDFScanner.isDelimiter(byte)
     }
 
     /// The index just after the `)` that closes the literal string opening at `start`, counting

@@ -5,7 +5,23 @@ struct PDFScanner {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    static func isWhitespace(_ byte: UInt8) -> Bool { [0, 9, 10, 12, 13, 32].contains(byte) }
+    /// PDF white-space (ISO 32000-1 Table 1).
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0, 9, 10, 12, 13, 32: true
+        default: false
+        }
+    }
+
+    /// PDF delimiters (Table 2).
+    static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"):
+            true
+        default: false
+        }
+    }
 
     /// The last occurrence of `word` in `bytes`, as indices of `bytes`.
     static func lastRange(of word: String, in bytes: ArraySlice<UInt8>) -> Range<Int>? {
@@ -88,7 +104,7 @@ struct PDFScanner {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "/") else { return nil }
         let start = position
         position += 1
-        while position < bytes.count, !Self.isWhitespace(bytes[position]), !"/[<>".utf8.contains(bytes[position]) { position += 1 }
+        while position < bytes.count, !Self.isWhitespace(bytes[position]), !Self.isDelimiter(bytes[position]) { position += 1 }
         return bytes[start..<position]
     }
 }

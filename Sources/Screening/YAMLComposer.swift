@@ -107,7 +107,7 @@ struct YAMLComposer {
             anchor = event.data.mapping_start.anchor
             try count(1, at: mark)
             var pairs: [YAMLNode.Mapping.Pair] = []
-            var firstUse: [String: Int] = [:]
+            var keyLines = KeyLines()
             var size = 1
             while true {
                 var keyEvent = try next()
@@ -117,13 +117,10 @@ struct YAMLComposer {
                 var valueEvent = try next()
                 defer { yaml_event_delete(&valueEvent) }
                 let value = try node(from: &valueEvent)
-                if case .scalar(let scalar) = key.node {
-                    if let line = firstUse[scalar.string] {
-                        throw Failure(
-                            message: "key '\(scalar.string)' appears more than once in the same mapping (first at line \(line))",
-                            mark: scalar.mark)
-                    }
-                    firstUse[scalar.string] = scalar.mark.line
+                if case .scalar(let scalar) = key.node, let line = keyLines.firstLine(of: scalar.string, line: scalar.mark.line) {
+                    throw Failure(
+                        message: "key '\(scalar.string)' appears more than once in the same mapping (first at line \(line))",
+                        mark: scalar.mark)
                 }
                 pairs.append(.init(key: key.node, value: value.node))
                 size += key.size + value.size
@@ -134,6 +131,29 @@ struct YAMLComposer {
         }
         if let anchor { anchors[Self.string(anchor)] = result }
         return result
+    }
+
+    /// The scalar keys of one mapping so far and the line of each: compared one by one while
+    /// there are few (most mappings have a handful), hashed once there are many.
+    private struct KeyLines {
+        private var few: [(key: String, line: Int)] = []
+        private var many: [String: Int]?
+
+        /// The line of an earlier `key`, or nil after recording this one.
+        mutating func firstLine(of key: String, line: Int) -> Int? {
+            if many != nil {
+                if let earlier = many?[key] { return earlier }
+                many?[key] = line
+                return nil
+            }
+            if let earlier = few.first(where: { $0.key == key }) { return earlier.line }
+            few.append((key, line))
+            if few.count >= 16 {
+                many = Dictionary(few, uniquingKeysWith: { first, _ in first })
+                few = []
+            }
+            return nil
+        }
     }
 
     private mutating func count(_ nodes: Int, at mark: YAMLNode.Mark) throws(Failure) {

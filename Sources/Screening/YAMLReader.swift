@@ -124,7 +124,7 @@ struct YAMLReader {
     /// A finite decimal number written without quotes.
     static func plainNumber(_ scalar: YAMLNode.Scalar) -> Double? {
         guard scalar.isPlain, let first = scalar.string.first, first.isNumber || first == "-" || first == "+" || first == ".",
-            let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
+            let value = Double(scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.filter { $0 != "_" } : scalar.string), value.isFinite
         else { return nil }
         return value
     }
@@ -184,9 +184,9 @@ struct YAMLReader {
         guard case .scalar(let scalar) = node else { return (location(node), false) }
         var start = location(node)
         switch scalar.style {
-        case .plain where !scalar.string.contains("\n"): return (start, true)
+        case .plain where !scalar.string.utf8.contains(10): return (start, true)
         case .singleQuoted,
-            .doubleQuoted where !scalar.string.contains("\n"):
+            .doubleQuoted where !scalar.string.utf8.contains(10):
             start.column += 1
             return (start, true)
         default: return (start, false)

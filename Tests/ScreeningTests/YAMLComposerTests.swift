@@ -57,6 +57,16 @@ import Testing
         #expect(problem.mark.line == 3 && problem.mark.column == 1)
     }
 
+    @Test func duplicatesAreFoundInLongMappingsToo() throws {
+        let keys = (0..<40).map { "k\($0): \($0)\n" }.joined()
+        #expect(try compose(keys) != nil)
+        for repeated in [3, 17, 39] {
+            let problem = try #require(failure(keys + "k\(repeated): again\n"))
+            #expect(problem.message == "key 'k\(repeated)' appears more than once in the same mapping (first at line \(repeated + 1))")
+            #expect(problem.mark.line == 41)
+        }
+    }
+
     @Test func oneDocumentOnlyAndNothingIsNil() throws {
         #expect(try compose("") == nil)
         #expect(try compose("# only a comment\n") == nil)
