@@ -29,8 +29,11 @@ public enum PrivateFile {
     }
 
     /// Writes `data` to `path` atomically with mode 0600.
-    /// - Parameter overwrite: when false, an existing file is left alone and `WriteError.exists` is set.
-    public static func write(_ data: Data, to path: String, overwrite: Bool = true) throws(WriteError) {
+    /// - Parameters:
+    ///   - overwrite: when false, an existing file is left alone and `WriteError.exists` is set.
+    ///   - durable: when false, the data is not forced to disk before the rename (for caches,
+    ///     whose reader refuses a file torn by a crash); readers still never see a partial file.
+    public static func write(_ data: Data, to path: String, overwrite: Bool = true, durable: Bool = true) throws(WriteError) {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             // Never replace a device, pipe or folder: write into a device or pipe, refuse a folder.
@@ -54,7 +57,7 @@ public enum PrivateFile {
             close(fd)
             throw error
         }
-        guard fsync(fd) == 0 else {
+        guard !durable || fsync(fd) == 0 else {
             let code = errno
             close(fd)
             throw failure(path, code, hint: directory)
@@ -71,6 +74,7 @@ public enum PrivateFile {
             unlink(temporary)
         }
         succeeded = true
+        guard durable else { return }
         let dirFD = open(directory, O_RDONLY)
         if dirFD >= 0 {
             fsync(dirFD)

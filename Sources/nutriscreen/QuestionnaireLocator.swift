@@ -33,7 +33,8 @@ enum QuestionnaireLocator {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
     }
 
-    /// Loads and checks a questionnaire; on failure prints located problems and throws the exit code.
+    /// Loads and checks a questionnaire (or takes it from the cache, when this very content was
+    /// checked before); on failure prints located problems and throws the exit code.
     static func load(explicit: String?) throws(ExitCode) -> Questionnaire {
         guard let path = path(explicit: explicit) else {
             throw fail(
@@ -44,7 +45,13 @@ enum QuestionnaireLocator {
             throw fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)
         }
         do {
-            return try QuestionnaireLoader.load(path: path)
+            // A file that cannot be read goes to the loader, which says why.
+            guard let data = FileManager.default.contents(atPath: path) else { return try QuestionnaireLoader.load(path: path) }
+            let cache = QuestionnaireCache.standard()
+            if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data)) { return cached }
+            let questionnaire = try QuestionnaireLoader.load(data: data, file: path)
+            cache?.keep(questionnaire)
+            return questionnaire
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them (see Questionnaires/FORMAT.md) and try again")

@@ -34,6 +34,7 @@ struct ProcessRunner {
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = state
+        env["XDG_CACHE_HOME"] = cache
         env["NO_COLOR"] = "1"
         env["HOME"] = state
         env.removeValue(forKey: "NUTRISCREEN_QUESTIONNAIRES")
@@ -76,7 +77,14 @@ struct ProcessRunner {
         }
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: state) }
+    /// Where checked questionnaires are kept between runs (outside `state`, which tests expect
+    /// to hold only what a command wrote for the person).
+    var cache: String { state + "-cache" }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(atPath: state)
+        try? FileManager.default.removeItem(atPath: cache)
+    }
 
     /// Writes a temporary file and returns its path.
     static func temporaryFile(_ contents: String, suffix: String = ".yaml") -> String {

@@ -1,0 +1,399 @@
+/// A checked questionnaire in a compact binary form, so a later run can skip reading and checking
+/// the YAML (about two thirds of the time to the first prompt went there).
+///
+/// An archive names the program build that wrote it and the SHA-256 of the questionnaire file it
+/// came from, and ends with a checksum; `decode` refuses any other build or file, and anything
+/// damaged, so a stale or broken archive only ever means loading the file again. Locations are stored as line and column and name the path
+/// the questionnaire is read from now.
+public enum QuestionnaireArchive {
+    /// Bumped whenever the layout below changes.
+    static let formatVersion: UInt64 = 1
+    static let magic = Array("NutriScreen questionnaire archive\n".utf8)
+    /// Deepest expression accepted; the parser's own limit is far below it.
+    static let maximumDepth = 500
+
+    /// `questionnaire` as bytes; `build` identifies the program writing them.
+    public static func encode(_ questionnaire: Questionnaire, build: String) -> [UInt8] {
+        var w = ArchiveWriter()
+        w.unsigned(formatVersion)
+        w.string(build)
+        w.string(questionnaire.contentHash)
+        w.string(questionnaire.id)
+        w.string(questionnaire.version)
+        w.int(questionnaire.schemaVersion)
+        w.string(questionnaire.title)
+        w.string(questionnaire.description)
+        w.array(questionnaire.sections) { w, section in
+            w.string(section.id)
+            w.string(section.title)
+            w.array(section.items, write)
+        }
+        w.array(questionnaire.computed, write)
+        w.array(questionnaire.triggers) { w, trigger in
+            w.string(trigger.id)
+            write(&w, trigger.condition)
+            w.string(trigger.urgency.rawValue)
+            w.string(trigger.message)
+            w.string(trigger.source)
+        }
+        w.array(questionnaire.targets, write)
+        w.array(questionnaire.instruments, write)
+        w.array(questionnaire.advice) { w, advice in
+            w.string(advice.id)
+            w.optional(advice.condition, write)
+            w.string(advice.text)
+            w.string(advice.source)
+        }
+        w.array(questionnaire.sources.sorted { $0.key < $1.key }) { w, source in
+            w.string(source.key)
+            w.string(source.value)
+        }
+        let bytes = magic + w.bytes
+        return bytes + checksum(bytes)
+    }
+
+    /// FNV-1a (64-bit) of `bytes`, little-endian. Every step is a bijection of the running state,
+    /// so any one changed byte always changes it; a damaged archive is refused, never misread.
+    static func checksum(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return (0..<8).map { UInt8(truncatingIfNeeded: hash >> UInt64(8 * $0)) }
+    }
+
+    /// The questionnaire in `bytes`, or nil unless `build` wrote them from a file whose SHA-256
+    /// is `contentHash`. Its locations and `path` name `path`.
+    public static func decode(_ bytes: [UInt8], build: String, contentHash: String, path: String) -> Questionnaire? {
+        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
+        let body = bytes[..<(bytes.count - 8)]
+        guard checksum(body).elementsEqual(bytes[body.endIndex...]) else { return nil }
+        var r = ArchiveReader(Array(body[magic.count...]))
+        var decoder = Decoder(path: path)
+        do throws(ArchiveReader.Malformed) {
+            guard try r.unsigned() == formatVersion, try r.string() == build, try r.string() == contentHash else { return nil }
+            let questionnaire = try decoder.questionnaire(&r, contentHash: contentHash)
+            return r.isAtEnd ? questionnaire : nil
+        } catch {
+            return nil
+        }
+    }
+
+    // MARK: Writing
+
+    private static func write(_ w: inout ArchiveWriter, _ item: Item) {
+        w.string(item.id)
+        w.string(item.text)
+        w.optional(item.help) { $0.string($1) }
+        switch item.kind {
+        case .boolean(let allowsUnsure):
+            w.unsigned(0)
+            w.bool(allowsUnsure)
+        case .choice(let options):
+            w.unsigned(1)
+            w.array(options, write)
+        case .multiChoice(let options):
+            w.unsigned(2)
+            w.array(options, write)
+        case .integer(let range):
+            w.unsigned(3)
+            write(&w, range)
+        case .decimal(let range):
+            w.unsigned(4)
+            write(&w, range)
+        case .text(let maxLength):
+            w.unsigned(5)
+            w.int(maxLength)
+        case .display:
+            w.unsigned(6)
+        }
+        w.bool(item.required)
+        w.optional(item.condition, write)
+        w.optional(item.shortText) { $0.string($1) }
+        write(&w, item.location)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ option: AnswerOption) {
+        w.string(option.value)
+        w.string(option.label)
+        w.optional(option.points) { $0.double($1) }
+        w.bool(option.exclusive)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ range: NumberRange) {
+        w.optional(range.min) { $0.double($1) }
+        w.optional(range.max) { $0.double($1) }
+        w.optional(range.unit) { $0.string($1) }
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ computed: ComputedValue) {
+        w.string(computed.id)
+        w.optional(computed.title) { $0.string($1) }
+        switch computed.definition {
+        case .expression(let condition):
+            w.unsigned(0)
+            write(&w, condition)
+        case .sum(let rules):
+            w.unsigned(1)
+            w.array(rules, write)
+        }
+        write(&w, computed.type)
+        write(&w, computed.location)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ type: ValueType) {
+        switch type {
+        case .bool: w.unsigned(0)
+        case .number: w.unsigned(1)
+        case .text: w.unsigned(2)
+        case .choice(let item):
+            w.unsigned(3)
+            w.string(item)
+        case .selection(let item):
+            w.unsigned(4)
+            w.string(item)
+        case .string: w.unsigned(5)
+        case .list: w.unsigned(6)
+        }
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ rule: PointRule) {
+        write(&w, rule.condition)
+        w.double(rule.points)
+        w.string(rule.reason)
+        w.string(rule.source)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ target: Target) {
+        w.string(target.id)
+        w.string(target.name)
+        w.string(target.summary)
+        w.array(target.rules, write)
+        w.double(target.bands.possible)
+        w.double(target.bands.likely)
+        for list in [target.tests, target.foods, target.notes] { w.array(list) { $0.string($1) } }
+        write(&w, target.location)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ instrument: Instrument) {
+        w.string(instrument.id)
+        w.string(instrument.name)
+        w.string(instrument.score)
+        w.double(instrument.maximum)
+        w.string(instrument.cutoff)
+        w.array(instrument.interpretations) { w, interpretation in
+            write(&w, interpretation.condition)
+            w.string(interpretation.band)
+            w.string(interpretation.meaning)
+            w.bool(interpretation.positive)
+        }
+        w.string(instrument.defaultBand)
+        w.string(instrument.defaultMeaning)
+        w.optional(instrument.condition, write)
+        w.string(instrument.source)
+        write(&w, instrument.location)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ condition: Condition) {
+        w.string(condition.source)
+        write(&w, condition.expression)
+        write(&w, condition.location)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ expression: Expression) {
+        w.int(expression.offset)
+        switch expression.node {
+        case .number(let value):
+            w.unsigned(0)
+            w.double(value)
+        case .string(let text):
+            w.unsigned(1)
+            w.string(text)
+        case .bool(let value):
+            w.unsigned(2)
+            w.bool(value)
+        case .name(let id):
+            w.unsigned(3)
+            w.string(id)
+        case .list(let elements):
+            w.unsigned(4)
+            w.array(elements, write)
+        case .not(let operand):
+            w.unsigned(5)
+            write(&w, operand)
+        case .negate(let operand):
+            w.unsigned(6)
+            write(&w, operand)
+        case .binary(let op, let left, let right):
+            w.unsigned(7)
+            w.string(op.rawValue)
+            write(&w, left)
+            write(&w, right)
+        case .call(let function, let id):
+            w.unsigned(8)
+            w.string(function.rawValue)
+            w.string(id)
+        }
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ location: SourceLocation) {
+        w.int(location.line)
+        w.int(location.column)
+    }
+
+    // MARK: Reading
+
+    /// Reads in the order written; every unknown tag or raw value is `Malformed`.
+    private struct Decoder {
+        let path: String
+
+        func questionnaire(_ r: inout ArchiveReader, contentHash: String) throws(ArchiveReader.Malformed) -> Questionnaire {
+            let id = try r.string()
+            let version = try r.string()
+            let schemaVersion = try r.int()
+            let title = try r.string()
+            let description = try r.string()
+            let sections = try r.array { (r) throws(ArchiveReader.Malformed) in
+                Section(id: try r.string(), title: try r.string(), items: try r.array(item))
+            }
+            let computed = try r.array(computedValue)
+            let triggers = try r.array { (r) throws(ArchiveReader.Malformed) in
+                Trigger(
+                    id: try r.string(), condition: try condition(&r), urgency: try known(Urgency(rawValue: try r.string())),
+                    message: try r.string(), source: try r.string())
+            }
+            let targets = try r.array(target)
+            let instruments = try r.array(instrument)
+            let advice = try r.array { (r) throws(ArchiveReader.Malformed) in
+                Advice(id: try r.string(), condition: try r.optional(condition), text: try r.string(), source: try r.string())
+            }
+            let sourcePairs = try r.array { (r) throws(ArchiveReader.Malformed) in (try r.string(), try r.string()) }
+            return Questionnaire(
+                id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
+                computed: computed, triggers: triggers, targets: targets, instruments: instruments, advice: advice,
+                sources: Dictionary(sourcePairs, uniquingKeysWith: { first, _ in first }), contentHash: contentHash, path: path)
+        }
+
+        func item(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Item {
+            let id = try r.string()
+            let text = try r.string()
+            let help = try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }
+            let kind: Item.Kind =
+                switch try r.unsigned() {
+                case 0: .boolean(allowsUnsure: try r.bool())
+                case 1: .choice(try r.array(option))
+                case 2: .multiChoice(try r.array(option))
+                case 3: .integer(try range(&r))
+                case 4: .decimal(try range(&r))
+                case 5: .text(maxLength: try r.int())
+                case 6: .display
+                default: throw ArchiveReader.Malformed()
+                }
+            return Item(
+                id: id, text: text, help: help, kind: kind, required: try r.bool(), condition: try r.optional(condition),
+                shortText: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }, location: try location(&r))
+        }
+
+        func option(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> AnswerOption {
+            AnswerOption(
+                value: try r.string(), label: try r.string(), points: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
+                exclusive: try r.bool())
+        }
+
+        func range(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> NumberRange {
+            NumberRange(
+                min: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
+                max: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
+                unit: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() })
+        }
+
+        func computedValue(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> ComputedValue {
+            let id = try r.string()
+            let title = try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }
+            let definition: ComputedValue.Definition =
+                switch try r.unsigned() {
+                case 0: .expression(try condition(&r))
+                case 1: .sum(try r.array(rule))
+                default: throw ArchiveReader.Malformed()
+                }
+            return ComputedValue(id: id, title: title, definition: definition, type: try valueType(&r), location: try location(&r))
+        }
+
+        func valueType(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> ValueType {
+            switch try r.unsigned() {
+            case 0: .bool
+            case 1: .number
+            case 2: .text
+            case 3: .choice(item: try r.string())
+            case 4: .selection(item: try r.string())
+            case 5: .string
+            case 6: .list
+            default: throw ArchiveReader.Malformed()
+            }
+        }
+
+        func rule(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> PointRule {
+            PointRule(condition: try condition(&r), points: try r.double(), reason: try r.string(), source: try r.string())
+        }
+
+        func target(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Target {
+            let id = try r.string()
+            let name = try r.string()
+            let summary = try r.string()
+            let rules = try r.array(rule)
+            let bands = BandThresholds(possible: try r.double(), likely: try r.double())
+            let strings = { (r: inout ArchiveReader) throws(ArchiveReader.Malformed) in
+                try r.array { (r) throws(ArchiveReader.Malformed) in try r.string() }
+            }
+            return Target(
+                id: id, name: name, summary: summary, rules: rules, bands: bands, tests: try strings(&r), foods: try strings(&r),
+                notes: try strings(&r), location: try location(&r))
+        }
+
+        func instrument(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Instrument {
+            let id = try r.string()
+            let name = try r.string()
+            let score = try r.string()
+            let maximum = try r.double()
+            let cutoff = try r.string()
+            let interpretations = try r.array { (r) throws(ArchiveReader.Malformed) in
+                Instrument.Interpretation(condition: try condition(&r), band: try r.string(), meaning: try r.string(), positive: try r.bool())
+            }
+            return Instrument(
+                id: id, name: name, score: score, maximum: maximum, cutoff: cutoff, interpretations: interpretations,
+                defaultBand: try r.string(), defaultMeaning: try r.string(), condition: try r.optional(condition), source: try r.string(),
+                location: try location(&r))
+        }
+
+        func condition(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Condition {
+            Condition(source: try r.string(), expression: try expression(&r, depth: 0), location: try location(&r))
+        }
+
+        func expression(_ r: inout ArchiveReader, depth: Int) throws(ArchiveReader.Malformed) -> Expression {
+            guard depth < QuestionnaireArchive.maximumDepth else { throw ArchiveReader.Malformed() }
+            let offset = try r.int()
+            let inner = { (r: inout ArchiveReader) throws(ArchiveReader.Malformed) in try expression(&r, depth: depth + 1) }
+            let node: Expression.Node =
+                switch try r.unsigned() {
+                case 0: .number(try r.double())
+                case 1: .string(try r.string())
+                case 2: .bool(try r.bool())
+                case 3: .name(try r.string())
+                case 4: .list(try r.array(inner))
+                case 5: .not(try inner(&r))
+                case 6: .negate(try inner(&r))
+                case 7: .binary(try known(Expression.BinaryOperator(rawValue: try r.string())), try inner(&r), try inner(&r))
+                case 8: .call(try known(Expression.Function(rawValue: try r.string())), try r.string())
+                default: throw ArchiveReader.Malformed()
+                }
+            return Expression(node, offset: offset)
+        }
+
+        func location(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> SourceLocation {
+            SourceLocation(file: path, line: try r.int(), column: try r.int())
+        }
+
+        func known<T>(_ value: T?) throws(ArchiveReader.Malformed) -> T {
+            guard let value else { throw ArchiveReader.Malformed() }
+            return value
+        }
+    }
+}

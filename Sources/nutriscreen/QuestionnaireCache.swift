@@ -1,0 +1,59 @@
+import Foundation
+import PrivateFiles
+import Screening
+
+/// Checked questionnaires kept as `QuestionnaireArchive`s in `$XDG_CACHE_HOME/nutriscreen/`
+/// (default `~/.cache/nutriscreen/`), so a questionnaire file is read and checked once per content
+/// and per build of this program rather than on every start. One archive per questionnaire path,
+/// replaced when either changes; files are 0600. The cache only ever saves time: when it is
+/// missing, stale, damaged or cannot be written, the file is simply loaded as usual.
+struct QuestionnaireCache {
+    let directory: String
+    /// Identifies this build of the program: an archive from another build is not trusted.
+    let build: String
+
+    /// The cache for this user and build, or nil when neither a cache folder nor the running
+    /// executable can be found.
+    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> QuestionnaireCache? {
+        let base: String
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            base = cache
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = home + "/.cache"
+        } else {
+            return nil
+        }
+        guard let build = currentBuild() else { return nil }
+        return QuestionnaireCache(directory: base + "/nutriscreen", build: build)
+    }
+
+    /// The executable's version, size and modification time: any rebuild changes it.
+    static func currentBuild() -> String? {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(NutriScreen.version) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// Where the archive for the questionnaire at `path` lives.
+    func archivePath(for path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return directory + "/questionnaire-" + SHA256.hex(of: Array(absolute.utf8)).prefix(32) + ".archive"
+    }
+
+    /// The questionnaire at `path` if an archive of exactly this content and build is kept.
+    func questionnaire(at path: String, contentHash: String) -> Questionnaire? {
+        guard let bytes = FileManager.default.contents(atPath: archivePath(for: path)) else { return nil }
+        return QuestionnaireArchive.decode(Array(bytes), build: build, contentHash: contentHash, path: path)
+    }
+
+    /// Keeps `questionnaire` for the next run; failures are ignored.
+    func keep(_ questionnaire: Questionnaire) {
+        do {
+            try PrivateFile.makeDirectory(directory)
+            let archive = Data(QuestionnaireArchive.encode(questionnaire, build: build))
+            try PrivateFile.write(archive, to: archivePath(for: questionnaire.path), durable: false)
+        } catch {
+            // A cache that cannot be written costs time on the next run, nothing else.
+        }
+    }
+}
