@@ -3,7 +3,9 @@ import Testing
 
 @testable import Screening
 
+/// `NUTRISCREEN_PROPERTY_CASES` raises the number of damaged and forged archives for the long run.
 @Suite struct QuestionnaireArchiveTests {
+    static let cases = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_PROPERTY_CASES"] ?? "") ?? 100
     static let build = "test build 1"
     static let archive = QuestionnaireArchive.encode(Default.questionnaire, build: build)
 
@@ -84,7 +86,7 @@ import Testing
         for length in stride(from: 0, to: archive.count, by: 499) { #expect(Self.decode(Array(archive.prefix(length))) == nil) }
         // One changed byte anywhere: the checksum always sees it.
         var rng = SystemRandomNumberGenerator()
-        for _ in 0..<100 {
+        for _ in 0..<Self.cases {
             var damaged = archive
             let index = Int.random(in: 0..<damaged.count, using: &rng)
             damaged[index] ^= UInt8.random(in: 1...255, using: &rng)
@@ -99,7 +101,7 @@ import Testing
         header.unsigned(QuestionnaireArchive.formatVersion)
         header.string(Self.build)
         header.string(Default.questionnaire.contentHash)
-        for _ in 0..<300 {
+        for _ in 0..<3 * Self.cases {
             let junk = (0..<Int.random(in: 0..<400, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             let body = QuestionnaireArchive.magic + header.bytes + junk
             _ = Self.decode(body + QuestionnaireArchive.checksum(body))
