@@ -2,8 +2,8 @@ import CYaml
 
 /// Composes one YAML document into `YAMLNode`s straight from libyaml's events (the copy of
 /// libyaml that Yams vendors as `CYaml`). Yams's own composer builds a richer tree, checks
-/// duplicate keys by grouping, and resolves every scalar's tag; for the default questionnaire it
-/// took 14 ms where the events alone take 4.
+/// duplicate keys by grouping, and resolves every scalar's tag; in a fresh process that cost
+/// about 8 ms of the 30 before the first prompt (see BENCHMARKS.md).
 ///
 /// Duplicate keys in a mapping, aliases to unknown anchors, more than one document and aliases
 /// that expand past `maximumNodes` are errors; so is everything libyaml refuses, with its message.
