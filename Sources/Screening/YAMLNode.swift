@@ -26,6 +26,8 @@ enum YAMLNode {
 
     /// Key–value pairs in the order written.
     struct Mapping {
+        /// A struct rather than a tuple: an array of `(YAMLNode, YAMLNode)` tuples inside
+        /// `YAMLNode` makes Swift 6.1 report a circular reference.
         struct Pair {
             var key: YAMLNode
             var value: YAMLNode
