@@ -48,7 +48,7 @@ public enum TypedAnswerParser {
                 return .failure(AnswerProblem("Please type a number\(range.unit.map { " (in \($0))" } ?? ""), e.g. \(example(range))."))
             }
             return Answer.from(.number(number), for: item).mapError {
-                AnswerProblem("\($0.message.prefix(1).uppercased())\($0.message.dropFirst()). Please type a number\(rangeHint(range)).")
+                AnswerProblem("\($0.message.prefix(1).uppercased())\($0.message.dropFirst()). Please type a number\(range.phrase).")
             }
         case .text(let maxLength):
             guard !text.isEmpty else { return .failure(AnswerProblem("Please type your answer, or s to skip if it is optional.")) }
@@ -72,16 +72,6 @@ public enum TypedAnswerParser {
             remainder.isEmpty || remainder.allSatisfy({ $0.isLetter || $0 == "/" || $0 == " " || $0 == "µ" })
         else { return nil }
         return value
-    }
-
-    private static func rangeHint(_ r: NumberRange) -> String {
-        let f = NumberText.plain
-        switch (r.min, r.max) {
-        case (let lo?, let hi?): return " from \(f(lo)) to \(f(hi))" + (r.unit.map { " \($0)" } ?? "")
-        case (let lo?, nil): return " of at least \(f(lo))"
-        case (nil, let hi?): return " of at most \(f(hi))"
-        default: return ""
-        }
     }
 
     private static func example(_ r: NumberRange) -> String {

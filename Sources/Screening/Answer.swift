@@ -123,20 +123,10 @@ public enum Answer: Hashable, Sendable {
         case .boolean(let unsure): unsure ? "true, false or 'unsure'" : "true or false"
         case .choice(let options): "one of \(options.map(\.value).joined(separator: ", "))"
         case .multiChoice(let options): "a list of any of \(options.map(\.value).joined(separator: ", "))"
-        case .integer(let r): "a whole number" + rangeText(r)
-        case .decimal(let r): "a number" + rangeText(r)
+        case .integer(let r): "a whole number" + r.phrase
+        case .decimal(let r): "a number" + r.phrase
         case .text: "text"
         case .display: "no answer"
-        }
-    }
-
-    private static func rangeText(_ r: NumberRange) -> String {
-        let f = NumberText.plain
-        switch (r.min, r.max) {
-        case (let lo?, let hi?): return " from \(f(lo)) to \(f(hi))" + (r.unit.map { " \($0)" } ?? "")
-        case (let lo?, nil): return " of at least \(f(lo))"
-        case (nil, let hi?): return " of at most \(f(hi))"
-        default: return ""
         }
     }
 }

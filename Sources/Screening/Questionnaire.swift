@@ -179,6 +179,17 @@ public struct NumberRange: Sendable, Hashable {
     }
 
     public func contains(_ value: Double) -> Bool { value >= (min ?? -.infinity) && value <= (max ?? .infinity) }
+
+    /// The range as it ends a request: " from 18 to 120 years", " of at least 0", or "" when open.
+    public var phrase: String {
+        let f = NumberText.plain
+        switch (min, max) {
+        case (let lo?, let hi?): return " from \(f(lo)) to \(f(hi))" + (unit.map { " \($0)" } ?? "")
+        case (let lo?, nil): return " of at least \(f(lo))"
+        case (nil, let hi?): return " of at most \(f(hi))"
+        default: return ""
+        }
+    }
 }
 
 /// A checked expression together with the text it came from.
