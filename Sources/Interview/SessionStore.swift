@@ -10,13 +10,7 @@ public struct SessionStore: Sendable {
 
     /// The store for this user, following the XDG base-directory convention.
     public static func standard(environment: [String: String]) -> SessionStore {
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = state
-        } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        }
-        return SessionStore(directory: base + "/nutriscreen")
+        SessionStore(directory: UserFolders.state(environment: environment) + "/nutriscreen")
     }
 
     public func path(of record: SessionRecord) -> String { "\(directory)/session-\(record.id).json" }

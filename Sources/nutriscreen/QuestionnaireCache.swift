@@ -12,19 +12,10 @@ struct QuestionnaireCache {
     /// Identifies this build of the program: an archive from another build is not trusted.
     let build: String
 
-    /// The cache for this user and build, or nil when neither a cache folder nor the running
-    /// executable can be found.
+    /// The cache for this user and build, or nil when the running executable cannot be found.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> QuestionnaireCache? {
-        let base: String
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            base = cache
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = home + "/.cache"
-        } else {
-            return nil
-        }
         guard let build = currentBuild() else { return nil }
-        return QuestionnaireCache(directory: base + "/nutriscreen", build: build)
+        return QuestionnaireCache(directory: UserFolders.cache(environment: environment) + "/nutriscreen", build: build)
     }
 
     /// The executable's version, size and modification time: any rebuild changes it.
