@@ -2,12 +2,13 @@ import CZlib
 
 /// zlib's Flate (RFC 1950), the PDF `/FlateDecode` filter.
 enum Flate {
-    /// `bytes` compressed at `level` (0–9), or nil if zlib fails.
-    static func deflate(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
+    /// `bytes` compressed at zlib's best level, or nil if zlib fails. Best, not default: it keeps
+    /// the sample report under 60 KB (about 1 KB smaller) for about 1.4 ms more per report.
+    static func deflate(_ bytes: [UInt8]) -> [UInt8]? {
         var length = compressBound(uLong(bytes.count))
         var output = [UInt8](repeating: 0, count: Int(length))
         let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { compress2(out.baseAddress, &length, $0.baseAddress, uLong(bytes.count), level) }
+            bytes.withUnsafeBufferPointer { compress2(out.baseAddress, &length, $0.baseAddress, uLong(bytes.count), Z_BEST_COMPRESSION) }
         }
         guard status == Z_OK else { return nil }
         return Array(output[..<Int(length)])

@@ -1,5 +1,3 @@
-import CZlib
-
 /// Makes cairo's PDF smaller without changing what it shows or how it is tagged:
 /// - every non-stream object, white-space trimmed, goes into compressed object streams (PDF 1.5,
 ///   ISO 32000-1 §7.5.7) with a compressed cross-reference stream (§7.5.8). cairo 1.16 writes every
@@ -49,7 +47,7 @@ public enum PDFCompactor {
                 bodies.append(UInt8(ascii: "\n"))
                 entries[member.number] = .inObjectStream(stream: next, index: position)
             }
-            guard let compressed = Flate.deflate(index + bodies, level: Z_BEST_COMPRESSION) else { return pdf }
+            guard let compressed = Flate.deflate(index + bodies) else { return pdf }
             entries[next] = .inFile(offset: output.count)
             output += streamObject(next, dictionary: "/Type /ObjStm /N \(members.count) /First \(index.count)", data: compressed)
             next += 1
@@ -60,7 +58,7 @@ public enum PDFCompactor {
         entries[xref] = .inFile(offset: xrefOffset)
         let rows = (0...xref).map { entries[$0] ?? .free }
         let width = CrossReference.fieldWidth(for: rows)
-        guard let table = Flate.deflate(CrossReference.table(rows, width: width), level: Z_BEST_COMPRESSION) else { return pdf }
+        guard let table = Flate.deflate(CrossReference.table(rows, width: width)) else { return pdf }
         var trailer =
             "/Type /XRef /Size \(xref + 1) /W [1 \(width) 2] /DecodeParms << /Predictor 12 /Columns \(3 + width) >> /Root \(document.root)"
         if let info = document.info { trailer += " /Info \(info)" }
@@ -88,7 +86,7 @@ public enum PDFCompactor {
         let dataEnd = scanner.position + length
         guard dataEnd <= scanner.bytes.count, scanner.bytes[dataEnd...].filter({ !PDFScanner.isWhitespace($0) }).elementsEqual("endstream".utf8),
             let font = Flate.inflate(scanner.bytes[scanner.position..<dataEnd], size: size),
-            let stripped = TrueTypeHints.stripped(font), let compressed = Flate.deflate(stripped, level: Z_BEST_COMPRESSION)
+            let stripped = TrueTypeHints.stripped(font), let compressed = Flate.deflate(stripped)
         else { return nil }
         return streamObject(object.number, dictionary: "/Length1 \(stripped.count) /Filter /FlateDecode", data: compressed)
     }

@@ -48,12 +48,8 @@ enum PDFMinifier {
     /// Whether white-space between these two bytes separates tokens: between two regular
     /// characters, and (for readers that look for `>>` or `<<` as a pair) between two angle brackets.
     private static func needsSpace(between previous: UInt8, and next: UInt8) -> Bool {
-        if isRegular(previous) && isRegular(next) { return true }
+        if PDFScanner.isRegular(previous) && PDFScanner.isRegular(next) { return true }
         return previous == next && (previous == UInt8(ascii: "<") || previous == UInt8(ascii: ">"))
-    }
-
-    private static func isRegular(_ byte: UInt8) -> Bool {
-        !PDFScanner.isWhitespace(byte) && !PDFScanner.isDelimiter(byte)
     }
 
     /// The index just after the `)` that closes the literal string opening at `start`, counting

@@ -13,6 +13,9 @@ struct PDFScanner {
         }
     }
 
+    /// Neither white-space nor a delimiter: part of a number, keyword or name.
+    static func isRegular(_ byte: UInt8) -> Bool { !isWhitespace(byte) && !isDelimiter(byte) }
+
     /// PDF delimiters (Table 2).
     static func isDelimiter(_ byte: UInt8) -> Bool {
         switch byte {
@@ -104,7 +107,7 @@ struct PDFScanner {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "/") else { return nil }
         let start = position
         position += 1
-        while position < bytes.count, !Self.isWhitespace(bytes[position]), !Self.isDelimiter(bytes[position]) { position += 1 }
+        while position < bytes.count, Self.isRegular(bytes[position]) { position += 1 }
         return bytes[start..<position]
     }
 }

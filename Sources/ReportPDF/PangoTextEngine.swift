@@ -24,7 +24,8 @@ public final class PangoTextEngine: TextMeasurer {
     static let keptLayouts = 3000
 
     private struct LayoutKey: Hashable {
-        var markup: String
+        /// Markup, or plain text behind a NUL (which markup cannot hold), so the two never collide.
+        var content: String
         var style: FontStyle
         var width: Double
     }
@@ -86,41 +87,37 @@ public final class PangoTextEngine: TextMeasurer {
     /// Owned by the engine; valid until `endReport()`, and callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
         let plain = text.allSatisfy { !$0.bold && !$0.keepTogether }
-        let markup = plain ? text.map(\.text).joined() : Self.markup(text)
-        let key = LayoutKey(markup: plain ? "\u{0}" + markup : markup, style: style, width: width)
+        let content = plain ? text.map(\.text).joined() : Self.markup(text)
+        let key = LayoutKey(content: plain ? "\u{0}" + content : content, style: style, width: width)
         if let known = layouts[key] { return known }
-        var layout = newLayout(plain ? nil : markup, text: markup, style: style, width: width)
+        var layout = newLayout(content, isMarkup: !plain, style: style, width: width)
         // Runs keep together only where they fit: a group wider than the line may break after all.
         if !plain, text.contains(where: \.keepTogether) {
             var extents = PangoRectangle()
             pango_layout_get_extents(layout, nil, &extents)
             if Double(extents.width) > width * Double(PANGO_SCALE) {
                 g_object_unref(UnsafeMutableRawPointer(layout))
-                layout = newLayout(Self.markup(text.map { TextRun($0.text, bold: $0.bold) }), text: "", style: style, width: width)
+                layout = newLayout(Self.markup(text.map { TextRun($0.text, bold: $0.bold) }), isMarkup: true, style: style, width: width)
             }
         }
         layouts[key] = layout
         return layout
     }
 
-    /// A new layout of `markup`, or of plain `text` when there is no markup.
-    private func newLayout(_ markup: String?, text: String, style: FontStyle, width: Double) -> OpaquePointer {
+    /// A new layout of `content`, Pango markup or plain text (which needs no parsing or escaping).
+    private func newLayout(_ content: String, isMarkup: Bool, style: FontStyle, width: Double) -> OpaquePointer {
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        // Plain text needs no markup parsing (and no escaping); bold or unbreakable runs go through markup.
-        if let markup { pango_layout_set_markup(layout, markup, -1) } else { pango_layout_set_text(layout, text, -1) }
+        if isMarkup { pango_layout_set_markup(layout, content, -1) } else { pango_layout_set_text(layout, content, -1) }
         // No ligatures: fi, fl and ff glyphs are outside WinAnsi, so cairo would embed a second
-        // copy of each font just for them. Added before the layout is first measured.
-        if let attributes = pango_layout_get_attributes(layout) {
-            pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
-        } else {
-            let attributes = pango_attr_list_new()
-            pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
-            pango_layout_set_attributes(layout, attributes)
-            pango_attr_list_unref(attributes)
-        }
+        // copy of each font just for them. Added to the markup's attributes, if any, before the
+        // layout is first measured.
+        let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_ref($0)! } ?? pango_attr_list_new()!
+        pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
         return layout
     }
 
