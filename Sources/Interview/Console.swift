@@ -27,7 +27,7 @@ public final class StandardConsole: Console {
     public func readLine() -> String? {
         let line = Swift.readLine(strippingNewline: true)
         // The person's Enter ended the line on screen.
-        if line != nil, wrapper != nil { _ = wrapper?.wrap("\n") }
+        if line != nil { wrapper?.lineEnded() }
         return line
     }
 

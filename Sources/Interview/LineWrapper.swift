@@ -12,6 +12,9 @@ public struct LineWrapper: Sendable {
 
     public init(width: Int) { self.width = width }
 
+    /// The line ended outside `wrap` (the person pressed Enter after typing an answer).
+    public mutating func lineEnded() { (column, indent, atLineStart) = (0, 0, true) }
+
     public mutating func wrap(_ text: String) -> String {
         guard width >= 20 else { return text }
         var output = ""
@@ -43,7 +46,7 @@ public struct LineWrapper: Sendable {
             case "\n":
                 placeWord()
                 output.append("\n")
-                (column, indent, atLineStart) = (0, 0, true)
+                lineEnded()
             case " ":
                 placeWord()
                 if atLineStart { indent += 1 }

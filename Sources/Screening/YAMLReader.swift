@@ -17,7 +17,7 @@ struct YAMLReader {
             error(at: nil, "the file is \(data.count) bytes; the largest accepted is \(Self.maximumBytes)")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard String(data: data, encoding: .utf8) != nil else {
             let (line, column) = Self.firstInvalidUTF8(in: data)
             diagnostics.append(
                 Diagnostic(SourceLocation(file: file, line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8"))
@@ -30,7 +30,7 @@ struct YAMLReader {
             }
             return node
         } catch {
-            diagnostics.append(Diagnostic(SourceLocation(file: file, line: error.mark.line, column: error.mark.column), error.message))
+            self.error(SourceLocation(file: file, line: error.mark.line, column: error.mark.column), error.message)
         }
         return nil
     }

@@ -15,6 +15,16 @@ import Testing
         }
     }
 
+    @Test func anEnterTypedByThePersonStartsANewLine() {
+        var wrapper = LineWrapper(width: 24)
+        #expect(wrapper.wrap("> ") == "> ")  // the prompt; the person types and presses Enter
+        wrapper.lineEnded()
+        #expect(wrapper.wrap("Please type a number from 18 to 120.") == "Please type a number\nfrom 18 to 120.")
+        var unended = LineWrapper(width: 24)
+        _ = unended.wrap("> 12345678901234567890")
+        #expect(unended.wrap(" Please").hasPrefix("\n"), "without lineEnded the column carries on")
+    }
+
     @Test func wrapsBetweenWordsAndNeverSplitsOne() {
         var wrapper = LineWrapper(width: 24)
         let text = "Did weakness or numbness of the face start suddenly, even if it has now gone?\n"
