@@ -4,9 +4,9 @@ import Screening
 /// Turns an assessment into the report's document: what to say, in the order a doctor reads it.
 /// It decides nothing clinical; every band, trigger and reason comes from the assessment.
 ///
-/// Display conventions read from the questionnaire: `age` and `sex` for the header; the
-/// options of `symptoms` with their `<option>_where`, `_often`, `_since` and `_course` details
-/// for "Symptoms at a glance"; the section `medicines` for medicines and supplements.
+/// Display conventions read from the questionnaire: `age` and `sex` for the header; the answers
+/// of the section `symptoms` for "Symptoms at a glance"; the section `medicines` for medicines
+/// and supplements.
 public struct ReportBuilder {
     public let assessment: Assessment
     public let questionnaire: Questionnaire
@@ -28,6 +28,7 @@ public struct ReportBuilder {
         blocks += triage()
         blocks += summary()
         for target in assessment.flaggedTargets { blocks += section(for: target) }
+        blocks += otherCauses()
         blocks += instruments()
         blocks += symptomsAndMedicines()
         blocks += allAnswers()
@@ -49,9 +50,15 @@ public struct ReportBuilder {
         .paragraph(Paragraph([TextRun(text)], style: .small, gray: gray))
     }
 
-    /// "Sources: …" under a section, in small grey type.
-    private func sourcesLine(_ sources: [String]) -> Block {
-        .paragraph(Paragraph([TextRun("Sources: ", bold: true), TextRun(sources.joined(separator: " · "))], style: .small, gray: 0.3))
+    /// "References: [1], [4]" under a section, in small grey type: numbers in the list at the end.
+    private func referencesLine(_ keys: [String]) -> Block {
+        .paragraph(Paragraph([TextRun("References: ", bold: true), TextRun(citation(keys))], style: .small, gray: 0.3))
+    }
+
+    /// The numbers of the cited references, as "[1, 4]".
+    private func citation(_ keys: [String]) -> String {
+        let numbers = Set(keys.compactMap { key in assessment.references.firstIndex { $0.id == key }.map { $0 + 1 } }).sorted()
+        return "[" + numbers.map(String.init).joined(separator: ", ") + "]"
     }
 
     // MARK: 1. Header
@@ -106,7 +113,10 @@ public struct ReportBuilder {
             }
         var paragraphs: [Paragraph] = []
         for trigger in assessment.triggers {
-            paragraphs.append(Paragraph([TextRun("[\(trigger.urgency.rawValue.uppercased())] ", bold: true), TextRun(trigger.message)]))
+            paragraphs.append(
+                Paragraph([
+                    TextRun("[\(trigger.urgency.rawValue.uppercased())] ", bold: true), TextRun(trigger.message + " " + citation(trigger.references)),
+                ]))
             if !trigger.evidence.isEmpty {
                 paragraphs.append(
                     Paragraph(
@@ -136,9 +146,12 @@ public struct ReportBuilder {
             .scoreChart(ScoreChart(rows: rows, scale: scale)),
             .heading(Heading(level: 2, text: "Tests to discuss", destination: "tests")),
         ]
-        var tests: [String] = []
-        for target in assessment.flaggedTargets {
-            for test in target.tests where !tests.contains(test) { tests.append(test) }
+        let names = Dictionary(
+            assessment.targets.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, "other causes") }, uniquingKeysWith: { a, _ in a })
+        let tests = assessment.tests.map { test in
+            var serves: [String] = []
+            for id in test.for where !serves.contains(names[id] ?? id) { serves.append(names[id] ?? id) }
+            return "\(test.name) — for \(serves.joined(separator: ", "))"
         }
         if tests.isEmpty {
             blocks.append(
@@ -184,9 +197,18 @@ public struct ReportBuilder {
             blocks.append(.heading(Heading(level: 2, text: "Notes", destination: "target-\(target.id)-notes")))
             for note in target.notes { blocks.append(.paragraph(Paragraph([TextRun("• " + note)]))) }
         }
-        var sources: [String] = []
-        for reason in target.supporting + target.contrary where !sources.contains(reason.source) { sources.append(reason.source) }
-        blocks.append(sourcesLine(sources))
+        blocks.append(referencesLine((target.supporting + target.contrary).flatMap(\.references)))
+        return blocks
+    }
+
+    // MARK: Other causes
+
+    private func otherCauses() -> [Block] {
+        guard !assessment.otherCauses.isEmpty else { return [] }
+        var blocks: [Block] = [.heading(Heading(level: 1, text: "Other causes to rule out", destination: "other-causes"))]
+        for cause in assessment.otherCauses {
+            blocks.append(.paragraph(Paragraph([TextRun("• " + cause.text + " "), TextRun(citation(cause.references))])))
+        }
         return blocks
     }
 
@@ -207,7 +229,7 @@ public struct ReportBuilder {
                     columns: [
                         .init("Questionnaire", share: 0.22), .init("Score", share: 0.1), .init("Cut-off", share: 0.3), .init("Result", share: 0.38),
                     ], rows: rows)))
-        blocks.append(sourcesLine(assessment.instruments.map(\.source)))
+        blocks.append(referencesLine(assessment.instruments.flatMap(\.references)))
         return blocks
     }
 
@@ -215,27 +237,12 @@ public struct ReportBuilder {
 
     private func symptomsAndMedicines() -> [Block] {
         var blocks: [Block] = [.heading(Heading(level: 1, text: "Symptoms at a glance", destination: "symptoms"))]
-        let chosen: [String]
-        if case .list(let values)? = assessment.answers.first(where: { $0.id == "symptoms" })?.value { chosen = values } else { chosen = [] }
-        let symptomItem = questionnaire.item("symptoms")
-        let rows = chosen.compactMap { value -> [String]? in
-            guard let option = symptomItem?.option(value), !option.exclusive else { return nil }
-            let detail = { (suffix: String) in answer("\(value)_\(suffix)") ?? "—" }
-            return [
-                option.label, detail("where") + (answer("\(value)_side").map { " (\($0.lowercased()))" } ?? ""), detail("often"), detail("since"),
-                detail("course"),
-            ]
-        }
+        let rows = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == "symptoms" }
+            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, $0.answer] }
         if rows.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun("No symptoms were chosen.")])))
+            blocks.append(.paragraph(Paragraph([TextRun("No symptoms were recorded.")])))
         } else {
-            blocks.append(
-                .table(
-                    Table(
-                        columns: [
-                            .init("Symptom", share: 0.24), .init("Where", share: 0.24), .init("How often", share: 0.16), .init("Since", share: 0.16),
-                            .init("Course", share: 0.2),
-                        ], rows: rows)))
+            blocks.append(.table(Table(columns: [.init("Question", share: 0.4), .init("Answer", share: 0.6)], rows: rows)))
         }
         blocks.append(.heading(Heading(level: 2, text: "Medicines and supplements", destination: "medicines")))
         let medicineRows = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == "medicines" }
@@ -277,9 +284,17 @@ public struct ReportBuilder {
             advice.append(.heading(Heading(level: 2, text: "General advice", destination: "advice")))
             for item in assessment.advice { advice.append(.paragraph(Paragraph([TextRun("• " + item.text)]))) }
         }
+        var references: [Block] = []
+        if !assessment.references.isEmpty {
+            references.append(.heading(Heading(level: 1, text: "References", destination: "references")))
+            for (index, reference) in assessment.references.enumerated() {
+                let link = reference.url.map { " " + $0 } ?? ""
+                references.append(.paragraph(Paragraph([TextRun("\(index + 1). ", bold: true), TextRun(reference.citation + link)], style: .small)))
+            }
+        }
         return [.heading(Heading(level: 1, text: "Notes for the clinician", destination: "notes"))] + [
             .notesBox(NotesBox(title: "Clinician's notes", lines: 7))
-        ] + advice + [
+        ] + advice + references + [
             .paragraph(Paragraph([TextRun("Disclaimer. ", bold: true), TextRun(assessment.disclaimer)], style: .small, gray: 0.15)),
             smallPrint(
                 "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator).",

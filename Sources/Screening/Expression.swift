@@ -50,6 +50,9 @@ public struct Expression: Hashable, Sendable {
         case count
         /// The points of the chosen option of a choice item.
         case points
+        /// The band of a nutrient (`low`, `possible` or `likely`); only triggers, advice, other
+        /// causes and tests may read it, since it is worked out from the answers as a whole.
+        case band
     }
 
     public var node: Node
@@ -64,11 +67,24 @@ public struct Expression: Hashable, Sendable {
     public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.node == rhs.node }
     public func hash(into hasher: inout Hasher) { hasher.combine(node) }
 
+    /// The nutrients whose band this expression reads through `band(…)`.
+    public var bandReads: Set<String> {
+        switch node {
+        case .number, .string, .bool, .name: []
+        case .call(.band, let id): [id]
+        case .call: []
+        case .list(let elements): elements.reduce(into: []) { $0.formUnion($1.bandReads) }
+        case .not(let e), .negate(let e): e.bandReads
+        case .binary(_, let l, let r): l.bandReads.union(r.bandReads)
+        }
+    }
+
     /// Every item or computed id this expression reads.
     public var references: Set<String> {
         switch node {
         case .number, .string, .bool: []
         case .name(let id): [id]
+        case .call(.band, _): []
         case .call(_, let id): [id]
         case .list(let elements): elements.reduce(into: []) { $0.formUnion($1.references) }
         case .not(let e), .negate(let e): e.references

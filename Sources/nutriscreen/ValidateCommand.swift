@@ -22,8 +22,13 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let questionnaire = try QuestionnaireLoader.load(path: path)
                 print(
-                    "\(path): ok (\(questionnaire.id) \(questionnaire.version): \(questionnaire.questions.count) questions, \(questionnaire.targets.count) scores, \(questionnaire.triggers.count) triggers)"
+                    "\(path): ok (\(questionnaire.id) \(questionnaire.version): \(questionnaire.questions.count) questions, \(questionnaire.targets.count) nutrients, \(questionnaire.triggers.count) triggers)"
                 )
+                if questionnaire.schemaVersion < Questionnaire.supportedSchemaVersion {
+                    printError(
+                        "\(path): note: schemaVersion \(questionnaire.schemaVersion) is deprecated and will not be read by a later version; Questionnaires/FORMAT.md lists the keys to rename"
+                    )
+                }
             } catch {
                 problems += error.diagnostics.count
                 for diagnostic in error.diagnostics { printError(diagnostic.description) }

@@ -137,6 +137,9 @@ import Testing
         let ok = try runner.run(["validate", ProcessRunner.fixture])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("basic.yaml: ok"))
+        #expect(ok.stderr.contains("basic.yaml: note: schemaVersion 1 is deprecated"))
+        let current = try runner.run(["validate", ProcessRunner.repository + "/Questionnaires/neuro-nutrition.yaml"])
+        #expect(current.status == 0 && current.stderr.isEmpty, "\(current.stderr)")
         let bad = ProcessRunner.temporaryFile(
             "id: t\nversion: 1\nschemaVersion: 1\ntitle: T\nsections:\n  - id: s\n    title: S\n    items:\n      - id: a\n        type: boolean\n        text: A?\n        wen: b\n"
         )
@@ -163,7 +166,7 @@ import Testing
         #expect(text.stdout.contains("EMERGENCY: call your local emergency number now"))
         let json = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture, "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(object?["schemaVersion"] as? Int == 1)
+        #expect(object?["schemaVersion"] as? Int == 2)
         #expect((object?["triage"] as? [String: Any])?["level"] as? String == "emergency")
         #expect((object?["triggers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["stroke", "many_risks"])
 

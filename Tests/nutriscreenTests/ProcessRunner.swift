@@ -27,6 +27,8 @@ struct ProcessRunner {
     let state: String
 
     init() {
+        // A child that exits early must never take the test process down with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         state = NSTemporaryDirectory() + "nutriscreen-test-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
     }
