@@ -96,7 +96,6 @@ import Testing
     /// to count on its own (as a `sign`) rather than only beside a risk.
     static let specificSigns: [String: String] = [
         "neck_shock": "Lhermitte's sign: spinal-cord involvement, as in B12 deficiency",
-        "balance_dark": "lost position sense (Romberg), as in B12 deficiency",
         "stiff_legs": "stiff legs with numbness: spinal-cord involvement",
         "mouth_tingling": "perioral tingling: the early sign of low calcium",
         "cravings": "pica: typical of iron deficiency",
@@ -143,7 +142,7 @@ import Testing
                 answers[item.id] = AnswerSampler.randomAnswer(for: item, using: &rng)
             }
             // Answers that name a specific sign are set to "no" (weak hips and thighs are one).
-            for id in ["balance_dark", "stiff_legs"] { answers[id] = .boolean(.no) }
+            answers["stiff_legs"] = .boolean(.no)
             answers["weakness_where"] = .multiChoice(["lower_legs"])
             let assessment = Assessor(questionnaire: q).assess(answers)
             for target in assessment.targets {
