@@ -278,6 +278,19 @@ import Testing
         #expect(!potassium.supporting.contains { $0.evidence.contains { $0.itemID == "weakness_where" } })
     }
 
+    @Test func anEpisodeThatHasGoneIsNotNerveEvidence() throws {
+        func b12(_ course: String) -> [String] {
+            let assessment = Default.assess(
+                TriggerTests.symptom([
+                    "age": .number(70), "symptoms": .list(["tingling"]), "sensory_where": .list(["feet"]), "sensory_side": .string("both"),
+                    "main_course": .string(course),
+                ]))
+            return assessment.targets.first { $0.id == "b12" }?.supporting.map(\.reason) ?? []
+        }
+        #expect(b12("same").contains { $0.contains("Tingling or numbness in both feet") })
+        #expect(!b12("gone").contains { $0.contains("Tingling or numbness in both feet") })
+    }
+
     @Test func theBaselineFlagsNothing() {
         let assessment = Default.assess([:])
         #expect(assessment.flaggedTargets.isEmpty, "\(assessment.flaggedTargets.map { "\($0.id) \($0.score)" })")
