@@ -35,7 +35,7 @@ public struct Evaluator {
         if let known = cache.scores[id] { return known }
         guard let target = questionnaire.target(id) else { return nil }
         let held = target.rules.filter(holds)
-        let anchored = held.contains { $0.kind != .symptom && $0.points > 0 }
+        let anchored = held.contains(where: \.anchors)
         let counted = anchored ? held : held.filter { $0.kind != .symptom }
         let total = counted.reduce(0) { $0 + $1.points }
         let result = NutrientScore(
@@ -107,8 +107,11 @@ public struct Evaluator {
             }
         default: break
         }
-        let l = value(of: lhs)
-        let r = value(of: rhs)
+        return Self.combine(op, value(of: lhs), value(of: rhs))
+    }
+
+    /// `l op r` for two values already worked out (every operator but the short-circuit `and`/`or`).
+    static func combine(_ op: Expression.BinaryOperator, _ l: Value, _ r: Value) -> Value {
         if l == .missing || r == .missing {
             return [.add, .subtract, .multiply].contains(op) ? .missing : .bool(false)
         }
@@ -139,13 +142,6 @@ public struct Evaluator {
 
     private func reference(_ id: String) -> Value {
         if questionnaire.computedValue(id) != nil { return computed(id) }
-        guard let answer = answers[id] else { return .missing }
-        switch answer {
-        case .boolean(let b): return .bool(b == .yes)
-        case .choice(let s), .text(let s): return .string(s)
-        case .multiChoice(let values): return .selection(Set(values))
-        case .integer(let n): return .number(Double(n))
-        case .decimal(let d): return .number(d)
-        }
+        return answers[id].map(Value.init) ?? .missing
     }
 }

@@ -114,11 +114,14 @@ public struct Item: Sendable, Hashable {
     public var condition: Condition?
     /// A short label for summaries and reports ("Tingling").
     public var shortText: String?
+    /// Asked whenever it is shown, even when no answer could change the result (`ask: always`):
+    /// what a clinician needs whatever the scores.
+    public var alwaysAsked: Bool
     public var location: SourceLocation
 
     public init(
         id: String, text: String, help: String? = nil, kind: Kind, required: Bool = true, condition: Condition? = nil, shortText: String? = nil,
-        location: SourceLocation
+        alwaysAsked: Bool = false, location: SourceLocation
     ) {
         self.id = id
         self.text = text
@@ -127,6 +130,7 @@ public struct Item: Sendable, Hashable {
         self.required = required
         self.condition = condition
         self.shortText = shortText
+        self.alwaysAsked = alwaysAsked
         self.location = location
     }
 
@@ -266,6 +270,9 @@ public struct PointRule: Sendable, Hashable {
         self.reason = reason
         self.references = references
     }
+
+    /// True when the rule, holding, lets its nutrient's symptom rules count: a risk or a sign with positive points.
+    public var anchors: Bool { kind != .symptom && points > 0 }
 }
 
 /// What a nutrient rule rests on. Non-specific symptoms (tiredness, cramps, weakness) point at

@@ -7,7 +7,7 @@
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
     /// Deepest expression accepted; the parser's own limit is far below it.
     static let maximumDepth = 500
@@ -125,6 +125,7 @@ public enum QuestionnaireArchive {
         w.bool(item.required)
         w.optional(item.condition, write)
         w.optional(item.shortText) { $0.string($1) }
+        w.bool(item.alwaysAsked)
         write(&w, item.location)
     }
 
@@ -326,7 +327,8 @@ public enum QuestionnaireArchive {
                 }
             return Item(
                 id: id, text: text, help: help, kind: kind, required: try r.bool(), condition: try r.optional(condition),
-                shortText: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }, location: try location(&r))
+                shortText: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }, alwaysAsked: try r.bool(),
+                location: try location(&r))
         }
 
         func option(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> AnswerOption {

@@ -213,7 +213,7 @@ private struct Builder {
     // MARK: Items
 
     private mutating func readItem(_ node: YAMLNode) -> (Item, YAMLNode?)? {
-        let allowed = ["id", "type", "text", "short", "help", "required", "when", "options", "min", "max", "unit", "allowUnsure", "maxLength"]
+        let allowed = ["id", "type", "text", "short", "help", "required", "when", "ask", "options", "min", "max", "unit", "allowUnsure", "maxLength"]
         guard let f = reader.fields(node, "an item", allowed: allowed, required: ["id", "type", "text"]) else { return nil }
         guard let id = identifier(f["id"], "an item id") else { return nil }
         if QuestionnaireLoader.reservedIDs.contains(id) {
@@ -222,7 +222,7 @@ private struct Builder {
         let what = "item '\(id)'"
         let typeName = reader.string(f["type"], "the type of \(what)") ?? ""
         let types = ["boolean", "choice", "multiChoice", "integer", "decimal", "text", "display"]
-        var allowedHere: Set<String> = ["id", "type", "text", "short", "help", "required", "when"]
+        var allowedHere: Set<String> = ["id", "type", "text", "short", "help", "required", "when", "ask"]
         let kind: Item.Kind
         switch typeName {
         case "boolean":
@@ -257,10 +257,21 @@ private struct Builder {
         for key in f.values.keys where !allowedHere.contains(key) {
             reader.error(at: f.values[key]?.key, "'\(key)' does not apply to a \(typeName) item")
         }
+        var alwaysAsked = false
+        if let askNode = f["ask"], let ask = reader.string(askNode, "ask") {
+            switch ask {
+            case "always": alwaysAsked = true
+            case "if_it_matters": alwaysAsked = false
+            default:
+                reader.error(
+                    at: askNode,
+                    "unknown 'ask' value '\(ask)'\(Suggestion.didYouMean(ask, among: ["always", "if_it_matters"])); use always or if_it_matters")
+            }
+        }
         let item = Item(
             id: id, text: reader.string(f["text"], "the text of \(what)") ?? "", help: reader.string(f["help"], "help"),
             kind: kind, required: reader.bool(f["required"], "required") ?? (typeName != "display"),
-            shortText: reader.string(f["short"], "short"), location: reader.location(node))
+            shortText: reader.string(f["short"], "short"), alwaysAsked: alwaysAsked, location: reader.location(node))
         return (item, f["when"])
     }
 

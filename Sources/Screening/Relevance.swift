@@ -1,0 +1,153 @@
+/// Which questions can still change the result, given the answers so far, so that the interview
+/// asks only those.
+///
+/// The result is every nutrient's band, the triggers that fire, every instrument's result, the
+/// other causes that apply and the tests listed. Scores are sums of points and bands are
+/// thresholds, so for the answers so far each nutrient has a lowest and a highest score it can
+/// still reach; when both fall in one band, no answer to come can change it. A trigger, an
+/// instrument, an other cause or a test whose condition is settled either way cannot change
+/// either. A question matters only if something still open reads it.
+///
+/// Always asked: items marked `ask: always`, and gates, the items other items' conditions read
+/// (an answer to a gate decides what else is asked). Both sides of the check treat an open
+/// question as possibly unanswered, so leaving it unasked never changes the result; and a
+/// question that cannot matter now cannot matter after more answers, so none comes back.
+public struct Relevance: Sendable {
+    public let questionnaire: Questionnaire
+    /// Items that some item's condition reads, directly or through computed values.
+    public let gates: Set<String>
+    /// For each nutrient, trigger, instrument, other cause and test (by id): the items it reads.
+    private let nutrientReads: [String: Set<String>]
+    private let triggerReads: [String: Set<String>]
+    private let instrumentReads: [String: Set<String>]
+    private let causeReads: [String: Set<String>]
+    private let testReads: [String: Set<String>]
+
+    public init(questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+        var reads = ItemReads(questionnaire: questionnaire)
+        var gates: Set<String> = []
+        for item in questionnaire.items { if let condition = item.condition { gates.formUnion(reads.items(condition.expression)) } }
+        self.gates = gates
+        nutrientReads = Dictionary(uniqueKeysWithValues: questionnaire.targets.map { ($0.id, reads.items($0.rules.map(\.condition.expression))) })
+        triggerReads = Dictionary(uniqueKeysWithValues: questionnaire.triggers.map { ($0.id, reads.items($0.condition.expression)) })
+        instrumentReads = Dictionary(
+            uniqueKeysWithValues: questionnaire.instruments.map { instrument in
+                let conditions = [instrument.condition].compactMap { $0 } + instrument.interpretations.map(\.condition)
+                return (instrument.id, reads.items(conditions.map(\.expression) + [Expression(.name(instrument.score))]))
+            })
+        causeReads = Dictionary(uniqueKeysWithValues: questionnaire.otherCauses.map { ($0.id, reads.items($0.condition.expression)) })
+        testReads = Dictionary(
+            uniqueKeysWithValues: questionnaire.tests.compactMap { test in test.condition.map { (test.id, reads.items($0.expression)) } })
+    }
+
+    /// The items an answer to which could still change the result, given `answers` (the answers
+    /// to the questions asked so far).
+    public func openItems(_ answers: AnswerSet) -> Set<String> {
+        let open = stillOpen(answers)
+        let partial = PartialEvaluator(questionnaire: questionnaire, answers: answers, open: open)
+        var matters: Set<String> = []
+        func unsettled(_ condition: Condition?) -> Bool { condition.map { partial.value(of: $0) == .unknown } ?? false }
+
+        var servers: Set<String> = []
+        for target in questionnaire.targets {
+            guard let range = partial.range(of: target.id) else { continue }
+            if range.high >= target.bands.possible { servers.insert(target.id) }
+            if target.bands.band(for: range.low) != target.bands.band(for: range.high) { matters.formUnion(nutrientReads[target.id] ?? []) }
+        }
+        for trigger in questionnaire.triggers where unsettled(trigger.condition) { matters.formUnion(triggerReads[trigger.id] ?? []) }
+        for instrument in questionnaire.instruments {
+            let conditions = [instrument.condition].compactMap { $0 } + instrument.interpretations.map(\.condition)
+            if conditions.contains(where: unsettled) || partial.value(of: Expression(.name(instrument.score))) == .unknown {
+                matters.formUnion(instrumentReads[instrument.id] ?? [])
+            }
+        }
+        for cause in questionnaire.otherCauses {
+            if unsettled(cause.condition) { matters.formUnion(causeReads[cause.id] ?? []) }
+            if !partial.value(of: cause.condition).isKnownFalse { servers.insert(cause.id) }
+        }
+        // A test's own condition matters only while something that names it may still be listed.
+        let named = Set(questionnaire.targets.filter { servers.contains($0.id) }.flatMap(\.tests))
+            .union(questionnaire.otherCauses.filter { servers.contains($0.id) }.flatMap(\.tests))
+        for test in questionnaire.tests where named.contains(test.id) && unsettled(test.condition) { matters.formUnion(testReads[test.id] ?? []) }
+        return matters.intersection(open)
+    }
+
+    /// True when `item`, once shown, is asked: it is always asked, a gate, or could still change the result.
+    public func isAsked(_ item: Item, given answers: AnswerSet) -> Bool {
+        item.takesAnswer && (item.alwaysAsked || gates.contains(item.id) || openItems(answers).contains(item.id))
+    }
+
+    /// The items, in order, that the interview asks a person who gives `answers`: each shown
+    /// item that is asked given the answers to the items asked before it.
+    public func askedPath(_ answers: AnswerSet) -> [String] {
+        var given = AnswerSet()
+        var asked: [String] = []
+        var open: Set<String>? = nil  // worked out again only when an answer is added
+        for item in questionnaire.items where item.takesAnswer {
+            if let condition = item.condition, !Evaluator(questionnaire: questionnaire, answers: given).holds(condition) { continue }
+            if !item.alwaysAsked, !gates.contains(item.id) {
+                if open == nil { open = openItems(given) }
+                guard open?.contains(item.id) == true else { continue }
+            }
+            asked.append(item.id)
+            if let answer = answers[item.id] {
+                given[item.id] = answer
+                open = nil
+            }
+        }
+        return asked
+    }
+
+    /// Items that may still be answered: no answer yet, and not certainly hidden. An item's
+    /// condition is read with every unanswered item open, which can only widen the set.
+    private func stillOpen(_ answers: AnswerSet) -> Set<String> {
+        let unanswered = Set(questionnaire.items.filter { $0.takesAnswer && answers[$0.id] == nil }.map(\.id))
+        let partial = PartialEvaluator(questionnaire: questionnaire, answers: answers, open: unanswered)
+        return unanswered.filter { id in !(questionnaire.item(id)?.condition.map { partial.value(of: $0).isKnownFalse } ?? false) }
+    }
+}
+
+/// The items an expression reads, following computed values and `band(…)` to what they read.
+private struct ItemReads {
+    let questionnaire: Questionnaire
+    private var computed: [String: Set<String>] = [:]
+    private var nutrients: [String: Set<String>] = [:]
+
+    init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
+
+    mutating func items(_ expressions: [Expression]) -> Set<String> {
+        expressions.reduce(into: []) { $0.formUnion(items($1)) }
+    }
+
+    mutating func items(_ expression: Expression) -> Set<String> {
+        var result: Set<String> = []
+        for id in expression.references {
+            if questionnaire.computedValue(id) != nil { result.formUnion(computedItems(id)) } else { result.insert(id) }
+        }
+        for nutrient in expression.bandReads {
+            if let known = nutrients[nutrient] {
+                result.formUnion(known)
+            } else if let target = questionnaire.target(nutrient) {
+                let read = items(target.rules.map(\.condition.expression))
+                nutrients[nutrient] = read
+                result.formUnion(read)
+            }
+        }
+        return result
+    }
+
+    private mutating func computedItems(_ id: String) -> Set<String> {
+        if let known = computed[id] { return known }
+        computed[id] = []  // a definition never reads itself; this only guards the recursion
+        guard let value = questionnaire.computedValue(id) else { return [] }
+        let expressions: [Expression]
+        switch value.definition {
+        case .expression(let condition): expressions = [condition.expression]
+        case .sum(let rules): expressions = rules.map(\.condition.expression)
+        }
+        let result = items(expressions)
+        computed[id] = result
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import Screening
+
+@Suite struct RelevanceTests {
+    /// Bands, triggers, instrument results, other causes and tests: what the pruning keeps whole.
+    struct Result: Equatable {
+        var bands: [String: Band]
+        var triggers: Set<String>
+        var instruments: [String: String]
+        var otherCauses: Set<String>
+        var tests: Set<String>
+
+        init(_ a: Assessment) {
+            bands = Dictionary(uniqueKeysWithValues: a.targets.map { ($0.id, $0.band) })
+            triggers = Set(a.triggers.map(\.id))
+            instruments = Dictionary(uniqueKeysWithValues: a.instruments.map { ($0.id, "\($0.band) \($0.total)") })
+            otherCauses = Set(a.otherCauses.map(\.id))
+            tests = Set(a.tests.map(\.id))
+        }
+    }
+
+    /// Each case simulates a whole interview, so a twentieth of the other properties' count (at least 100).
+    static let cases = max(100, (Int(ProcessInfo.processInfo.environment["NUTRISCREEN_PROPERTY_CASES"] ?? "") ?? 0) / 20)
+
+    @Test func thePrunedInterviewReachesTheSameResultAsTheFullOne() async {
+        let q = Default.questionnaire
+        let relevance = Relevance(questionnaire: q)
+        let assessor = Assessor(questionnaire: q)
+        await propertyCheck(count: Self.cases, input: Gen.int(in: 0...Int.max)) { seed in
+            var rng = SeededRandom(seed: seed)
+            let full = RandomAnswers.completePath(q, &rng)
+            let asked = relevance.askedPath(full)
+            var pruned = AnswerSet()
+            for id in asked { pruned[id] = full[id] }
+            #expect(Result(assessor.assess(pruned)) == Result(assessor.assess(full)), "seed \(seed): asked \(asked.count)")
+        }
+    }
+
+    @Test func vignettesAskFewQuestions() throws {
+        let relevance = Relevance(questionnaire: Default.questionnaire)
+        var counts: [Int] = []
+        for expectation in VignetteTests.expectations {
+            let document = try AnswersDocument.load(
+                path: Fixture.path("vignettes/\(expectation.file).yaml"), questionnaire: Default.questionnaire)
+            counts.append(relevance.askedPath(document.answers).count)
+        }
+        let sorted = counts.sorted()
+        print(
+            "questions asked over \(counts.count) vignettes: median \(sorted[sorted.count / 2]), min \(sorted.first!), max \(sorted.last!), all \(sorted)"
+        )
+    }
+}
