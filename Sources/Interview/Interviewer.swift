@@ -30,6 +30,12 @@ public final class Interviewer {
     private let now: () -> Date
     private var warnedAboutSaving = false
     private var shownDisplays: Set<String> = []
+    /// True after `b`: Enter and answers then walk forward one question at a time, until the
+    /// person is back at questions not yet answered.
+    private var walkingBack = false
+    /// Answers that dropped out when an earlier answer hid their question, offered back if it
+    /// is shown again.
+    private var setAside = AnswerSet()
 
     /// - Parameters:
     ///   - save: called after every change; a failure is reported to the person once, not fatal.
@@ -41,7 +47,7 @@ public final class Interviewer {
         self.record = record
         self.answers = answers
         self.skipped = Set(record.skipped)
-        self.navigator = Navigator(questionnaire: questionnaire)
+        self.navigator = Navigator(questionnaire: questionnaire, pruning: true)
         self.console = console
         self.style = style
         self.now = now
@@ -71,6 +77,9 @@ public final class Interviewer {
                     persist()
                     return .completed(navigator.effectiveAnswers(answers))
                 case .change(let id): current = questionnaire.item(id)
+                case .back:
+                    walkingBack = true
+                    current = navigator.questionsToAsk(answers).last
                 case .quit: return leave(.quit)
                 case .endOfInput: return leave(.endOfInput)
                 }
@@ -82,12 +91,12 @@ public final class Interviewer {
                 answers[item.id] = answer
                 skipped.remove(item.id)
                 dropHiddenAnswers()
-                current = navigator.next(after: item.id, answers: answers, skipped: skipped)
+                current = advance(from: item)
                 record.current = current?.id
                 persist()
                 if let stop = checkEmergencies() { return stop }
             case .keep:
-                current = navigator.next(after: item.id, answers: answers, skipped: skipped)
+                current = advance(from: item)
             case .skip:
                 skipped.insert(item.id)
                 answers[item.id] = nil
@@ -96,6 +105,7 @@ public final class Interviewer {
                 persist()
             case .back:
                 if let previous = navigator.previous(before: item.id, answers: answers) {
+                    walkingBack = true
                     current = previous
                 } else {
                     console.line(style.dim("This is the first question."))
@@ -103,7 +113,10 @@ public final class Interviewer {
             case .review:
                 switch review(final: false) {
                 case .finish: break
-                case .change(let id): current = questionnaire.item(id)
+                case .change(let id):
+                    walkingBack = false
+                    current = questionnaire.item(id)
+                case .back: break
                 case .quit: return leave(.quit)
                 case .endOfInput: return leave(.endOfInput)
                 }
@@ -113,10 +126,21 @@ public final class Interviewer {
         }
     }
 
+    /// The question after `item`: the very next one while walking forward after `b`, else the
+    /// next one not answered yet.
+    private func advance(from item: Item) -> Item? {
+        guard walkingBack else { return navigator.next(after: item.id, answers: answers, skipped: skipped) }
+        let following = navigator.following(item.id, answers: answers, skipped: skipped)
+        if following.map({ answers[$0.id] == nil }) ?? true { walkingBack = false }
+        return following
+    }
+
     /// Answers to items that an earlier answer has hidden drop out, so if the item is shown
-    /// again it is asked again rather than silently reusing a stale answer.
+    /// again it is asked again rather than silently reusing a stale answer; they are set aside
+    /// and offered back as the current answer.
     private func dropHiddenAnswers() {
         let (visible, effective) = navigator.walk(answers)
+        for (id, answer) in answers.values where effective[id] == nil { setAside[id] = answer }
         answers = effective
         skipped.formIntersection(visible.map(\.id))
     }
@@ -141,8 +165,11 @@ public final class Interviewer {
             for (index, option) in options.enumerated() { console.line("  \(index + 1). \(option.label)") }
         default: break
         }
-        let existing = answers[item.id]
-        if let existing { console.line("Current answer: \(existing.display(for: item)). Press Enter to keep it.") }
+        let existing = answers[item.id] ?? setAside[item.id]
+        if let existing {
+            let earlier = answers[item.id] == nil ? "Your earlier answer" : "Current answer"
+            console.line("\(earlier): \(existing.display(for: item)). Press Enter to keep it.")
+        }
         console.line(style.dim(hint(for: item)))
         while true {
             console.write("> ")
@@ -152,7 +179,11 @@ public final class Interviewer {
             }
             let typed = input.trimmingCharacters(in: .whitespaces)
             switch typed.lowercased() {
-            case "": if existing != nil { return .keep }
+            case "":
+                if let existing {
+                    if answers[item.id] == nil { return .answer(existing) }
+                    return .keep
+                }
             case "b", "back": return .back
             case "r", "review": return .review
             case "q", "quit": return .quit
@@ -185,8 +216,8 @@ public final class Interviewer {
         let what: String
         switch item.kind {
         case .boolean(let unsure): what = unsure ? "Type 1 (yes), 2 (no) or 3 (not sure)." : "Type 1 or y for yes, 2 or n for no."
-        case .choice: what = "Type the number of one answer."
-        case .multiChoice: what = "Type the numbers of all that apply, e.g. 1,3."
+        case .choice: what = "Type the number of one answer, or its first words."
+        case .multiChoice: what = "Type the numbers of all that apply, e.g. 1,3 (or their first words)."
         case .integer(let r), .decimal(let r): what = "Type a number\(r.unit.map { " in \($0)" } ?? "")."
         case .text: what = "Type your answer."
         case .display: what = ""
@@ -247,13 +278,15 @@ public final class Interviewer {
     private enum ReviewChoice {
         case finish
         case change(String)
+        /// `b` at the final review: back to the last question.
+        case back
         case quit
         case endOfInput
     }
 
     /// Lists every answer numbered; the person picks one to change or presses Enter.
     private func review(final: Bool) -> ReviewChoice {
-        let visible = navigator.visibleItems(answers).filter(\.takesAnswer)
+        let visible = navigator.questionsToAsk(answers)
         console.line()
         console.line(style.bold(final ? "All questions are answered. Please check your answers." : "Your answers so far"))
         for (index, item) in visible.enumerated() {
@@ -263,15 +296,26 @@ public final class Interviewer {
         while true {
             console.line(
                 final
-                    ? "Type a number to change that answer, press Enter to finish, or q to save and quit."
+                    ? "Type a number to change that answer, b to go back to the last question, Enter to finish, or q to save and quit."
                     : "Type a number to change that answer, press Enter to go back to the questions, or q to save and quit.")
             console.write("> ")
             guard let input = console.readLine() else { return .endOfInput }
             let typed = input.trimmingCharacters(in: .whitespaces)
             if typed.isEmpty { return .finish }
-            if let n = Int(typed), visible.indices.contains(n - 1) { return .change(visible[n - 1].id) }
-            if typed.lowercased() == "q" { return .quit }
-            console.line("Please type a number from 1 to \(visible.count), or press Enter.")
+            if let n = Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), visible.indices.contains(n - 1) {
+                return .change(visible[n - 1].id)
+            }
+            switch typed.lowercased() {
+            case "q", "quit": return .quit
+            case "b", "back": return final ? .back : .finish
+            case "?", "help", "why":
+                console.line(
+                    "This list shows every question you have been asked so far and your answer. Type an answer's number to change it; the questions after it that depend on it are asked again."
+                )
+            default:
+                console.line(
+                    "Please type a number from 1 to \(visible.count), b to go back to the questions, or press Enter\(final ? " to finish" : "").")
+            }
         }
     }
 

@@ -18,25 +18,24 @@ public enum TypedAnswerParser {
             default: return .failure(AnswerProblem("Please type 1 or y for yes, 2 or n for no\(allowsUnsure ? ", or 3 for not sure" : "")."))
             }
         case .choice(let options):
-            if let index = Int(lower), options.indices.contains(index - 1) { return .success(.choice(options[index - 1].value)) }
-            if let option = options.first(where: { $0.value.lowercased() == lower || $0.label.lowercased() == lower }) {
-                return .success(.choice(option.value))
-            }
-            return .failure(AnswerProblem("Please type one number from 1 to \(options.count)."))
+            if let option = option(matching: lower, in: options) { return .success(.choice(option.value)) }
+            return .failure(AnswerProblem("Please type one number from 1 to \(options.count), or the first words of an answer."))
         case .multiChoice(let options):
-            let parts = lower.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)
+            // Commas separate answers; spaces do too between numbers ("1 3"), but not inside words.
+            let parts = lower.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { part -> [String] in
+                let tokens = part.split(separator: " ").map(String.init)
+                let numbers = tokens.allSatisfy { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))) != nil }
+                return numbers ? tokens : [part.trimmingCharacters(in: .whitespaces)]
+            }
             var values: [String] = []
-            for part in parts {
-                if let index = Int(part), options.indices.contains(index - 1) {
-                    values.append(options[index - 1].value)
-                } else if let option = options.first(where: { $0.value.lowercased() == part }) {
-                    values.append(option.value)
-                } else {
+            for part in parts where !part.isEmpty {
+                guard let option = option(matching: part, in: options) else {
                     return .failure(
                         AnswerProblem(
                             "'\(part)' is not one of the numbers 1 to \(options.count). Type the numbers of all that apply, separated by commas, e.g. 1,3."
                         ))
                 }
+                values.append(option.value)
             }
             if case .failure(let problem) = Answer.from(.list(values), for: item) {
                 let none = options.firstIndex(where: \.exclusive).map { " Type \($0 + 1) alone if none apply." } ?? ""
@@ -57,6 +56,25 @@ public enum TypedAnswerParser {
         case .display:
             return .failure(AnswerProblem("This is information only."))
         }
+    }
+
+    /// The option `typed` names: its number (also as "4." or "4)"), its value, its label, `y`/`n`
+    /// for options that start with Yes or No, or the first words of exactly one label.
+    static func option(matching typed: String, in options: [AnswerOption]) -> AnswerOption? {
+        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !text.isEmpty else { return nil }
+        if let index = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), options.indices.contains(index - 1) {
+            return options[index - 1]
+        }
+        if let exact = options.first(where: { $0.value.lowercased() == text || $0.label.lowercased() == text }) { return exact }
+        let word = ["y": "yes", "n": "no"][text] ?? text
+        let startsWith = options.filter { option in
+            let label = option.label.lowercased()
+            return label.hasPrefix(word) && (label.count == word.count || !label[label.index(label.startIndex, offsetBy: word.count)].isLetter)
+        }
+        if startsWith.count == 1 { return startsWith[0] }
+        let prefixed = options.filter { $0.label.lowercased().hasPrefix(text) }
+        return text.count >= 3 && prefixed.count == 1 ? prefixed[0] : nil
     }
 
     /// A number at the start of `text`, followed by nothing or by a unit word ("70 kg", "1.5mg").

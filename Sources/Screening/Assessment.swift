@@ -24,6 +24,9 @@ public struct Assessment: Codable, Sendable, Equatable {
     /// Every published work the results above cite, in the questionnaire's order.
     public var references: [Reference]
     public var answers: [AnsweredItem]
+    /// The questions, in order, that the interview asks a person who gives these answers (only
+    /// questions that can change the result); nil when not worked out.
+    public var asked: [String]?
     /// Shown questions left without an answer.
     public var unanswered: [String]
     public var disclaimer: String

@@ -5,8 +5,15 @@ import Foundation
 /// assessment.
 public struct Assessor: Sendable {
     public let questionnaire: Questionnaire
+    /// When set, the assessment records the questions the interview asks for these answers, and
+    /// counts as unanswered only those (see `Relevance`).
+    public let relevance: Relevance?
 
-    public init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
+    /// - Parameter pruning: record the interview's path (`Assessment.asked`); off, scoring is faster.
+    public init(questionnaire: Questionnaire, pruning: Bool = false) {
+        self.questionnaire = questionnaire
+        self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
+    }
 
     /// Scores `answers`; answers to items that are not shown are ignored.
     public func assess(_ answers: AnswerSet, name: String? = nil, completed: Date? = nil) -> Assessment {
@@ -83,7 +90,13 @@ public struct Assessor: Sendable {
                 id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text, answer: answer.display(for: item),
                 value: answer.plain)
         }
-        let unanswered = visible.filter { $0.takesAnswer && $0.required && effective[$0.id] == nil }.map(\.id)
+        let asked = relevance?.askedPath(effective)
+        // With pruning, a question left unanswered is missing only if it could still change the result.
+        let open = relevance?.openItems(effective)
+        let unanswered = visible.filter { item in
+            item.takesAnswer && item.required && effective[item.id] == nil
+                && (relevance.map { item.alwaysAsked || $0.gates.contains(item.id) || open?.contains(item.id) == true } ?? true)
+        }.map(\.id)
 
         var cited: Set<String> = []
         for keys in triggers.map(\.references) + instruments.map(\.references) + advice.map(\.references) + otherCauses.map(\.references) {
@@ -98,7 +111,7 @@ public struct Assessor: Sendable {
                 id: questionnaire.id, version: questionnaire.version, title: questionnaire.title, contentHash: questionnaire.contentHash),
             name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers, targets: targets,
             instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
-            references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered, unanswered: unanswered,
+            references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered, asked: asked, unanswered: unanswered,
             disclaimer: Assessment.standardDisclaimer)
     }
 }

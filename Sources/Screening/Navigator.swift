@@ -5,8 +5,15 @@
 /// earlier answer changed) never count.
 public struct Navigator: Sendable {
     public let questionnaire: Questionnaire
+    /// When set, only questions that can still change the result are asked (see `Relevance`).
+    public let relevance: Relevance?
 
-    public init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
+    /// - Parameter pruning: ask only the questions that can still change the result. A
+    ///   schemaVersion 1 questionnaire has no `ask: always`, so every question it shows is asked.
+    public init(questionnaire: Questionnaire, pruning: Bool = false) {
+        self.questionnaire = questionnaire
+        self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
+    }
 
     /// Where the person is: section n of N, question n of about M.
     public struct Progress: Hashable, Sendable {
@@ -40,10 +47,19 @@ public struct Navigator: Sendable {
     /// Only the answers to items that are shown.
     public func effectiveAnswers(_ answers: AnswerSet) -> AnswerSet { walk(answers).effective }
 
-    /// The next question to ask: the first shown question after `current` that has neither an
-    /// answer nor a skip, else the first such question anywhere; nil when nothing is left.
+    /// The questions to ask among those shown for `answers`: all of them, or with pruning only
+    /// those that are always asked or can still change the result.
+    public func questionsToAsk(_ answers: AnswerSet) -> [Item] {
+        let shown = visibleItems(answers).filter(\.takesAnswer)
+        guard let relevance else { return shown }
+        let open = relevance.openItems(answers)
+        return shown.filter { answers[$0.id] != nil || $0.alwaysAsked || relevance.gates.contains($0.id) || open.contains($0.id) }
+    }
+
+    /// The next question to ask: the first one after `current` with neither an answer nor a
+    /// skip, else the first such question anywhere; nil when nothing is left.
     public func next(after current: String?, answers: AnswerSet, skipped: Set<String>) -> Item? {
-        let pending = visibleItems(answers).filter { $0.takesAnswer && answers[$0.id] == nil && !skipped.contains($0.id) }
+        let pending = questionsToAsk(answers).filter { answers[$0.id] == nil && !skipped.contains($0.id) }
         if let current, let order = questionnaire.order(of: current),
             let later = pending.first(where: { (questionnaire.order(of: $0.id) ?? 0) > order })
         {
@@ -52,29 +68,58 @@ public struct Navigator: Sendable {
         return pending.first
     }
 
-    /// The shown question just before `id`, for going back.
+    /// The question right after `current` in asking order, answered or not (but not skipped):
+    /// after going back, Enter walks forward one question at a time. Past the last question,
+    /// the first one still without an answer or a skip.
+    public func following(_ current: String, answers: AnswerSet, skipped: Set<String>) -> Item? {
+        guard let order = questionnaire.order(of: current) else { return next(after: nil, answers: answers, skipped: skipped) }
+        return questionsToAsk(answers).first { (questionnaire.order(of: $0.id) ?? 0) > order && !skipped.contains($0.id) }
+            ?? next(after: current, answers: answers, skipped: skipped)
+    }
+
+    /// The question just before `id` among those asked, for going back.
     public func previous(before id: String, answers: AnswerSet) -> Item? {
         guard let order = questionnaire.order(of: id) else { return nil }
-        return visibleItems(answers).last { $0.takesAnswer && (questionnaire.order(of: $0.id) ?? 0) < order }
+        return questionsToAsk(answers).last { (questionnaire.order(of: $0.id) ?? 0) < order }
     }
 
-    /// True when every shown question has an answer or was skipped.
+    /// True when every question to ask has an answer or was skipped.
     public func isComplete(_ answers: AnswerSet, skipped: Set<String>) -> Bool {
-        next(after: nil, answers: answers, skipped: skipped) == nil
+        !questionsToAsk(answers).contains { answers[$0.id] == nil && !skipped.contains($0.id) }
     }
 
-    /// Progress at `item` for these answers.
+    /// Progress at `item` for these answers: its place among the questions asked so far, and an
+    /// estimate that counts every question still to come, follow-ups that may yet be shown included.
     public func progress(at item: Item, answers: AnswerSet) -> Progress {
-        let questions = visibleItems(answers).filter(\.takesAnswer)
-        let sectionsShown = questionnaire.sections.filter { section in questions.contains { q in section.items.contains { $0.id == q.id } } }
+        let order = questionnaire.order(of: item.id) ?? 0
+        let toAsk = questionsToAsk(answers)
+        let before = toAsk.filter { (questionnaire.order(of: $0.id) ?? 0) < order }.count
+        let coming = stillToCome(after: order, answers: answers)
+        let sections = questionnaire.sections.filter { section in
+            section.items.contains { toAsk.contains($0) || coming.contains($0.id) || $0.id == item.id }
+        }
         let section = questionnaire.section(of: item.id)
-        let number = (questions.firstIndex { $0.id == item.id } ?? questions.count) + 1
         return Progress(
             sectionTitle: section?.title ?? "",
-            sectionNumber: (sectionsShown.firstIndex { $0.id == section?.id } ?? 0) + 1,
-            sectionCount: max(sectionsShown.count, 1),
-            questionNumber: number,
-            questionCount: max(questions.count, number))
+            sectionNumber: (sections.firstIndex { $0.id == section?.id } ?? 0) + 1,
+            sectionCount: max(sections.count, 1),
+            questionNumber: before + 1,
+            questionCount: before + 1 + coming.count)
+    }
+
+    /// Questions after `order` that may still be asked: not answered, not certainly hidden, and
+    /// (with pruning) still able to change the result or always asked.
+    private func stillToCome(after order: Int, answers: AnswerSet) -> Set<String> {
+        let later = questionnaire.items.dropFirst(order + 1).filter { $0.takesAnswer && answers[$0.id] == nil }
+        let unanswered = Set(questionnaire.items.filter { $0.takesAnswer && answers[$0.id] == nil }.map(\.id))
+        let partial = PartialEvaluator(questionnaire: questionnaire, answers: answers, open: unanswered)
+        let open = relevance?.openItems(answers)
+        return Set(
+            later.filter { item in
+                if let condition = item.condition, partial.value(of: condition).isKnownFalse { return false }
+                guard let relevance, let open else { return true }
+                return item.alwaysAsked || relevance.gates.contains(item.id) || open.contains(item.id)
+            }.map(\.id))
     }
 
     /// Triggers whose conditions hold for the effective answers, most urgent first.

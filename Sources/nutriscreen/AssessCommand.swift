@@ -19,7 +19,8 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         let (questionnaire, document) = try input.load()
-        let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+            document.answers, name: document.name, completed: document.completed)
         if json {
             print(assessment.json())
         } else {

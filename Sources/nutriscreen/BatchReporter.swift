@@ -100,7 +100,8 @@ struct BatchReporter {
             let more = error.diagnostics.count > 1 ? " (and \(error.diagnostics.count - 1) more problem(s))" : ""
             return Failure(file: file, message: first + more, code: ExitStatus.dataError.rawValue)
         }
-        let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+            document.answers, name: document.name, completed: document.completed)
         do {
             try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, to: output, force: force)
             return nil

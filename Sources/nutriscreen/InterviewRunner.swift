@@ -33,7 +33,7 @@ struct InterviewRunner {
         }
         switch interviewer.run() {
         case .completed(let final):
-            let assessment = Assessor(questionnaire: questionnaire).assess(
+            let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
                 final, name: interviewer.record.name, completed: interviewer.record.completed)
             console.write("\n" + AssessmentSummary.text(assessment, style: style) + "\n")
             try writeReport(assessment, answers: final, record: interviewer.record)

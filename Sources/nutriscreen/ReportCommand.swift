@@ -57,7 +57,8 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let (questionnaire, document) = try input.load()
-        let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: name ?? document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+            document.answers, name: name ?? document.name, completed: document.completed)
         let stem = (((input.answers ?? "") as NSString).lastPathComponent as NSString).deletingPathExtension
         let path = output.out ?? "Reports/\(stem).pdf"
         try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, to: path, force: force)

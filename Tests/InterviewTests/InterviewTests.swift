@@ -50,7 +50,7 @@ final class ScriptedConsole: Console {
         #expect(answers["notes"] == nil)
         #expect(saved.last?.status == .completed)
         #expect(saved.last?.skipped == ["notes"])
-        #expect(console.output.contains("Urgent symptoms (section 1 of 2) · question 1 of about 5"))
+        #expect(console.output.contains("Urgent symptoms (section 1 of 2) · question 1 of about 7"))
         #expect(console.output.contains("A few questions about you."))
         #expect(console.output.contains("  3. Vegan"))
     }
@@ -70,7 +70,7 @@ final class ScriptedConsole: Console {
         #expect(console.output.contains("Please type 1 or y for yes, 2 or n for no."))
         #expect(console.output.contains("Please type a number (in years), e.g."))
         #expect(console.output.contains("150 is outside the allowed range 18 to 120 years"))
-        #expect(console.output.contains("Please type one number from 1 to 3."))
+        #expect(console.output.contains("Please type one number from 1 to 3, or the first words of an answer."))
         #expect(console.output.contains("'none' cannot be combined with other options. Type 3 alone if none apply."))
         #expect(console.output.contains("'9' is not one of the numbers 1 to 3."))
         guard case .completed(let answers) = outcome else {
@@ -89,7 +89,7 @@ final class ScriptedConsole: Console {
     }
 
     @Test func backReasksThePreviousQuestionAndEnterKeepsTheAnswer() {
-        let (outcome, console, _) = run(["n", "70", "b", "", "b", "b", "b", "", "b", "65", "3", "n", "1", "2", "s", ""])
+        let (outcome, console, _) = run(["n", "70", "b", "", "b", "b", "b", "", "", "b", "65", "3", "n", "1", "2", "s", ""])
         #expect(console.output.contains("Current answer: 70 years. Press Enter to keep it."))
         #expect(console.output.contains("This is the first question."))
         guard case .completed(let answers) = outcome else {
@@ -189,6 +189,30 @@ final class ScriptedConsole: Console {
         #expect(answers["age"] == .integer(70))
         #expect(Set(dropped) == ["diet", "gone"])
     }
+
+    @Test func afterGoingBackEnterWalksForwardOneQuestionAtATime() {
+        // Two back from diet, to the first question; Enter must show age next, not jump to diet.
+        let (_, console, _) = run(["n", "70", "b", "b", "", "q"])
+        let afterEnter = console.output.components(separatedBy: "Did weakness start suddenly").last ?? ""
+        #expect(afterEnter.contains("How old are you?"))
+        #expect(afterEnter.contains("Current answer: 70 years. Press Enter to keep it."))
+        #expect(!afterEnter.contains("Which best describes how you eat?"))
+    }
+
+    @Test func theReviewScreenHasAWayBackAndExplainsItself() {
+        // At the final review: '?' explains, '0' says what to type, 'b' returns to the last question.
+        let (outcome, console, _) = run(["n", "70", "3", "n", "1", "2", "s", "?", "0", "b", "s", "q"])
+        #expect(console.output.contains("This list shows every question you have been asked so far"))
+        #expect(console.output.contains("Please type a number from 1 to 7, b to go back to the questions, or press Enter to finish."))
+        #expect(console.output.components(separatedBy: "Anything else you want your doctor to know?").count >= 3)
+        #expect(outcome == .quit)
+    }
+
+    @Test func aSymptomAddedBackOffersItsEarlierAnswers() {
+        // metformin chosen with 2 years, then removed in the review and added back: 2 is offered again.
+        let (_, console, _) = run(["n", "70", "3", "n", "1", "2", "s", "5", "3", "5", "1", "", "q"])
+        #expect(console.output.contains("Your earlier answer: 2 years. Press Enter to keep it."))
+    }
 }
 
 @Suite struct TypedAnswerParserTests {
@@ -201,6 +225,18 @@ final class ScriptedConsole: Console {
     }
 
     private func parse(_ input: String, _ id: String) -> Answer? { try? TypedAnswerParser.parse(input, for: q.item(id)!).get() }
+
+    @Test func choicesTakeWordsAndTheListsOwnNumberFormat() throws {
+        let diet = try #require(q.item("diet"))
+        #expect(TypedAnswerParser.parse("3.", for: diet) == .success(.choice("vegan")))
+        #expect(TypedAnswerParser.parse("3)", for: diet) == .success(.choice("vegan")))
+        #expect(TypedAnswerParser.parse("Vegetarian", for: diet) == .success(.choice("vegetarian")))
+        #expect(TypedAnswerParser.parse("i eat", for: diet) == .success(.choice("omnivore")))
+        let yesNo = [AnswerOption(value: "no", label: "No"), AnswerOption(value: "few", label: "Yes, a few times")]
+        #expect(TypedAnswerParser.option(matching: "n", in: yesNo)?.value == "no")
+        #expect(TypedAnswerParser.option(matching: "y", in: yesNo)?.value == "few")
+        #expect(TypedAnswerParser.option(matching: "ve", in: diet.options) == nil, "two letters name nothing")
+    }
 
     @Test func acceptsNumbersWordsAndUnits() {
         #expect(parse("Y", "sudden_weakness") == .boolean(.yes))

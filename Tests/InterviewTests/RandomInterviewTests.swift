@@ -134,8 +134,11 @@ final class RandomConsole: Console {
     static func checkWalk(index: Int, seed: UInt64) throws {
         let q = questionnaire
         let (answers, _) = try walk(seed: seed)
-        #expect(Navigator(questionnaire: q).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))), "seed \(seed)")
-        let assessment = Assessor(questionnaire: q).assess(answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
+        #expect(
+            Navigator(questionnaire: q, pruning: true).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))),
+            "seed \(seed)")
+        let assessment = Assessor(questionnaire: q, pruning: true).assess(
+            answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
         #expect(assessment.targets.count == q.targets.count)
         #expect(assessment.unanswered.allSatisfy { id in q.item(id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
         let pdf = try ReportRenderer.pdf(

@@ -58,10 +58,11 @@ import Testing
         #expect(effective["diet"] == .choice("omnivore"))
     }
 
-    @Test func progressCountsOnlyQuestionsThatCanStillBeShown() {
+    @Test func progressCountsEveryQuestionThatCanStillCome() {
+        // At the start every follow-up may still come: the estimate only ever shrinks from here.
         let none = AnswerSet()
         let first = nav.progress(at: q.item("sudden_weakness")!, answers: none)
-        #expect(first == Navigator.Progress(sectionTitle: "Urgent symptoms", sectionNumber: 1, sectionCount: 2, questionNumber: 1, questionCount: 5))
+        #expect(first == Navigator.Progress(sectionTitle: "Urgent symptoms", sectionNumber: 1, sectionCount: 2, questionNumber: 1, questionCount: 7))
         let vegan = Fixture.answers(["diet": .string("vegan"), "medicines": .list(["metformin", "ppi"])], in: q)
         let later = nav.progress(at: q.item("medicines")!, answers: vegan)
         #expect(later.sectionNumber == 2)

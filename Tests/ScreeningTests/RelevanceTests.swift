@@ -39,6 +39,29 @@ import Testing
         }
     }
 
+    @Test func theEstimateOfQuestionsLeftNeverGrowsAsAPersonAnswers() async {
+        let q = Default.questionnaire
+        let navigator = Navigator(questionnaire: q, pruning: true)
+        await propertyCheck(count: 40, input: Gen.int(in: 0...Int.max)) { seed in
+            var rng = SeededRandom(seed: seed)
+            let full = RandomAnswers.completePath(q, &rng)
+            var given = AnswerSet()
+            var current = navigator.next(after: nil, answers: given, skipped: [])
+            var last = Int.max
+            var steps = 0
+            while let item = current, steps < 200 {
+                let progress = navigator.progress(at: item, answers: given)
+                #expect(progress.questionCount <= last, "seed \(seed): \(item.id) of about \(progress.questionCount), was \(last)")
+                #expect(progress.questionNumber <= progress.questionCount)
+                last = progress.questionCount
+                given[item.id] = full[item.id]
+                current = navigator.next(after: item.id, answers: given, skipped: [])
+                steps += 1
+            }
+            #expect(steps == Relevance(questionnaire: q).askedPath(full).count, "seed \(seed)")
+        }
+    }
+
     @Test func vignettesAskFewQuestions() throws {
         let relevance = Relevance(questionnaire: Default.questionnaire)
         var counts: [Int] = []
