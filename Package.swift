@@ -33,22 +33,27 @@ let package = Package(
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
-                "Screening", "Interview", "PrivateFiles", "ReportPDF",
+                "Screening", "Interview", "PrivateFiles", "ReportPDF", "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Formats the screening is exported in (FHIR R4) and read back from.
+        .target(name: "Exports", dependencies: ["Screening"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
         .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo"]),
+        // Helpers shared by the test targets (deterministic randomness, sample answers).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "ScreeningTests",
             dependencies: [
-                "Screening",
+                "Screening", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "ReportPDF"]),
         .testTarget(name: "ReportPDFTests", dependencies: ["ReportPDF", "Screening"], exclude: ["Snapshots"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
         .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

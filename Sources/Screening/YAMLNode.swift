@@ -1,52 +1,52 @@
 /// A YAML node as the loaders read it, with where it starts in the file (line and column from 1).
 /// Built by `YAMLComposer`; aliases are already replaced by the nodes they name.
-enum YAMLNode {
+public enum YAMLNode: Sendable {
     case scalar(Scalar)
     case mapping(Mapping)
     case sequence(List)
 
     /// Where a node starts.
-    struct Mark {
-        var line: Int
-        var column: Int
+    public struct Mark: Sendable {
+        public var line: Int
+        public var column: Int
     }
 
-    struct Scalar {
-        enum Style { case plain, singleQuoted, doubleQuoted, literal, folded }
+    public struct Scalar: Sendable {
+        public enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
 
-        var string: String
-        var style: Style
+        public var string: String
+        public var style: Style
         /// Written with an explicit tag such as `!!str`: then even a plain `yes` is text.
-        var tagged: Bool
-        var mark: Mark
+        public var tagged: Bool
+        public var mark: Mark
 
         /// Plain and untagged, so `yes` may be read as true and `12` as a number (YAML 1.1).
-        var isPlain: Bool { style == .plain && !tagged }
+        public var isPlain: Bool { style == .plain && !tagged }
     }
 
     /// Key–value pairs in the order written.
-    struct Mapping {
+    public struct Mapping: Sendable {
         /// A struct rather than a tuple: an array of `(YAMLNode, YAMLNode)` tuples inside
         /// `YAMLNode` makes Swift 6.1 report a circular reference.
-        struct Pair {
-            var key: YAMLNode
-            var value: YAMLNode
+        public struct Pair: Sendable {
+            public var key: YAMLNode
+            public var value: YAMLNode
         }
 
-        var pairs: [Pair]
-        var mark: Mark
+        public var pairs: [Pair]
+        public var mark: Mark
 
         /// The pairs as tuples, for `for (key, value) in mapping.entries`.
-        var entries: [(key: YAMLNode, value: YAMLNode)] { pairs.map { ($0.key, $0.value) } }
+        public var entries: [(key: YAMLNode, value: YAMLNode)] { pairs.map { ($0.key, $0.value) } }
     }
 
     /// Entries in the order written.
-    struct List {
-        var nodes: [YAMLNode]
-        var mark: Mark
+    public struct List: Sendable {
+        public var nodes: [YAMLNode]
+        public var mark: Mark
     }
 
-    var mark: Mark {
+    public var mark: Mark {
         switch self {
         case .scalar(let scalar): scalar.mark
         case .mapping(let mapping): mapping.mark

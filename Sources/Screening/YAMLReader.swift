@@ -2,17 +2,17 @@ import Foundation
 
 /// Reads a YAML (or JSON) document strictly, collecting located diagnostics instead of stopping
 /// at the first problem: unknown keys (with "did you mean"), missing keys and wrong types.
-struct YAMLReader {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+public struct YAMLReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
     /// Largest file accepted, so a huge file is refused with a message rather than exhausting memory.
     static let maximumBytes = 4 << 20
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
     /// Parses bytes into a root node; records a located diagnostic and returns nil on failure.
-    mutating func parse(_ data: Data) -> YAMLNode? {
+    public mutating func parse(_ data: Data) -> YAMLNode? {
         guard data.count <= Self.maximumBytes else {
             error(at: nil, "the file is \(data.count) bytes; the largest accepted is \(Self.maximumBytes)")
             return nil
@@ -58,29 +58,29 @@ struct YAMLReader {
 
     // MARK: Locations and errors
 
-    func location(_ node: YAMLNode?) -> SourceLocation {
+    public func location(_ node: YAMLNode?) -> SourceLocation {
         SourceLocation(file: file, line: node?.mark.line ?? 1, column: node?.mark.column ?? 1)
     }
 
-    mutating func error(at node: YAMLNode?, _ message: String) {
+    public mutating func error(at node: YAMLNode?, _ message: String) {
         diagnostics.append(Diagnostic(location(node), message))
     }
 
-    mutating func error(_ location: SourceLocation, _ message: String) {
+    public mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(location, message))
     }
 
     // MARK: Mappings
 
     /// The keys of one mapping, checked against the keys allowed there.
-    struct Fields {
-        var node: YAMLNode
-        var values: [String: (key: YAMLNode, value: YAMLNode)]
-        subscript(_ key: String) -> YAMLNode? { values[key]?.value }
+    public struct Fields {
+        public var node: YAMLNode
+        public var values: [String: (key: YAMLNode, value: YAMLNode)]
+        public subscript(_ key: String) -> YAMLNode? { values[key]?.value }
     }
 
     /// Reads `node` as a mapping whose keys must be among `allowed` and include `required`.
-    mutating func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+    public mutating func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error(at: node, "\(what) must be a mapping of keys to values, not \(describe(node))")
             return nil
@@ -112,7 +112,7 @@ struct YAMLReader {
     // untagged scalars.
 
     /// `true/yes/on` or `false/no/off` written without quotes.
-    static func plainBool(_ scalar: YAMLNode.Scalar) -> Bool? {
+    public static func plainBool(_ scalar: YAMLNode.Scalar) -> Bool? {
         guard scalar.isPlain else { return nil }
         switch scalar.string.lowercased() {
         case "true", "yes", "on": return true
@@ -122,14 +122,14 @@ struct YAMLReader {
     }
 
     /// A finite decimal number written without quotes.
-    static func plainNumber(_ scalar: YAMLNode.Scalar) -> Double? {
+    public static func plainNumber(_ scalar: YAMLNode.Scalar) -> Double? {
         guard scalar.isPlain, let first = scalar.string.first, first.isNumber || first == "-" || first == "+" || first == ".",
             let value = Double(scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.filter { $0 != "_" } : scalar.string), value.isFinite
         else { return nil }
         return value
     }
 
-    mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
+    public mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error(at: node, "\(what) must be text, not \(describe(node))")
@@ -138,7 +138,7 @@ struct YAMLReader {
         return scalar.string
     }
 
-    mutating func number(_ node: YAMLNode?, _ what: String) -> Double? {
+    public mutating func number(_ node: YAMLNode?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.plainNumber(scalar) else {
             error(at: node, "\(what) must be a number, not \(describe(node))")
@@ -147,7 +147,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func integer(_ node: YAMLNode?, _ what: String) -> Int? {
+    public mutating func integer(_ node: YAMLNode?, _ what: String) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.isPlain, let value = Int(scalar.string) else {
             error(at: node, "\(what) must be a whole number, not \(describe(node))")
@@ -156,7 +156,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
+    public mutating func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.plainBool(scalar) else {
             error(at: node, "\(what) must be true or false, not \(describe(node))")
@@ -166,7 +166,7 @@ struct YAMLReader {
     }
 
     /// Reads a sequence; a missing node is an empty list.
-    mutating func list(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
+    public mutating func list(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node else { return [] }
         guard case .sequence(let sequence) = node else {
             error(at: node, "\(what) must be a list (lines starting with '-'), not \(describe(node))")
@@ -175,7 +175,7 @@ struct YAMLReader {
         return sequence.nodes
     }
 
-    mutating func strings(_ node: YAMLNode?, _ what: String) -> [String] {
+    public mutating func strings(_ node: YAMLNode?, _ what: String) -> [String] {
         list(node, what).compactMap { string($0, "each entry of \(what)") }
     }
 
@@ -193,7 +193,7 @@ struct YAMLReader {
         }
     }
 
-    func describe(_ node: YAMLNode) -> String {
+    public func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let s): s.string.isEmpty ? "an empty value" : "'\(s.string.prefix(40))'"
         case .mapping: "a mapping"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exports
 import Foundation
 import Interview
 import Screening
@@ -33,7 +34,7 @@ struct AssessCommand: ParsableCommand {
 
 /// `--answers` and `--questionnaire`, shared by `assess` and `report`.
 struct AnswersInput: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON, or a FHIR QuestionnaireResponse).", valueName: "file"))
     var answers: String?
 
     @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file"))
@@ -47,6 +48,14 @@ struct AnswersInput: ParsableArguments {
             throw fail("\(answers): no such answers file; check the path given to --answers", ExitStatus.noInput)
         }
         do {
+            // A FHIR QuestionnaireResponse (or a Bundle holding one) is recognised by its resourceType.
+            let head = FileHandle(forReadingAtPath: answers).map { handle in
+                defer { try? handle.close() }
+                return handle.readData(ofLength: 4096)
+            }
+            if let head, FHIRResponseReader.recognises(head) {
+                return (questionnaire, try FHIRResponseReader.load(path: answers, questionnaire: questionnaire))
+            }
             return (questionnaire, try AnswersDocument.load(path: answers, questionnaire: questionnaire))
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }

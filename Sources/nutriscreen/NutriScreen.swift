@@ -19,7 +19,7 @@ struct NutriScreen: ParsableCommand {
             screening was finished (answers saved) · 130 interrupted (answers saved).
             """,
         version: version,
-        subcommands: [StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ValidateCommand.self],
+        subcommands: [StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

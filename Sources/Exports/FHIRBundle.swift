@@ -1,0 +1,304 @@
+import Foundation
+import Screening
+
+/// A screening as FHIR R4 resources a clinic system can take: the Questionnaire (shaped after
+/// the SDC implementation guide), the person's QuestionnaireResponse, one RiskAssessment per
+/// Possible or Likely nutrient and one Flag per see-a-doctor trigger that fired, with a Patient
+/// for them to be about, in a Bundle of type `collection`. Ids and `urn:uuid` full URLs are
+/// derived from the content, so the same screening always gives the same bytes.
+/// `Questionnaires/FHIR.md` gives the mapping and what does not map.
+public struct FHIRBundle {
+    public let questionnaire: Questionnaire
+
+    public init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
+
+    /// The canonical URL of the questionnaire (NutriScreen has no web address of its own).
+    public var canonical: String { "urn:nutriscreen:questionnaire:\(questionnaire.id)" }
+    /// The media type marking a condition written in NutriScreen's own expression language.
+    public static let expressionLanguage = "text/x-nutriscreen-condition"
+    /// Extension URLs, from FHIR core and the SDC guide, and the two NutriScreen needs of its own.
+    enum Extension {
+        static let enableWhenExpression = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+        static let itemWeight = "http://hl7.org/fhir/StructureDefinition/itemWeight"
+        static let optionExclusive = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
+        static let minValue = "http://hl7.org/fhir/StructureDefinition/minValue"
+        static let maxValue = "http://hl7.org/fhir/StructureDefinition/maxValue"
+        static let unit = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
+        static let itemControl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+        static let flagPriority = "http://hl7.org/fhir/StructureDefinition/flag-priority"
+        static let askAlways = "urn:nutriscreen:extension:ask-always"
+        static let shortText = "urn:nutriscreen:extension:short-text"
+    }
+
+    /// The answers of a yes/no item that allows "Not sure", which FHIR `boolean` cannot hold.
+    static let yesNoUnsure = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+
+    // MARK: The whole bundle
+
+    /// Every resource for one screening. `status` is `completed` when every question the
+    /// interview would ask has an answer, else `in-progress`.
+    public func bundle(_ document: AnswersDocument, assessment: Assessment) -> JSONValue {
+        let key = SHA256.hex(of: Array((questionnaire.contentHash + AnswersSignature.text(document.answers, questionnaire)).utf8))
+        let patient = Self.urn(key + "patient")
+        let response = Self.urn(key + "response")
+        var entries: [(String, JSONValue)] = [
+            (Self.urn(key + "questionnaire"), questionnaireResource()),
+            (patient, patientResource(name: document.name, id: String(key.prefix(16)))),
+            (response, responseResource(document, assessment: assessment, patient: patient, id: String(key.prefix(16)))),
+        ]
+        let authored = document.completed.map(ISO8601.format)
+        for target in assessment.flaggedTargets {
+            entries.append(
+                (Self.urn(key + "risk" + target.id), riskResource(target, patient: patient, response: response, authored: authored)))
+        }
+        for trigger in assessment.triggers {
+            entries.append((Self.urn(key + "flag" + trigger.id), flagResource(trigger, patient: patient, authored: authored)))
+        }
+        return .object([
+            "resourceType": "Bundle", "id": .string("screening-" + key.prefix(16)), "type": "collection",
+            "entry": .array(entries.map { .object(["fullUrl": .string($0.0), "resource": $0.1]) }),
+        ])
+    }
+
+    // MARK: Questionnaire
+
+    public func questionnaireResource() -> JSONValue {
+        .object([
+            "resourceType": "Questionnaire",
+            "id": .string(Self.fhirID(questionnaire.id)),
+            "meta": .object(["profile": ["http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"]]),
+            "url": .string(canonical),
+            "identifier": [.object(["system": "urn:nutriscreen:questionnaire-sha256", "value": .string(questionnaire.contentHash)])],
+            "version": .string(questionnaire.version),
+            "name": .string(Self.computableName(questionnaire.id)),
+            "title": .string(questionnaire.title),
+            "status": "active",
+            "description": questionnaire.description.isEmpty ? nil : .string(questionnaire.description),
+            "item": .array(questionnaire.sections.map(group)),
+        ])
+    }
+
+    /// A section's linkId: linkIds are unique across the whole questionnaire, and a section may
+    /// share its id with an item (the section `symptoms` holds the item `symptoms`).
+    static func groupLinkID(_ section: Section) -> String { "section." + section.id }
+
+    private func group(_ section: Section) -> JSONValue {
+        .object([
+            "linkId": .string(Self.groupLinkID(section)), "type": "group", "text": .string(section.title), "item": .array(section.items.map(item)),
+        ])
+    }
+
+    private func item(_ item: Item) -> JSONValue {
+        var extensions: [JSONValue] = []
+        var type: String
+        var options: [JSONValue] = []
+        var repeats: Bool? = nil
+        var maxLength: Int? = nil
+        switch item.kind {
+        case .boolean(let unsure):
+            type = unsure ? "choice" : "boolean"
+            if unsure { options = Self.yesNoUnsure.map { .object(["valueCoding": coding(item, $0.0, display: $0.1)]) } }
+        case .choice(let choices), .multiChoice(let choices):
+            type = "choice"
+            if case .multiChoice = item.kind { repeats = true }
+            options = choices.map { option in
+                var optionExtensions: [JSONValue] = []
+                if let points = option.points { optionExtensions.append(.object(["url": .string(Extension.itemWeight), "valueDecimal": .number(points)])) }
+                if option.exclusive { optionExtensions.append(.object(["url": .string(Extension.optionExclusive), "valueBoolean": true])) }
+                return .object(["valueCoding": coding(item, option.value, display: option.label), "extension": .array(optionExtensions)])
+            }
+        case .integer(let range), .decimal(let range):
+            let integer = { if case .integer = item.kind { true } else { false } }()
+            type = integer ? "integer" : "decimal"
+            for (url, bound) in [(Extension.minValue, range.min), (Extension.maxValue, range.max)] {
+                guard let bound else { continue }
+                extensions.append(.object(["url": .string(url), integer ? "valueInteger" : "valueDecimal": integer ? .integer(Int(bound)) : .number(bound)]))
+            }
+            if let unit = range.unit { extensions.append(.object(["url": .string(Extension.unit), "valueCoding": Self.unitCoding(unit)])) }
+        case .text(let length):
+            type = "text"
+            maxLength = length
+        case .display:
+            type = "display"
+        }
+        if item.alwaysAsked { extensions.append(.object(["url": .string(Extension.askAlways), "valueBoolean": true])) }
+        if let short = item.shortText { extensions.append(.object(["url": .string(Extension.shortText), "valueString": .string(short)])) }
+        var enableWhen: [JSONValue] = []
+        var behavior: String? = nil
+        if let condition = item.condition {
+            if let mapped = FHIREnableWhen(questionnaire: questionnaire, coding: { coding($0, $1) }).map(condition.expression) {
+                enableWhen = mapped.entries
+                behavior = mapped.behavior
+            } else {
+                extensions.append(
+                    .object([
+                        "url": .string(Extension.enableWhenExpression),
+                        "valueExpression": .object(["language": .string(Self.expressionLanguage), "expression": .string(condition.source)]),
+                    ]))
+            }
+        }
+        let help: [JSONValue] =
+            item.help.map { text in
+                [
+                    .object([
+                        "linkId": .string(item.id + ".help"), "type": "display", "text": .string(text),
+                        "extension": [
+                            .object([
+                                "url": .string(Extension.itemControl),
+                                "valueCodeableConcept": .object([
+                                    "coding": [.object(["system": "http://hl7.org/fhir/questionnaire-item-control", "code": "help"])]
+                                ]),
+                            ])
+                        ],
+                    ])
+                ]
+            } ?? []
+        return .object([
+            "linkId": .string(item.id), "type": .string(type), "text": .string(item.text),
+            "required": item.takesAnswer ? .bool(item.required) : nil, "repeats": repeats.map(JSONValue.bool),
+            "maxLength": maxLength.map(JSONValue.integer), "answerOption": .array(options), "enableWhen": .array(enableWhen),
+            "enableBehavior": behavior.map(JSONValue.string), "extension": .array(extensions), "item": .array(help),
+        ])
+    }
+
+    /// The Coding of an option (or of yes, no or unsure) of `item`.
+    func coding(_ item: Item, _ value: String, display: String? = nil) -> JSONValue {
+        let label = display ?? item.option(value)?.label ?? Self.yesNoUnsure.first { $0.0 == value }?.1
+        return .object(["system": .string("\(canonical):\(item.id)"), "code": .string(value), "display": label.map(JSONValue.string)])
+    }
+
+    /// A unit as a UCUM Coding where there is one.
+    static func unitCoding(_ unit: String) -> JSONValue {
+        let ucum = ["years": "a", "year": "a", "mg": "mg", "kg": "kg", "micrograms": "ug", "IU": "[iU]"][unit]
+        return .object([
+            "system": ucum.map { _ in "http://unitsofmeasure.org" }, "code": ucum.map(JSONValue.string), "display": .string(unit),
+        ])
+    }
+
+    // MARK: QuestionnaireResponse and Patient
+
+    func patientResource(name: String?, id: String) -> JSONValue {
+        .object(["resourceType": "Patient", "id": .string("person-" + id), "name": name.map { [.object(["text": .string($0)])] }])
+    }
+
+    func responseResource(_ document: AnswersDocument, assessment: Assessment, patient: String, id: String) -> JSONValue {
+        let groups: [JSONValue] = questionnaire.sections.compactMap { section in
+            let answered = section.items.compactMap { item -> JSONValue? in
+                guard let answer = document.answers[item.id] else { return nil }
+                return .object(["linkId": .string(item.id), "text": .string(item.text), "answer": .array(answers(answer, for: item))])
+            }
+            guard !answered.isEmpty else { return nil }
+            return .object(["linkId": .string(Self.groupLinkID(section)), "text": .string(section.title), "item": .array(answered)])
+        }
+        return .object([
+            "resourceType": "QuestionnaireResponse", "id": .string("response-" + id),
+            "questionnaire": .string("\(canonical)|\(questionnaire.version)"),
+            "status": .string(assessment.unanswered.isEmpty ? "completed" : "in-progress"),
+            "subject": .object(["reference": .string(patient)]),
+            "authored": document.completed.map { .string(ISO8601.format($0)) },
+            "item": .array(groups),
+        ])
+    }
+
+    /// An answer as FHIR `answer` entries: one per selected option of a several-choice item.
+    func answers(_ answer: Answer, for item: Item) -> [JSONValue] {
+        switch answer {
+        case .boolean(let value):
+            if case .boolean(true) = item.kind { return [.object(["valueCoding": coding(item, value.rawValue)])] }
+            return [.object(["valueBoolean": .bool(value == .yes)])]
+        case .choice(let value): return [.object(["valueCoding": coding(item, value)])]
+        case .multiChoice(let values): return values.map { .object(["valueCoding": coding(item, $0)]) }
+        case .integer(let n): return [.object(["valueInteger": .integer(n)])]
+        case .decimal(let d): return [.object(["valueDecimal": .number(d)])]
+        case .text(let text): return [.object(["valueString": .string(text)])]
+        }
+    }
+
+    // MARK: RiskAssessment and Flag
+
+    func riskResource(_ target: Assessment.TargetResult, patient: String, response: String, authored: String?) -> JSONValue {
+        let risk = target.band == .likely ? ("high", "High likelihood") : ("moderate", "Moderate likelihood")
+        let reasons = (target.supporting + target.contrary).map { reason in
+            JSONValue.object(["text": .string("\(reason.points > 0 ? "+" : "")\(NumberText.plain(reason.points)) \(reason.reason)")])
+        }
+        return .object([
+            "resourceType": "RiskAssessment", "id": .string("risk-" + Self.fhirID(target.id)), "status": "final",
+            "subject": .object(["reference": .string(patient)]), "occurrenceDateTime": authored.map(JSONValue.string),
+            "basis": [.object(["reference": .string(response)])],
+            "method": .object(["text": "NutriScreen screening heuristic: a score against fixed thresholds, not a probability or a test result"]),
+            "prediction": [
+                .object([
+                    "outcome": .object(["text": .string(target.name)]),
+                    "qualitativeRisk": .object([
+                        "coding": [
+                            .object([
+                                "system": "http://terminology.hl7.org/CodeSystem/risk-probability", "code": .string(risk.0),
+                                "display": .string(risk.1),
+                            ])
+                        ],
+                        "text": .string(target.band.label),
+                    ]),
+                    "rationale": .string(
+                        "Score \(NumberText.plain(target.score)) (Possible from \(NumberText.plain(target.thresholds.possible)), Likely from \(NumberText.plain(target.thresholds.likely)))"
+                    ),
+                ])
+            ],
+            "note": .array(reasons),
+        ])
+    }
+
+    func flagResource(_ trigger: Assessment.TriggerResult, patient: String, authored: String?) -> JSONValue {
+        let priority: (String, String) =
+            switch trigger.urgency {
+            case .emergency: ("PH", "High priority")
+            case .urgent: ("PM", "Medium priority")
+            case .routine: ("PL", "Low priority")
+            }
+        return .object([
+            "resourceType": "Flag", "id": .string("flag-" + Self.fhirID(trigger.id)), "status": "active",
+            "category": [
+                .object([
+                    "coding": [.object(["system": "http://terminology.hl7.org/CodeSystem/flag-category", "code": "clinical", "display": "Clinical"])]
+                ])
+            ],
+            "code": .object(["text": .string(trigger.message)]), "subject": .object(["reference": .string(patient)]),
+            "period": authored.map { .object(["start": .string($0)]) },
+            "extension": [
+                .object([
+                    "url": .string(Extension.flagPriority),
+                    "valueCodeableConcept": .object([
+                        "coding": [.object(["system": "http://hl7.org/fhir/flag-priority-code", "code": .string(priority.0), "display": .string(priority.1)])],
+                        "text": .string(trigger.urgency.rawValue),
+                    ]),
+                ])
+            ],
+        ])
+    }
+
+    // MARK: Names
+
+    /// A FHIR id: letters, digits, `-` and `.` only.
+    static func fhirID(_ id: String) -> String { String(id.map { $0 == "_" ? "-" : $0 }.prefix(64)) }
+
+    /// A name for machines, as FHIR wants it: `neuro_nutrition` becomes `NeuroNutrition`.
+    static func computableName(_ id: String) -> String {
+        id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A `urn:uuid` made from a hash (a version 5 style UUID), so ids are stable for the same content.
+    static func urn(_ seed: String) -> String {
+        var hex = Array(SHA256.hex(of: Array(seed.utf8)).prefix(32))
+        hex[12] = "5"
+        hex[16] = ["8", "9", "a", "b"][(Int(String(hex[16]), radix: 16) ?? 0) % 4]
+        let text = String(hex)
+        func part(_ range: Range<Int>) -> Substring { text.dropFirst(range.lowerBound).prefix(range.count) }
+        return "urn:uuid:\(part(0..<8))-\(part(8..<12))-\(part(12..<16))-\(part(16..<20))-\(part(20..<32))"
+    }
+}
+
+/// Answers as one line of text, for the hash behind the bundle's ids.
+enum AnswersSignature {
+    static func text(_ answers: AnswerSet, _ questionnaire: Questionnaire) -> String {
+        answers.ordered(by: questionnaire).map { "\($0.item.id)=\($0.answer.plain)" }.joined(separator: ";")
+    }
+}

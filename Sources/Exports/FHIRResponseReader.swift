@@ -1,0 +1,186 @@
+import Foundation
+import Screening
+
+/// Reads a FHIR QuestionnaireResponse (JSON), or a Bundle holding one, as an answers file: every
+/// item by its `linkId`, every answer by its type, the person's name from a Patient in the
+/// Bundle, the completion time from `authored`. Every problem is located (`file:line:col`) like
+/// any answers file's, and the same checks apply: unknown items, wrong types, unknown options,
+/// answers to questions that would not be asked.
+public enum FHIRResponseReader {
+    /// True when `data` is a JSON object whose `resourceType` is a QuestionnaireResponse or a Bundle.
+    public static func recognises(_ data: Data) -> Bool {
+        guard let text = String(data: data.prefix(4096), encoding: .utf8), text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") else {
+            return false
+        }
+        return text.contains("\"resourceType\"")
+    }
+
+    public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw DiagnosticList([Diagnostic(SourceLocation(file: path, line: 1, column: 1), "cannot read the file; check the path")])
+        }
+        return try parse(data, file: path, questionnaire: questionnaire)
+    }
+
+    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+        var reader = YAMLReader(file: file)
+        guard let root = reader.parse(data) else { throw DiagnosticList(reader.diagnostics) }
+        var walk = Walk(reader: reader, questionnaire: questionnaire)
+        let document = walk.read(root)
+        guard walk.reader.diagnostics.isEmpty, let document else { throw DiagnosticList(walk.reader.diagnostics) }
+        return document
+    }
+
+    private struct Walk {
+        var reader: YAMLReader
+        let questionnaire: Questionnaire
+        var answers = AnswerSet()
+        var located: [String: YAMLNode] = [:]
+
+        mutating func read(_ root: YAMLNode) -> AnswersDocument? {
+            guard case .mapping(let mapping) = root else {
+                reader.error(at: root, "a FHIR resource must be a JSON object")
+                return nil
+            }
+            switch value(mapping, "resourceType") {
+            case "QuestionnaireResponse": return response(root, name: nil)
+            case "Bundle":
+                var name: String? = nil
+                var found: YAMLNode? = nil
+                for entry in reader.list(member(mapping, "entry"), "entry") {
+                    guard case .mapping(let e) = entry, let resource = member(e, "resource"), case .mapping(let r) = resource else { continue }
+                    switch value(r, "resourceType") {
+                    case "QuestionnaireResponse" where found == nil: found = resource
+                    case "Patient": name = patientName(r)
+                    default: break
+                    }
+                }
+                guard let found else {
+                    reader.error(at: root, "this Bundle holds no QuestionnaireResponse; export one with: nutriscreen export")
+                    return nil
+                }
+                return response(found, name: name)
+            case let other:
+                reader.error(
+                    at: member(mapping, "resourceType") ?? root,
+                    "a \(other ?? "resource without a resourceType") is not a set of answers; give a QuestionnaireResponse or a Bundle holding one")
+                return nil
+            }
+        }
+
+        private mutating func response(_ node: YAMLNode, name: String?) -> AnswersDocument? {
+            guard case .mapping(let mapping) = node else { return nil }
+            let canonical = FHIRBundle(questionnaire: questionnaire).canonical
+            if let reference = value(mapping, "questionnaire"), reference.split(separator: "|").first.map(String.init) != canonical {
+                reader.error(
+                    at: member(mapping, "questionnaire"),
+                    "this response answers '\(reference)', not \(canonical); pass its questionnaire with --questionnaire")
+            }
+            var completed: Date? = nil
+            if let authored = value(mapping, "authored") {
+                completed = ISO8601.parse(authored)
+                if completed == nil { reader.error(at: member(mapping, "authored"), "authored must be an ISO-8601 time, not '\(authored)'") }
+            }
+            items(member(mapping, "item"))
+            // An answer to a question its conditions would not show would be ignored: say so instead.
+            let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(answers).map(\.id))
+            for (id, node) in located where !visible.contains(id) {
+                let condition = questionnaire.item(id)?.condition?.source ?? "its condition"
+                reader.error(at: node, "\(id) is answered, but it is only asked when \(condition); remove it or change the answers it depends on")
+            }
+            return AnswersDocument(answers: answers, name: name, completed: completed)
+        }
+
+        /// Items, and the groups (sections) that hold them.
+        private mutating func items(_ node: YAMLNode?) {
+            for entry in reader.list(node, "item") {
+                guard case .mapping(let mapping) = entry, let linkNode = member(mapping, "linkId"), let linkId = reader.string(linkNode, "linkId")
+                else {
+                    reader.error(at: entry, "an item needs a linkId")
+                    continue
+                }
+                if questionnaire.sections.contains(where: { FHIRBundle.groupLinkID($0) == linkId }) {
+                    items(member(mapping, "item"))
+                    continue
+                }
+                guard let item = questionnaire.item(linkId), item.takesAnswer else {
+                    reader.error(at: linkNode, "unknown linkId '\(linkId)' for questionnaire '\(questionnaire.id)'")
+                    continue
+                }
+                let answerNodes = reader.list(member(mapping, "answer"), "answer")
+                guard let first = answerNodes.first else { continue }
+                var values: [PlainValue] = []
+                for answerNode in answerNodes { if let plain = plain(answerNode, for: item) { values.append(plain) } }
+                guard values.count == answerNodes.count else { continue }
+                let combined: PlainValue
+                if case .multiChoice = item.kind {
+                    combined = .list(values.compactMap { if case .string(let s) = $0 { s } else { nil } })
+                } else if values.count == 1 {
+                    combined = values[0]
+                } else {
+                    reader.error(at: answerNodes[1], "\(linkId) takes one answer, not \(values.count)")
+                    continue
+                }
+                switch Answer.from(combined, for: item) {
+                case .success(let answer):
+                    answers[linkId] = answer
+                    located[linkId] = linkNode
+                case .failure(let problem):
+                    reader.error(at: first, "\(linkId): \(problem.message)")
+                }
+            }
+        }
+
+        /// One `answer` entry as a plain value: `valueBoolean`, `valueCoding` (its code),
+        /// `valueInteger`, `valueDecimal` or `valueString`.
+        private mutating func plain(_ node: YAMLNode, for item: Item) -> PlainValue? {
+            guard case .mapping(let mapping) = node, let (key, valueNode) = mapping.entries.first(where: { entry in
+                if case .scalar(let k) = entry.key { k.string.hasPrefix("value") } else { false }
+            }), case .scalar(let keyScalar) = key
+            else {
+                reader.error(at: node, "an answer needs a value (valueBoolean, valueCoding, valueInteger, valueDecimal or valueString)")
+                return nil
+            }
+            switch keyScalar.string {
+            case "valueBoolean": return reader.bool(valueNode, "valueBoolean").map(PlainValue.bool)
+            case "valueInteger", "valueDecimal": return reader.number(valueNode, keyScalar.string).map(PlainValue.number)
+            case "valueString": return reader.string(valueNode, "valueString").map(PlainValue.string)
+            case "valueCoding":
+                guard case .mapping(let coding) = valueNode, let code = member(coding, "code") else {
+                    reader.error(at: valueNode, "a valueCoding needs a code")
+                    return nil
+                }
+                return reader.string(code, "code").map(PlainValue.string)
+            default:
+                reader.error(at: key, "\(keyScalar.string) is not an answer type NutriScreen reads; use \(FHIRResponseReader.expected(item))")
+                return nil
+            }
+        }
+
+        private func patientName(_ mapping: YAMLNode.Mapping) -> String? {
+            guard case .sequence(let names)? = member(mapping, "name"), case .mapping(let first)? = names.nodes.first else { return nil }
+            return value(first, "text")
+        }
+
+        private func member(_ mapping: YAMLNode.Mapping, _ key: String) -> YAMLNode? {
+            mapping.entries.first { if case .scalar(let k) = $0.key { k.string == key } else { false } }?.value
+        }
+
+        private func value(_ mapping: YAMLNode.Mapping, _ key: String) -> String? {
+            if case .scalar(let scalar)? = member(mapping, key) { scalar.string } else { nil }
+        }
+    }
+
+    /// The FHIR answer type an item takes, in words.
+    static func expected(_ item: Item) -> String {
+        switch item.kind {
+        case .boolean(let unsure): unsure ? "valueCoding (yes, no or unsure)" : "valueBoolean"
+        case .choice, .multiChoice: "valueCoding"
+        case .integer: "valueInteger"
+        case .decimal: "valueDecimal"
+        case .text: "valueString"
+        case .display: "nothing: it is display text"
+        }
+    }
+}

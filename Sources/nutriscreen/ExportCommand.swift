@@ -1,0 +1,55 @@
+import ArgumentParser
+import Exports
+import Foundation
+import PrivateFiles
+import Screening
+
+/// `nutriscreen export`: the screening as FHIR R4 resources for a clinic's record.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a screening as FHIR R4 resources (JSON) that a clinic system can take.",
+        discussion:
+            "Writes a Bundle (type collection) with the Questionnaire, the QuestionnaireResponse, a Patient, one RiskAssessment per Possible or Likely nutrient and one Flag per see-a-doctor warning. With --questionnaire-only, writes the Questionnaire alone, for a FHIR form renderer. Files are written privately (mode 0600); without --out the JSON goes to standard output. Questionnaires/FHIR.md describes the mapping."
+    )
+
+    @OptionGroup var input: AnswersInput
+
+    @Flag(name: .long, help: "Write only the Questionnaire resource (no answers needed).")
+    var questionnaireOnly = false
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the JSON (default: standard output).", valueName: "file.json"))
+    var out: String?
+
+    @Flag(name: .long, help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        if !questionnaireOnly, input.answers == nil { throw ValidationError("Pass --answers FILE, or --questionnaire-only.") }
+        if questionnaireOnly, input.answers != nil { throw ValidationError("--questionnaire-only writes no answers; leave out --answers.") }
+    }
+
+    func run() throws {
+        let json: JSONValue
+        if questionnaireOnly {
+            let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
+            json = FHIRBundle(questionnaire: questionnaire).questionnaireResource()
+        } else {
+            let (questionnaire, document) = try input.load()
+            let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+                document.answers, name: document.name, completed: document.completed)
+            json = FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
+        }
+        let data = json.data() + Data("\n".utf8)
+        guard let out else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try PrivateFile.write(data, to: out, overwrite: force)
+        } catch {
+            throw fail(error.description, ExitStatus.cannotCreate)
+        }
+        print(out)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Exports
+@testable import Screening
+
+/// The FHIR export, checked by a real FHIR R4 implementation and read back.
+@Suite struct FHIRBundleTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let questionnaire: Questionnaire = {
+        do { return try QuestionnaireLoader.load(path: repository + "/Questionnaires/neuro-nutrition.yaml") } catch {
+            fatalError("the default questionnaire does not load: \(error)")
+        }
+    }()
+    static let vignettes = repository + "/Tests/ScreeningTests/Fixtures/vignettes"
+
+    /// Every answers file the tests know: the sample and every vignette.
+    static var answerFiles: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: vignettes)) ?? []
+        return [repository + "/Reports/sample-answers.yaml"] + names.filter { $0.hasSuffix(".yaml") }.sorted().map { vignettes + "/" + $0 }
+    }
+
+    static func documents() throws -> [(String, AnswersDocument)] {
+        var result = try answerFiles.map { ($0, try AnswersDocument.load(path: $0, questionnaire: questionnaire)) }
+        var rng = SeededRandom(seed: 20_261_129)
+        for index in 0..<20 {
+            let answers = AnswerSampler.completePath(questionnaire, using: &rng)
+            result.append(("random-\(index)", AnswersDocument(answers: answers, name: "Random \(index)", completed: Date(timeIntervalSince1970: 1_772_359_200))))
+        }
+        return result
+    }
+
+    static func bundle(_ document: AnswersDocument) -> JSONValue {
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(document.answers, name: document.name, completed: document.completed)
+        return FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
+    }
+
+    static func write(_ json: JSONValue, _ name: String, in folder: String) -> String {
+        let path = folder + "/" + name + ".json"
+        FileManager.default.createFile(atPath: path, contents: json.data())
+        return path
+    }
+
+    @Test func everyExportIsValidFHIRR4ToARealFHIRLibrary() throws {
+        let folder = NSTemporaryDirectory() + "fhir-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var paths = [Self.write(FHIRBundle(questionnaire: Self.questionnaire).questionnaireResource(), "questionnaire", in: folder)]
+        for (index, (_, document)) in try Self.documents().enumerated() { paths.append(Self.write(Self.bundle(document), "bundle-\(index)", in: folder)) }
+        let process = Process()
+        // The pinned fhir.resources lives in the virtual environment the test command sets up (scripts/install-python).
+        process.executableURL = URL(fileURLWithPath: Self.repository + "/.build/venv/bin/python3")
+        process.arguments = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/validate_fhir.py"] + paths
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.prefix(4000)) (the test command installs fhir.resources: scripts/install-python)")
+        #expect(text.contains("\(paths.count) file(s): valid FHIR R4"))
+    }
+
+    /// The QuestionnaireResponse of a bundle, as a file of its own.
+    static func response(of bundle: JSONValue) -> JSONValue? {
+        guard case .object(let members) = bundle, case .array(let entries)? = members["entry"] else { return nil }
+        for entry in entries {
+            if case .object(let e) = entry, case .object(let resource)? = e["resource"], resource["resourceType"] == "QuestionnaireResponse" {
+                return .object(resource)
+            }
+        }
+        return nil
+    }
+
+    @Test func answersToAResponseAndBackGiveTheSameAssessment() throws {
+        let assessor = Assessor(questionnaire: Self.questionnaire, pruning: true)
+        for (name, document) in try Self.documents() {
+            let exported = Self.bundle(document)
+            let response = try #require(Self.response(of: exported), "\(name)")
+            let read = try FHIRResponseReader.parse(response.data(), file: name + ".json", questionnaire: Self.questionnaire)
+            #expect(read.answers == document.answers, "\(name)")
+            #expect(read.completed == document.completed, "\(name)")
+            let before = assessor.assess(document.answers, name: document.name, completed: document.completed)
+            let after = assessor.assess(read.answers, name: document.name, completed: read.completed)
+            #expect(before == after, "\(name)")
+            // The whole bundle reads back too, with the person's name from its Patient.
+            let whole = try FHIRResponseReader.parse(exported.data(), file: name + ".json", questionnaire: Self.questionnaire)
+            #expect(whole.name == document.name && whole.answers == document.answers, "\(name)")
+        }
+    }
+
+    @Test func theSameScreeningGivesTheSameBytes() throws {
+        let (_, document) = try #require(Self.documents().first)
+        #expect(Self.bundle(document).data() == Self.bundle(document).data())
+    }
+
+    @Test func theQuestionnaireCarriesEveryItemWithItsConditionsOptionsAndUnits() throws {
+        guard case .object(let q) = FHIRBundle(questionnaire: Self.questionnaire).questionnaireResource(), case .array(let groups)? = q["item"] else {
+            Issue.record("no items")
+            return
+        }
+        var items: [String: [String: JSONValue]] = [:]
+        for group in groups {
+            guard case .object(let g) = group, case .array(let children)? = g["item"] else { continue }
+            for child in children { if case .object(let c) = child, case .string(let id)? = c["linkId"] { items[id] = c } }
+        }
+        #expect(Set(items.keys) == Set(Self.questionnaire.items.map(\.id)))
+        #expect(q["version"] == .string(Self.questionnaire.version))
+        #expect(q["url"] == .string("urn:nutriscreen:questionnaire:neuro_nutrition"))
+        // A simple condition becomes enableWhen; one FHIR cannot say keeps its text as an expression.
+        let heavy = try #require(items["eggs_dairy_rarely"])
+        #expect(heavy["enableWhen"] == [.object(["question": "diet", "operator": "=", "answerCoding": FHIRBundle(questionnaire: Self.questionnaire).coding(Self.questionnaire.item("diet")!, "vegetarian")])])
+        let menopause = try #require(items["menopause"])
+        #expect(menopause["enableWhen"] == nil)
+        #expect("\(menopause["extension"] ?? .array([]))".contains("not pregnant in [pregnant, breastfeeding]"))
+        // AUDIT-C points travel as itemWeight; a number's limits and unit as extensions; several choices repeat.
+        #expect("\(items["audit_q1"]?["answerOption"] ?? .array([]))".contains(FHIRBundle.Extension.itemWeight))
+        #expect("\(items["age"]?["extension"] ?? .array([]))".contains("unitsofmeasure"))
+        #expect(items["symptoms"]?["repeats"] == .bool(true))
+        #expect("\(items["ws_now"]?["extension"] ?? .array([]))".contains(FHIRBundle.Extension.askAlways))
+    }
+
+    @Test func oneRiskAssessmentPerFlaggedNutrientAndOneFlagPerWarning() throws {
+        let document = try AnswersDocument.load(path: Self.vignettes + "/diuretics-diarrhoea.yaml", questionnaire: Self.questionnaire)
+        let assessment = Assessor(questionnaire: Self.questionnaire).assess(document.answers, completed: document.completed)
+        let text = String(decoding: Self.bundle(document).data(), as: UTF8.self)
+        #expect(text.components(separatedBy: "\"resourceType\" : \"RiskAssessment\"").count - 1 == assessment.flaggedTargets.count)
+        #expect(text.components(separatedBy: "\"resourceType\" : \"Flag\"").count - 1 == assessment.triggers.count)
+        #expect(text.contains("\"code\" : \"PH\""), "the emergency flag has high priority")
+        #expect(text.contains("\"code\" : \"high\""), "a Likely nutrient is a high qualitative risk")
+    }
+
+    @Test func aBrokenResponseGivesLocatedProblems() throws {
+        func problems(_ json: String) -> [String] {
+            do {
+                _ = try FHIRResponseReader.parse(Data(json.utf8), file: "r.json", questionnaire: Self.questionnaire)
+                return []
+            } catch { return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } }
+        }
+        let base = #"{"resourceType": "QuestionnaireResponse", "questionnaire": "urn:nutriscreen:questionnaire:neuro_nutrition|2.0.0", "status": "completed", "item": ["#
+        #expect(problems(base + #"{"linkId": "agee", "answer": [{"valueInteger": 40}]}]}"#) == ["1:158: unknown linkId 'agee' for questionnaire 'neuro_nutrition'"])
+        #expect(problems(base + #"{"linkId": "age", "answer": [{"valueString": "forty"}]}]}"#).first?.contains("age: expected a whole number") == true)
+        #expect(problems(base + #"{"linkId": "age", "answer": [{"valueInteger": 7}]}]}"#).first?.contains("7 is outside the allowed range 18 to 120 years") == true)
+        #expect(problems(base + #"{"linkId": "pregnant", "answer": [{"valueCoding": {"code": "no"}}]}]}"#).first?.contains("pregnant is answered, but it is only asked when") == true)
+        #expect(problems(#"{"resourceType": "Patient"}"#) == ["1:18: a Patient is not a set of answers; give a QuestionnaireResponse or a Bundle holding one"])
+        #expect(problems(#"{"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/q|1"}"#).first?.contains("this response answers 'http://example.org/q|1'") == true)
+    }
+}
