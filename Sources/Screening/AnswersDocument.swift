@@ -44,17 +44,24 @@ public struct AnswersDocument: Sendable {
             guard let id = reader.string(key, "an item id") else { continue }
             switch id {
             case "name":
-                document.name = reader.string(value, "name")
+                guard let name = reader.string(value, "name") else { continue }
+                if let problem = Self.nameProblem(name) {
+                    reader.error(at: value, problem)
+                    continue
+                }
+                document.name = name
             case "completed":
                 guard let text = reader.string(value, "completed") else { continue }
                 guard let date = ISO8601.parse(text) else {
-                    reader.error(at: value, "completed must be an ISO-8601 time such as 2026-01-31T09:30:00Z, not '\(text)'")
+                    reader.error(at: value, "completed must be an ISO-8601 time such as 2026-01-31T09:30:00Z, not \(Printable.quoted(text))")
                     continue
                 }
                 document.completed = date
             default:
                 guard let item = questionnaire.item(id), item.takesAnswer else {
-                    reader.error(at: key, "unknown item '\(id)' for questionnaire '\(questionnaire.id)'\(Suggestion.didYouMean(id, among: ids))")
+                    reader.error(
+                        at: key,
+                        "unknown item \(Printable.quoted(id)) for questionnaire '\(questionnaire.id)'\(Suggestion.didYouMean(id, among: ids))")
                     continue
                 }
                 guard let plain = plainValue(value, for: item, &reader) else { continue }
@@ -100,6 +107,20 @@ public struct AnswersDocument: Sendable {
             reader.error(at: node, "an answer must be a single value or a list, not a mapping")
             return nil
         }
+    }
+
+    /// Longest name accepted, in characters: any real name fits on the report's header line.
+    public static let maximumNameLength = 100
+
+    /// Why `name` cannot go on a report (control characters, or too long), or nil when it can.
+    public static func nameProblem(_ name: String) -> String? {
+        if Printable.hasControl(name) {
+            return "name \(Printable.quoted(name)) holds a control character; write the name as plain text"
+        }
+        if name.count > maximumNameLength {
+            return "name is \(name.count) characters long; at most \(maximumNameLength) are allowed"
+        }
+        return nil
     }
 
     /// The document as YAML text that `parse` reads back, in asking order.

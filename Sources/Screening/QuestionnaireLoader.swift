@@ -15,6 +15,16 @@ public enum QuestionnaireLoader {
     static let reservedIDs: Set<String> = Lexer.keywords
         .union(Expression.Function.allCases.map(\.rawValue)).union(["name", "completed", "questionnaire"])
 
+    /// What `points` may be: a rule or an option weighs at most this much either way, so no sum
+    /// of them comes near the largest number (a score of "inf" cannot be written as JSON).
+    static let pointsRange = -1000.0...1000.0
+    /// What band thresholds and an instrument's maximum may be.
+    static let thresholdRange = -1e6...1e6
+    /// What a number item's `min` and `max` may be (whole-number answers stay below 10^9).
+    static let limitRange = -1e9...1e9
+    /// What a text item's `maxLength` may be: long enough for any answer, short enough to lay out.
+    static let maxLengthRange = 1...10_000
+
     /// Reads and checks the file at `path`.
     public static func load(path: String) throws(DiagnosticList) -> Questionnaire {
         let data: Data
@@ -54,6 +64,8 @@ public enum QuestionnaireLoader {
 private struct Builder {
     var reader: YAMLReader
     var symbols: [String: ExpressionChecker.Symbol] = [:]
+    /// The evaluation depth of each computed value so far (see `EvaluationDepth`).
+    var computedDepths: [String: Int] = [:]
 
     mutating func build(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
@@ -170,8 +182,8 @@ private struct Builder {
             kind = typeName == "choice" ? .choice(options) : .multiChoice(options)
             allowedHere.insert("options")
         case "integer", "decimal":
-            let min = reader.number(f["min"], "min")
-            let max = reader.number(f["max"], "max")
+            let min = reader.number(f["min"], "min", within: QuestionnaireLoader.limitRange)
+            let max = reader.number(f["max"], "max", within: QuestionnaireLoader.limitRange)
             if let min, let max, min > max { reader.error(at: f["max"], "max (\(max)) is below min (\(min))") }
             let range = NumberRange(min: min, max: max, unit: reader.string(f["unit"], "unit"))
             if typeName == "integer", [min, max].contains(where: { $0.map { $0 != $0.rounded() } ?? false }) {
@@ -180,14 +192,23 @@ private struct Builder {
             kind = typeName == "integer" ? .integer(range) : .decimal(range)
             allowedHere.formUnion(["min", "max", "unit"])
         case "text":
-            kind = .text(maxLength: reader.integer(f["maxLength"], "maxLength") ?? 2000)
+            var maxLength = reader.integer(f["maxLength"], "maxLength") ?? 2000
+            if !QuestionnaireLoader.maxLengthRange.contains(maxLength) {
+                reader.error(
+                    at: f["maxLength"],
+                    "maxLength must be from \(QuestionnaireLoader.maxLengthRange.lowerBound) to \(QuestionnaireLoader.maxLengthRange.upperBound) characters"
+                )
+                maxLength = 2000
+            }
+            kind = .text(maxLength: maxLength)
             allowedHere.insert("maxLength")
         case "display":
             kind = .display
         default:
             reader.error(
                 at: f["type"],
-                "unknown item type '\(typeName)'\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))")
+                "unknown item type \(Printable.quoted(typeName))\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))"
+            )
             return nil
         }
         for key in f.values.keys where !allowedHere.contains(key) {
@@ -218,7 +239,8 @@ private struct Builder {
             if exclusive, !multi { reader.error(at: f["exclusive"], "'exclusive' applies only to multiChoice options") }
             options.append(
                 AnswerOption(
-                    value: value, label: reader.string(f["label"], "label") ?? value, points: reader.number(f["points"], "points"),
+                    value: value, label: reader.string(f["label"], "label") ?? value,
+                    points: reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange),
                     exclusive: exclusive))
         }
         return options
@@ -252,6 +274,14 @@ private struct Builder {
             }
             let computed = ComputedValue(
                 id: id, title: reader.string(f["title"], "title"), definition: definition, type: type, location: reader.location(entry))
+            guard let depth = EvaluationDepth.of(computed, known: computedDepths), depth <= EvaluationDepth.maximum else {
+                reader.error(
+                    at: entry,
+                    "computed value '\(id)' builds on other computed values too deeply (more than \(EvaluationDepth.maximum) levels in all); read the answers directly"
+                )
+                continue
+            }
+            computedDepths[id] = depth
             symbols[id] = .computed(computed, lastDependency: lastDependency(of: computed))
             result.append(computed)
         }
@@ -283,7 +313,7 @@ private struct Builder {
             guard let f = reader.fields(entry, "a rule of \(owner)", allowed: ["when", "points", "reason", "source"], required: required),
                 let whenNode = f["when"],
                 let checked = condition(whenNode, checker: ExpressionChecker(symbols: symbols), expecting: .bool),
-                let points = reader.number(f["points"], "points")
+                let points = reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange)
             else { continue }
             rules.append(
                 PointRule(
@@ -309,7 +339,7 @@ private struct Builder {
                 let names = Urgency.allCases.map(\.rawValue)
                 reader.error(
                     at: f["urgency"],
-                    "unknown urgency '\(urgencyText)'\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
+                    "unknown urgency \(Printable.quoted(urgencyText))\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
                 )
                 continue
             }
@@ -334,7 +364,9 @@ private struct Builder {
             if let bandNode = f["bands"],
                 let b = reader.fields(bandNode, "bands", allowed: ["possible", "likely"], required: ["possible", "likely"])
             {
-                bands = BandThresholds(possible: reader.number(b["possible"], "possible") ?? 1, likely: reader.number(b["likely"], "likely") ?? 2)
+                bands = BandThresholds(
+                    possible: reader.number(b["possible"], "possible", within: QuestionnaireLoader.thresholdRange) ?? 1,
+                    likely: reader.number(b["likely"], "likely", within: QuestionnaireLoader.thresholdRange) ?? 2)
                 if bands.possible > bands.likely { reader.error(at: bandNode, "the 'possible' threshold must not be above 'likely'") }
                 if bands.possible <= 0 { reader.error(at: bandNode, "the 'possible' threshold must be above zero, or everyone scores Possible") }
             }
@@ -378,7 +410,8 @@ private struct Builder {
             let shownWhen = f["when"].flatMap { condition($0, checker: ExpressionChecker(symbols: symbols), expecting: .bool)?.condition }
             instruments.append(
                 Instrument(
-                    id: id, name: reader.string(f["name"], "name") ?? id, score: scoreID, maximum: reader.number(f["maximum"], "maximum") ?? 0,
+                    id: id, name: reader.string(f["name"], "name") ?? id, score: scoreID,
+                    maximum: reader.number(f["maximum"], "maximum", within: QuestionnaireLoader.thresholdRange) ?? 0,
                     cutoff: reader.string(f["cutoff"], "cutoff") ?? "", interpretations: interpretations,
                     defaultBand: reader.string(f["otherwise"], "otherwise") ?? "",
                     defaultMeaning: reader.string(f["otherwiseMeaning"], "otherwiseMeaning") ?? "",
@@ -419,7 +452,12 @@ private struct Builder {
     private mutating func identifier(_ node: YAMLNode?, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
         guard QuestionnaireLoader.isIdentifier(text) else {
-            reader.error(at: node, "\(what) '\(text)' must start with a letter or '_' and hold only letters, digits and '_'")
+            reader.error(at: node, "\(what) \(Printable.quoted(text)) must start with a letter or '_' and hold only letters, digits and '_'")
+            return nil
+        }
+        guard text.utf8.count <= Expression.maximumNameLength else {
+            reader.error(
+                at: node, "\(what) \(Printable.quoted(text)) is \(text.utf8.count) characters long; ids are at most \(Expression.maximumNameLength)")
             return nil
         }
         return text
@@ -428,14 +466,7 @@ private struct Builder {
     /// Parses and checks the expression in `node`; records located errors.
     private mutating func condition(_ node: YAMLNode, checker: ExpressionChecker, expecting: ValueType?) -> (condition: Condition, type: ValueType)? {
         guard let text = reader.string(node, "a condition") else { return nil }
-        let (start, exact) = reader.expressionStart(node)
-        func at(_ offset: Int) -> SourceLocation {
-            guard exact else { return start }
-            let prefix = text.utf8.prefix(offset)
-            var location = start
-            location.column += String(decoding: prefix, as: UTF8.self).unicodeScalars.count
-            return location
-        }
+        let start = reader.location(ofOffset: 0, in: node)
         do {
             let parsed = try ExpressionParser.parse(text)
             let (resolved, type) = try checker.check(parsed)
@@ -445,7 +476,7 @@ private struct Builder {
             }
             return (Condition(source: text, expression: resolved, location: start), type)
         } catch {
-            reader.error(at(error.offset), error.message)
+            reader.error(reader.location(ofOffset: error.offset, in: node), error.message)
             return nil
         }
     }

@@ -19,13 +19,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
 
+    /// Control characters quoted from the file are escaped, so a message is always one line.
     public init(_ location: SourceLocation, _ message: String) {
         self.location = location
-        self.message = message
+        self.message = Printable.escaped(message)
     }
 
     /// `file:line:col: message`.
-    public var description: String { "\(location): \(message)" }
+    public var description: String { "\(Printable.escaped(location.description)): \(message)" }
 }
 
 /// Every problem found while reading a file; thrown when there is at least one.
