@@ -16,17 +16,7 @@ public struct AnswersDocument: Sendable {
 
     /// Reads the file at `path` and checks every answer against `questionnaire`.
     public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(
-                    SourceLocation(file: path, line: 1, column: 1),
-                    "cannot read the answers file: \(QuestionnaireLoader.reason(error)); check the path")
-            ])
-        }
-        return try parse(data, file: path, questionnaire: questionnaire)
+        try parse(try YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
     }
 
     /// Checks answers held in memory; `file` names them in messages.

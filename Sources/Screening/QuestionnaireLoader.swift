@@ -27,15 +27,13 @@ public enum QuestionnaireLoader {
 
     /// Reads and checks the file at `path`.
     public static func load(path: String) throws(DiagnosticList) -> Questionnaire {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(SourceLocation(file: path, line: 1, column: 1), "cannot read the file: \(Self.reason(error)); check the path")
-            ])
-        }
-        return try load(data: data, file: path)
+        try load(data: try data(at: path), file: path)
+    }
+
+    /// The bytes of the questionnaire file at `path`: a regular file within the size limit,
+    /// checked before it is read, or a located reason why not.
+    public static func data(at path: String) throws(DiagnosticList) -> Data {
+        try YAMLReader.read(path, what: "the file")
     }
 
     /// Checks a questionnaire held in memory; `file` names it in messages.
@@ -46,17 +44,6 @@ public enum QuestionnaireLoader {
             throw DiagnosticList(builder.reader.diagnostics)
         }
         return questionnaire
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue)).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        return nsError.localizedDescription
     }
 }
 

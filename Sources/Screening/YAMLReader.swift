@@ -15,6 +15,22 @@ struct YAMLReader {
 
     init(file: String) { self.file = file }
 
+    /// The bytes of the file at `path` (`what` names it in messages): a regular file of at most
+    /// `maximumBytes`, checked before it is read.
+    static func read(_ path: String, what: String) throws(DiagnosticList) -> Data {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        do {
+            return try InputFile.read(path, limit: maximumBytes)
+        } catch {
+            switch error {
+            case .unreadable(let reason):
+                throw DiagnosticList([Diagnostic(start, "cannot read \(what): \(reason); check the path")], unreadable: true)
+            case .tooLarge(let size, let limit):
+                throw DiagnosticList([Diagnostic(start, "the file is \(size) bytes; the largest accepted is \(limit)")])
+            }
+        }
+    }
+
     /// Parses bytes into a root node; records a located diagnostic and returns nil on failure.
     mutating func parse(_ data: Data) -> YAMLNode? {
         guard data.count <= Self.maximumBytes else {
