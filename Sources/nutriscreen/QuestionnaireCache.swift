@@ -46,7 +46,12 @@ struct QuestionnaireCache {
         do {
             try PrivateFile.makeDirectory(directory)
             let archive = Data(QuestionnaireArchive.encode(questionnaire, build: build))
-            try PrivateFile.write(archive, to: archivePath(for: questionnaire.path), durable: false)
+            let path = archivePath(for: questionnaire.path)
+            // Anything but a regular file where the archive goes (a pipe, a device, a link) is not
+            // ours to write into: it is removed, and the archive written in its place.
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { unlink(path) }
+            try PrivateFile.write(archive, to: path, durable: false)
         } catch {
             // A cache that cannot be written costs time on the next run, nothing else.
         }

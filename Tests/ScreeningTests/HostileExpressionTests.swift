@@ -27,7 +27,7 @@ import Testing
         // Just inside the limits parses.
         #expect(failure(Array(repeating: "n", count: 64).joined(separator: " + ")) == nil)
         #expect(failure(String(repeating: "(", count: 64) + "a" + String(repeating: ")", count: 64)) == nil)
-        #expect(try ExpressionParser.parse(String(repeating: "not ", count: 63) + "a").depth == 64)
+        #expect(failure(String(repeating: "not ", count: 63) + "a") == nil)
 
         let long = String(repeating: "(", count: 20_000) + "a" + String(repeating: ")", count: 20_000)
         #expect(
@@ -43,7 +43,6 @@ import Testing
     @Test func everyWalkOfTheDeepestTreeWorks() throws {
         let text = Array(repeating: "n", count: 64).joined(separator: " + ")
         let parsed = try ExpressionParser.parse(text)
-        #expect(parsed.depth == 64)
         #expect(try ExpressionParser.parse(parsed.description) == parsed)
         #expect(parsed.references == ["n"])
     }
@@ -119,7 +118,6 @@ import Testing
         #expect(roundTrip(questionnaire) != nil)
         var deep = Expression(.name("sudden_weakness"))
         for _ in 0..<64 { deep = Expression(.not(deep)) }
-        #expect(deep.depth == 65)
         questionnaire.triggers[0].condition.expression = deep
         #expect(roundTrip(questionnaire) == nil, "a tree one level deeper than the parser allows")
     }
