@@ -224,6 +224,26 @@ import Testing
         }
     }
 
+    @Test func aSaveThatFailsMidwayIsNeverCalledSaved() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let session = try ProcessRunner.Session(runner, ["start", "--questionnaire", Self.fixture])
+        session.waitForPrompts(1)
+        session.type("n")
+        session.waitForPrompts(2)
+        // The state folder goes away and a file takes its place: the next save cannot work.
+        let folder = runner.state + "/nutriscreen"
+        try FileManager.default.removeItem(atPath: folder)
+        try Data().write(to: URL(fileURLWithPath: folder))
+        session.type("70")
+        session.waitForPrompts(3)
+        session.type("q")
+        let end = session.finish()
+        #expect(end.status == 73, "\(end.stderr)")
+        #expect(end.stderr.contains("your answers could not be saved"), "\(end.stderr)")
+        #expect(!(session.screen + end.stderr).contains("Your answers are saved"), "never a save that failed")
+    }
+
     @Test func interruptingBeforeAnyAnswerNamesNoSessionFile() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
