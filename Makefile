@@ -2,7 +2,11 @@
 # scripts/test, which need no make; `make test` calls the same script.
 SWIFT ?= swift
 
-.PHONY: test deps build format sample bench install
+.PHONY: test screen deps build format sample bench install
+
+## `make screen` is gone: make would turn the program's exit code (75, 130, …) into its own.
+screen:
+	@echo "make screen is gone: run scripts/screen (its exit code is the program's)" >&2; exit 2
 
 ## Install missing system packages, then run every test.
 test:
