@@ -18,9 +18,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the printable PDF summary for an answers file (or a folder of them).",
         discussion: """
             PDFs are written privately (mode 0600) and atomically; an existing file is never replaced
-            without --force. --out - writes the PDF to standard output. Exit 73 when the output cannot be written. With --answers-dir, every
-            .yaml, .yml and .json file is reported on both cores; a bad file is named and skipped, and
-            the exit code is non-zero if any failed (65 for bad answers, 73 for unwritable output).
+            without --force. --out - writes the PDF to standard output; any other pipe or device is
+            refused. Exit 73 when the output cannot be written. With --answers-dir, every .yaml, .yml
+            and .json file is reported on both cores; a bad file is named and skipped, and the exit
+            code is non-zero if any failed (65 for bad answers, 73 for unwritable output).
             """
     )
 
