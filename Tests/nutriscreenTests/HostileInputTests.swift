@@ -137,7 +137,7 @@ import Testing
         #expect(FileManager.default.contents(atPath: pdf)?.prefix(5) == Data("%PDF-".utf8))
     }
 
-    @Test func aReportPathHoldingAPipeOrDeviceIsNeverOpenedAsArchive() throws {
+    @Test func aPipeOrDeviceWhereTheArchiveGoesIsNeverOpened() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
         let questionnaire = runner.state + "/q.yaml"
