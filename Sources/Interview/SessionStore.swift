@@ -41,24 +41,34 @@ public struct SessionStore: Sendable {
         return try? Self.decoder.decode(SessionRecord.self, from: data)
     }
 
-    /// Removes the temporary files a save left when the process was killed during it
-    /// (`.session-ID.json.XXXXXX`), for every session no running process holds; returns how
-    /// many. A session another process holds is left alone: its save may be under way.
+    /// Removes what interrupted runs left in the folder: temporary files of saves killed midway
+    /// (`.session-ID.json.XXXXXX`) and lock files of sessions that never saved an answer
+    /// (`.session-ID.lock` without `session-ID.json`, untouched for a minute). Only for sessions no
+    /// running process holds: a held session's save may be under way. Returns how many went.
     @discardableResult
-    public func removeStaleTemporaries() -> Int {
+    public func removeLeftovers() -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
+        let present = Set(names)
         var removed = 0
         var held: [String: Bool] = [:]
+        /// Whether a live process holds session `id`: taking its lock (let go at once) proves not.
+        func isHeld(_ id: String) -> Bool {
+            if let known = held[id] { return known }
+            let answer = (try? SessionLock(path: lockPath(ofID: id))) == nil
+            held[id] = answer
+            return answer
+        }
         for name in names where name.hasPrefix(".session-") {
             let parts = name.dropFirst(".session-".count).split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[1] == "json", parts[2].count == 6 else { continue }
             let id = String(parts[0])
-            if held[id] == nil {
-                // Taking the lock proves no live process is saving this session; it is let go
-                // at once (the lock object closes here).
-                held[id] = (try? SessionLock(path: lockPath(ofID: id))) == nil
+            let path = "\(directory)/\(name)"
+            if parts.count == 3, parts[1] == "json", parts[2].count == 6 {
+                if !isHeld(id), unlink(path) == 0 { removed += 1 }
+            } else if parts.count == 2, parts[1] == "lock", !present.contains("session-\(id).json") {
+                var info = stat()
+                guard stat(path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 60, !isHeld(id) else { continue }
+                if unlink(path) == 0 { removed += 1 }
             }
-            if held[id] == false, unlink("\(directory)/\(name)") == 0 { removed += 1 }
         }
         return removed
     }

@@ -23,7 +23,7 @@ struct InterviewRunner {
 
     /// Everything that would otherwise stop the screening after questions were answered, checked
     /// before the first one: where the report goes, `SOURCE_DATE_EPOCH`, and that answers can be
-    /// saved. Also clears temporary files that killed saves left behind.
+    /// saved. Also clears what killed runs left behind (temporary files, lock files).
     func prepare() throws {
         if report.toStandardOutput {
             throw fail(
@@ -46,7 +46,7 @@ struct InterviewRunner {
                 "cannot save answers in \(store.directory) (\(error.reason)), so the screening was not started. Set XDG_STATE_HOME to a folder you can write to (answers go in $XDG_STATE_HOME/nutriscreen)",
                 ExitStatus.cannotCreate)
         }
-        store.removeStaleTemporaries()
+        store.removeLeftovers()
     }
 
     /// The answers file that goes with a report.

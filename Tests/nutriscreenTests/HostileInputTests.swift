@@ -309,12 +309,23 @@ import Testing
         defer { close(lock) }
         let other = "notes.json.AbC123"
         try Data().write(to: URL(fileURLWithPath: folder + "/" + other))
+        // Lock files: of a session that never saved an answer (gone, once a minute old), of a
+        // saved session (kept), and one just made (kept: its process may be about to lock it).
+        let orphan = ".session-20260101T000000Z-4.lock"
+        let saved = ".session-20260101T000000Z-5.lock"
+        let fresh = ".session-20260101T000000Z-6.lock"
+        for name in [orphan, saved, fresh] { try Data().write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/session-20260101T000000Z-5.json"))
+        let old = Date().addingTimeInterval(-3600)
+        for name in [orphan, saved] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder + "/" + name) }
         let result = try runner.run(["start", "--new", "--questionnaire", Self.fixture], input: "q\n")
         #expect(result.status == 0, "\(result.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: folder)
         for name in stale { #expect(!left.contains(name), "\(name) left behind") }
         #expect(left.contains(busy), "a held session's temporary is left alone")
         #expect(left.contains(other), "only temporaries of sessions are touched")
+        #expect(!left.contains(orphan), "the lock of a session that never saved is removed")
+        #expect(left.contains(saved) && left.contains(fresh))
     }
 
     @Test func hintsNameACommandThatWorksAsTyped() throws {
