@@ -15,12 +15,9 @@ public enum FHIRResponseReader {
         return text.contains("\"resourceType\"")
     }
 
+    /// Reads the file at `path` (a regular file, size-checked before reading) and its answers.
     public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw DiagnosticList([Diagnostic(SourceLocation(file: path, line: 1, column: 1), "cannot read the file; check the path")])
-        }
-        return try parse(data, file: path, questionnaire: questionnaire)
+        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
     }
 
     public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
@@ -52,7 +49,9 @@ public enum FHIRResponseReader {
                     guard case .mapping(let e) = entry, let resource = member(e, "resource"), case .mapping(let r) = resource else { continue }
                     switch value(r, "resourceType") {
                     case "QuestionnaireResponse" where found == nil: found = resource
-                    case "Patient": name = patientName(r)
+                    case "Patient":
+                        name = patientName(r)
+                        if let name, let problem = AnswersDocument.nameProblem(name) { reader.error(at: resource, problem) }
                     default: break
                     }
                 }
@@ -64,7 +63,7 @@ public enum FHIRResponseReader {
             case let other:
                 reader.error(
                     at: member(mapping, "resourceType") ?? root,
-                    "a \(other ?? "resource without a resourceType") is not a set of answers; give a QuestionnaireResponse or a Bundle holding one")
+                    "a \(other.map { Printable.quoted($0) } ?? "resource without a resourceType") is not a set of answers; give a QuestionnaireResponse or a Bundle holding one")
                 return nil
             }
         }
@@ -75,12 +74,12 @@ public enum FHIRResponseReader {
             if let reference = value(mapping, "questionnaire"), reference.split(separator: "|").first.map(String.init) != canonical {
                 reader.error(
                     at: member(mapping, "questionnaire"),
-                    "this response answers '\(reference)', not \(canonical); pass its questionnaire with --questionnaire")
+                    "this response answers \(Printable.quoted(reference)), not \(canonical); pass its questionnaire with --questionnaire")
             }
             var completed: Date? = nil
             if let authored = value(mapping, "authored") {
                 completed = ISO8601.parse(authored)
-                if completed == nil { reader.error(at: member(mapping, "authored"), "authored must be an ISO-8601 time, not '\(authored)'") }
+                if completed == nil { reader.error(at: member(mapping, "authored"), "authored must be an ISO-8601 time, not \(Printable.quoted(authored))") }
             }
             items(member(mapping, "item"))
             // An answer to a question its conditions would not show would be ignored: say so instead.
@@ -105,7 +104,7 @@ public enum FHIRResponseReader {
                     continue
                 }
                 guard let item = questionnaire.item(linkId), item.takesAnswer else {
-                    reader.error(at: linkNode, "unknown linkId '\(linkId)' for questionnaire '\(questionnaire.id)'")
+                    reader.error(at: linkNode, "unknown linkId \(Printable.quoted(linkId)) for questionnaire '\(questionnaire.id)'")
                     continue
                 }
                 let answerNodes = reader.list(member(mapping, "answer"), "answer")

@@ -33,10 +33,13 @@ public struct ReportBuilder {
         blocks += symptomsAndMedicines()
         blocks += allAnswers()
         blocks += closing()
-        let person = assessment.name.map { " — \($0)" } ?? ""
+        let person = assessment.name.map { " — \(Self.isolated($0))" } ?? ""
+        // Document metadata is plain text that viewers show in their own way: no isolates there,
+        // and no bidi controls at all.
+        let plainPerson = assessment.name.map { " — " + String(String.UnicodeScalarView($0.unicodeScalars.filter { !Self.isBidiControl($0) })) } ?? ""
         return ReportDocument(
             metadata: .init(
-                title: "NutriScreen screening summary\(person)",
+                title: "NutriScreen screening summary\(plainPerson)",
                 subject: "Nutrition screening for nerve and muscle symptoms: a screening, not a diagnosis",
                 keywords: (["NutriScreen", "screening"] + assessment.targets.map(\.name)).joined(separator: ", "),
                 creator: creator, created: created),
@@ -63,7 +66,17 @@ public struct ReportBuilder {
 
     // MARK: 1. Header
 
-    private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }?.answer }
+    private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }.map { Self.isolated($0.answer) } }
+
+    /// Text a person typed (a name, an answer), wrapped in a Unicode isolate (FSI … PDI), so
+    /// right-to-left text, or a right-to-left override left open, is laid out on its own and
+    /// cannot reorder the words around it (the header, the page's running header).
+    static func isolated(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
+
+    /// The explicit bidi formatting characters: embeddings, overrides, isolates and marks.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || [0x200E, 0x200F, 0x061C].contains(scalar.value)
+    }
 
     private func header(_ date: String) -> [Block] {
         var facts: StyledText = []
@@ -73,7 +86,7 @@ public struct ReportBuilder {
             // Each fact stays on one line where it fits: no break inside a date or a name.
             facts += [TextRun("\(label): ", bold: true, keepTogether: true), TextRun(value, keepTogether: true)]
         }
-        fact("Name", assessment.name)
+        fact("Name", assessment.name.map(Self.isolated))
         fact("Age", answer("age"))
         fact("Sex", answer("sex"))
         fact("Completed", date)
@@ -122,7 +135,7 @@ public struct ReportBuilder {
                     Paragraph(
                         [
                             TextRun("Because: ", bold: true),
-                            TextRun(trigger.evidence.map { "\($0.question) — \($0.answer)" }.joined(separator: "; ")),
+                            TextRun(trigger.evidence.map { "\($0.question) — \(Self.isolated($0.answer))" }.joined(separator: "; ")),
                         ], style: .small, gray: 0.2))
             }
         }
@@ -178,7 +191,7 @@ public struct ReportBuilder {
         ]
         let rows = (target.supporting + target.contrary).map { reason -> [String] in
             [
-                reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map(\.answer).joined(separator: "; "),
+                reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map { Self.isolated($0.answer) }.joined(separator: "; "),
                 (reason.points > 0 ? "+" : "") + NumberText.plain(reason.points), reason.reason,
             ]
         }
@@ -246,7 +259,7 @@ public struct ReportBuilder {
         }
         blocks.append(.heading(Heading(level: 2, text: "Medicines and supplements", destination: "medicines")))
         let medicineRows = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == "medicines" }
-            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, $0.answer] }
+            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, Self.isolated($0.answer)] }
         if medicineRows.isEmpty {
             blocks.append(.paragraph(Paragraph([TextRun("No medicines or supplements were recorded.")])))
         } else {
@@ -258,7 +271,7 @@ public struct ReportBuilder {
     // MARK: 7. All answers
 
     private func allAnswers() -> [Block] {
-        var rows = assessment.answers.map { [$0.section, $0.question, $0.answer] }
+        var rows = assessment.answers.map { [$0.section, $0.question, Self.isolated($0.answer)] }
         if rows.isEmpty { rows = [["—", "No answers", "—"]] }
         var blocks: [Block] = [
             .heading(Heading(level: 1, text: "All answers", destination: "answers")),

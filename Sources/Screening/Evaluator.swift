@@ -1,7 +1,8 @@
 /// Evaluates checked expressions against a set of answers.
 ///
 /// Missing answers never make a condition hold: a comparison with a missing value is false,
-/// arithmetic with one stays missing, and `not` of a missing yes/no answer is true
+/// arithmetic with one (or past the largest number) stays missing, and `not` of a missing yes/no
+/// answer is true
 /// ("not taking a supplement" when the question was skipped).
 public struct Evaluator {
     public let questionnaire: Questionnaire
@@ -129,9 +130,9 @@ public struct Evaluator {
         }
         guard case .number(let a) = l, case .number(let b) = r else { return .missing }
         switch op {
-        case .add: return .number(a + b)
-        case .subtract: return .number(a - b)
-        case .multiply: return .number(a * b)
+        case .add: return finite(a + b)
+        case .subtract: return finite(a - b)
+        case .multiply: return finite(a * b)
         case .less: return .bool(a < b)
         case .lessOrEqual: return .bool(a <= b)
         case .greater: return .bool(a > b)
@@ -139,6 +140,9 @@ public struct Evaluator {
         default: return .missing
         }
     }
+
+    /// A result past the largest number is missing, like any value that cannot be known.
+    private static func finite(_ n: Double) -> Value { n.isFinite ? .number(n) : .missing }
 
     private func reference(_ id: String) -> Value {
         if questionnaire.computedValue(id) != nil { return computed(id) }

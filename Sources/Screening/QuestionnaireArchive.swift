@@ -9,8 +9,6 @@ public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
     static let formatVersion: UInt64 = 3
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
-    /// Deepest expression accepted; the parser's own limit is far below it.
-    static let maximumDepth = 500
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
     public static func encode(_ questionnaire: Questionnaire, build: String) -> [UInt8] {
@@ -84,11 +82,13 @@ public enum QuestionnaireArchive {
         let body = bytes[..<(bytes.count - 8)]
         guard checksum(body).elementsEqual(bytes[body.endIndex...]) else { return nil }
         var r = ArchiveReader(Array(body[magic.count...]))
-        var decoder = Decoder(path: path)
+        let decoder = Decoder(path: path)
         do throws(ArchiveReader.Malformed) {
             guard try r.unsigned() == formatVersion, try r.string() == build, try r.string() == contentHash else { return nil }
             let questionnaire = try decoder.questionnaire(&r, contentHash: contentHash)
-            return r.isAtEnd ? questionnaire : nil
+            // Trees no deeper than the parser allows (checked while decoding), and computed values
+            // that read only earlier ones, so evaluation stays as shallow as for a checked file.
+            return r.isAtEnd && EvaluationDepth.isSafe(questionnaire.computed) ? questionnaire : nil
         } catch {
             return nil
         }
@@ -408,7 +408,7 @@ public enum QuestionnaireArchive {
         }
 
         func expression(_ r: inout ArchiveReader, depth: Int) throws(ArchiveReader.Malformed) -> Expression {
-            guard depth < QuestionnaireArchive.maximumDepth else { throw ArchiveReader.Malformed() }
+            guard depth < Expression.maximumDepth else { throw ArchiveReader.Malformed() }
             let offset = try r.int()
             let inner = { (r: inout ArchiveReader) throws(ArchiveReader.Malformed) in try expression(&r, depth: depth + 1) }
             let node: Expression.Node =

@@ -18,18 +18,25 @@ public enum QuestionnaireLoader {
     /// The schema versions this loader reads: the current one, and the one before it, whose
     /// key names are still accepted (see `Vocabulary`).
     public static let readableSchemaVersions = 1...Questionnaire.supportedSchemaVersion
+    /// What `points` may be: a rule or an option weighs at most this much either way, so no sum
+    /// of them comes near the largest number (a score of "inf" cannot be written as JSON).
+    static let pointsRange = -1000.0...1000.0
+    /// What band thresholds and an instrument's maximum may be.
+    static let thresholdRange = -1e6...1e6
+    /// What a number item's `min` and `max` may be (whole-number answers stay below 10^9).
+    static let limitRange = -1e9...1e9
+    /// What a text item's `maxLength` may be: long enough for any answer, short enough to lay out.
+    static let maxLengthRange = 1...10_000
 
     /// Reads and checks the file at `path`.
     public static func load(path: String) throws(DiagnosticList) -> Questionnaire {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(SourceLocation(file: path, line: 1, column: 1), "cannot read the file: \(Self.reason(error)); check the path")
-            ])
-        }
-        return try load(data: data, file: path)
+        try load(data: try data(at: path), file: path)
+    }
+
+    /// The bytes of the questionnaire file at `path`: a regular file within the size limit,
+    /// checked before it is read, or a located reason why not.
+    public static func data(at path: String) throws(DiagnosticList) -> Data {
+        try YAMLReader.read(path, what: "the file")
     }
 
     /// Checks a questionnaire held in memory; `file` names it in messages.
@@ -40,17 +47,6 @@ public enum QuestionnaireLoader {
             throw DiagnosticList(builder.reader.diagnostics)
         }
         return questionnaire
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue)).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        return nsError.localizedDescription
     }
 }
 
@@ -86,6 +82,8 @@ private struct Builder {
     /// Every reference key cited so far.
     var cited: Set<String> = []
     var testIDs: Set<String> = []
+    /// The evaluation depth of each computed value so far (see `EvaluationDepth`).
+    var computedDepths: [String: Int] = [:]
 
     mutating func build(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
@@ -234,8 +232,8 @@ private struct Builder {
             kind = typeName == "choice" ? .choice(options) : .multiChoice(options)
             allowedHere.insert("options")
         case "integer", "decimal":
-            let min = reader.number(f["min"], "min")
-            let max = reader.number(f["max"], "max")
+            let min = reader.number(f["min"], "min", within: QuestionnaireLoader.limitRange)
+            let max = reader.number(f["max"], "max", within: QuestionnaireLoader.limitRange)
             if let min, let max, min > max { reader.error(at: f["max"], "max (\(max)) is below min (\(min))") }
             let range = NumberRange(min: min, max: max, unit: reader.string(f["unit"], "unit"))
             if typeName == "integer", [min, max].contains(where: { $0.map { $0 != $0.rounded() } ?? false }) {
@@ -244,14 +242,23 @@ private struct Builder {
             kind = typeName == "integer" ? .integer(range) : .decimal(range)
             allowedHere.formUnion(["min", "max", "unit"])
         case "text":
-            kind = .text(maxLength: reader.integer(f["maxLength"], "maxLength") ?? 2000)
+            var maxLength = reader.integer(f["maxLength"], "maxLength") ?? 2000
+            if !QuestionnaireLoader.maxLengthRange.contains(maxLength) {
+                reader.error(
+                    at: f["maxLength"],
+                    "maxLength must be from \(QuestionnaireLoader.maxLengthRange.lowerBound) to \(QuestionnaireLoader.maxLengthRange.upperBound) characters"
+                )
+                maxLength = 2000
+            }
+            kind = .text(maxLength: maxLength)
             allowedHere.insert("maxLength")
         case "display":
             kind = .display
         default:
             reader.error(
                 at: f["type"],
-                "unknown item type '\(typeName)'\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))")
+                "unknown item type \(Printable.quoted(typeName))\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))"
+            )
             return nil
         }
         for key in f.values.keys where !allowedHere.contains(key) {
@@ -293,7 +300,8 @@ private struct Builder {
             if exclusive, !multi { reader.error(at: f["exclusive"], "'exclusive' applies only to multiChoice options") }
             options.append(
                 AnswerOption(
-                    value: value, label: reader.string(f["label"], "label") ?? value, points: reader.number(f["points"], "points"),
+                    value: value, label: reader.string(f["label"], "label") ?? value,
+                    points: reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange),
                     exclusive: exclusive))
         }
         return options
@@ -328,6 +336,14 @@ private struct Builder {
             }
             let computed = ComputedValue(
                 id: id, title: reader.string(f["title"], "title"), definition: definition, type: type, location: reader.location(entry))
+            guard let depth = EvaluationDepth.of(computed, known: computedDepths), depth <= EvaluationDepth.maximum else {
+                reader.error(
+                    at: entry,
+                    "computed value '\(id)' builds on other computed values too deeply (more than \(EvaluationDepth.maximum) levels in all); read the answers directly"
+                )
+                continue
+            }
+            computedDepths[id] = depth
             let (last, bands) = dependencies(of: computed)
             symbols[id] = .computed(computed, lastDependency: last, readsBands: bands)
             result.append(computed)
@@ -441,7 +457,7 @@ private struct Builder {
             guard let f = reader.fields(entry, "a rule of \(owner)", allowed: allowed, required: required),
                 let whenNode = f["when"],
                 let checked = condition(whenNode, checker: checker(bands: false), expecting: .bool),
-                let points = points(f["points"], "points")
+                let points = reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange)
             else { continue }
             var kind = RuleKind.risk
             if let kindNode = f["kind"], let name = reader.string(kindNode, "kind") {
@@ -465,16 +481,6 @@ private struct Builder {
         return rules
     }
 
-    /// A number of points or a threshold: finite and no larger than a screening would ever need.
-    private mutating func points(_ node: YAMLNode?, _ what: String) -> Double? {
-        guard let value = reader.number(node, what) else { return nil }
-        guard abs(value) <= 1000 else {
-            reader.error(at: node, "\(what) must be between -1000 and 1000, not \(NumberText.plain(value))")
-            return nil
-        }
-        return value
-    }
-
     private mutating func readTriggers(_ node: YAMLNode?) -> [Trigger] {
         var triggers: [Trigger] = []
         var seen: Set<String> = []
@@ -491,7 +497,7 @@ private struct Builder {
                 let names = Urgency.allCases.map(\.rawValue)
                 reader.error(
                     at: f["urgency"],
-                    "unknown urgency '\(urgencyText)'\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
+                    "unknown urgency \(Printable.quoted(urgencyText))\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
                 )
                 continue
             }
@@ -517,7 +523,9 @@ private struct Builder {
             if let bandNode = f[words.thresholds],
                 let b = reader.fields(bandNode, words.thresholds, allowed: ["possible", "likely"], required: ["possible", "likely"])
             {
-                bands = BandThresholds(possible: points(b["possible"], "possible") ?? 1, likely: points(b["likely"], "likely") ?? 2)
+                bands = BandThresholds(
+                    possible: reader.number(b["possible"], "possible", within: QuestionnaireLoader.thresholdRange) ?? 1,
+                    likely: reader.number(b["likely"], "likely", within: QuestionnaireLoader.thresholdRange) ?? 2)
                 if bands.possible > bands.likely { reader.error(at: bandNode, "the 'possible' threshold must not be above 'likely'") }
                 if bands.possible <= 0 { reader.error(at: bandNode, "the 'possible' threshold must be above zero, or everyone scores Possible") }
             }
@@ -604,7 +612,8 @@ private struct Builder {
             let shownWhen = f["when"].flatMap { condition($0, checker: checker(bands: false), expecting: .bool)?.condition }
             instruments.append(
                 Instrument(
-                    id: id, name: reader.string(f["name"], "name") ?? id, score: totalID, maximum: points(f["maximum"], "maximum") ?? 0,
+                    id: id, name: reader.string(f["name"], "name") ?? id, score: totalID,
+                    maximum: reader.number(f["maximum"], "maximum", within: QuestionnaireLoader.thresholdRange) ?? 0,
                     cutoff: reader.string(f["cutoff"], "cutoff") ?? "", interpretations: interpretations, defaultBand: otherwise,
                     defaultMeaning: otherwiseMeaning, condition: shownWhen, references: citations(f, of: "instrument '\(id)'", required: true),
                     location: reader.location(entry)))
@@ -674,7 +683,12 @@ private struct Builder {
     private mutating func identifier(_ node: YAMLNode?, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
         guard QuestionnaireLoader.isIdentifier(text) else {
-            reader.error(at: node, "\(what) '\(text)' must start with a letter or '_' and hold only letters, digits and '_'")
+            reader.error(at: node, "\(what) \(Printable.quoted(text)) must start with a letter or '_' and hold only letters, digits and '_'")
+            return nil
+        }
+        guard text.utf8.count <= Expression.maximumNameLength else {
+            reader.error(
+                at: node, "\(what) \(Printable.quoted(text)) is \(text.utf8.count) characters long; ids are at most \(Expression.maximumNameLength)")
             return nil
         }
         return text
@@ -683,14 +697,7 @@ private struct Builder {
     /// Parses and checks the expression in `node`; records located errors.
     private mutating func condition(_ node: YAMLNode, checker: ExpressionChecker, expecting: ValueType?) -> (condition: Condition, type: ValueType)? {
         guard let text = reader.string(node, "a condition") else { return nil }
-        let (start, exact) = reader.expressionStart(node)
-        func at(_ offset: Int) -> SourceLocation {
-            guard exact else { return start }
-            let prefix = text.utf8.prefix(offset)
-            var location = start
-            location.column += String(decoding: prefix, as: UTF8.self).unicodeScalars.count
-            return location
-        }
+        let start = reader.location(ofOffset: 0, in: node)
         do {
             let parsed = try ExpressionParser.parse(text)
             let (resolved, type) = try checker.check(parsed)
@@ -700,7 +707,7 @@ private struct Builder {
             }
             return (Condition(source: text, expression: resolved, location: start), type)
         } catch {
-            reader.error(at(error.offset), error.message)
+            reader.error(reader.location(ofOffset: error.offset, in: node), error.message)
             return nil
         }
     }

@@ -23,11 +23,10 @@ struct AssessCommand: ParsableCommand {
         let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         if json {
-            print(assessment.json())
+            try printOut(assessment.json())
         } else {
-            print(AnswersListing.text(assessment))
-            print()
-            print(AssessmentSummary.text(assessment, style: TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)))
+            let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
+            try printOut(AnswersListing.text(assessment) + "\n\n" + AssessmentSummary.text(assessment, style: style))
         }
     }
 }
@@ -44,21 +43,16 @@ struct AnswersInput: ParsableArguments {
     func load() throws -> (Questionnaire, AnswersDocument) {
         guard let answers else { throw ValidationError("Pass --answers FILE.") }
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
-        guard FileManager.default.fileExists(atPath: answers) else {
-            throw fail("\(answers): no such answers file; check the path given to --answers", ExitStatus.noInput)
-        }
         do {
+            let data = try YAMLReader.read(answers, what: "the answers file")
             // A FHIR QuestionnaireResponse (or a Bundle holding one) is recognised by its resourceType.
-            let head = FileHandle(forReadingAtPath: answers).map { handle in
-                defer { try? handle.close() }
-                return handle.readData(ofLength: 4096)
+            if FHIRResponseReader.recognises(data) {
+                return (questionnaire, try FHIRResponseReader.parse(data, file: answers, questionnaire: questionnaire))
             }
-            if let head, FHIRResponseReader.recognises(head) {
-                return (questionnaire, try FHIRResponseReader.load(path: answers, questionnaire: questionnaire))
-            }
-            return (questionnaire, try AnswersDocument.load(path: answers, questionnaire: questionnaire))
+            return (questionnaire, try AnswersDocument.parse(data, file: answers, questionnaire: questionnaire))
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            if error.unreadable { throw ExitStatus.noInput }
             printError("nutriscreen: \(answers) has \(error.diagnostics.count) problem(s); fix them and try again")
             throw ExitStatus.dataError
         }

@@ -11,6 +11,8 @@ struct QuestionnaireCache {
     let directory: String
     /// Identifies this build of the program: an archive from another build is not trusted.
     let build: String
+    /// Largest archive read: far above any real one (the default questionnaire's is about 100 KB).
+    static let maximumBytes = 16 << 20
 
     /// The cache for this user and build, or nil when the running executable cannot be found.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> QuestionnaireCache? {
@@ -33,7 +35,9 @@ struct QuestionnaireCache {
 
     /// The questionnaire at `path` if an archive of exactly this content and build is kept.
     func questionnaire(at path: String, contentHash: String) -> Questionnaire? {
-        guard let bytes = FileManager.default.contents(atPath: archivePath(for: path)) else { return nil }
+        // Only a regular file, never through a link, never blocking: anything else at this path
+        // (a pipe, a device) is ignored and replaced by the next `keep`.
+        guard let bytes = try? InputFile.read(archivePath(for: path), limit: Self.maximumBytes, followLinks: false) else { return nil }
         return QuestionnaireArchive.decode(Array(bytes), build: build, contentHash: contentHash, path: path)
     }
 
@@ -42,7 +46,12 @@ struct QuestionnaireCache {
         do {
             try PrivateFile.makeDirectory(directory)
             let archive = Data(QuestionnaireArchive.encode(questionnaire, build: build))
-            try PrivateFile.write(archive, to: archivePath(for: questionnaire.path), durable: false)
+            let path = archivePath(for: questionnaire.path)
+            // Anything but a regular file where the archive goes (a pipe, a device, a link) is not
+            // ours to write into: it is removed, and the archive written in its place.
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { unlink(path) }
+            try PrivateFile.write(archive, to: path, durable: false)
         } catch {
             // A cache that cannot be written costs time on the next run, nothing else.
         }

@@ -143,7 +143,11 @@ import Testing
         #expect(problems(base + #"{"linkId": "age", "answer": [{"valueString": "forty"}]}]}"#).first?.contains("age: expected a whole number") == true)
         #expect(problems(base + #"{"linkId": "age", "answer": [{"valueInteger": 7}]}]}"#).first?.contains("7 is outside the allowed range 18 to 120 years") == true)
         #expect(problems(base + #"{"linkId": "pregnant", "answer": [{"valueCoding": {"code": "no"}}]}]}"#).first?.contains("pregnant is answered, but it is only asked when") == true)
-        #expect(problems(#"{"resourceType": "Patient"}"#) == ["1:18: a Patient is not a set of answers; give a QuestionnaireResponse or a Bundle holding one"])
+        #expect(problems(#"{"resourceType": "Patient"}"#) == ["1:18: a 'Patient' is not a set of answers; give a QuestionnaireResponse or a Bundle holding one"])
         #expect(problems(#"{"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/q|1"}"#).first?.contains("this response answers 'http://example.org/q|1'") == true)
+        // A name with a control character is refused, as in any answers file.
+        let bundle = #"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "name": [{"text": "Ann\u001bSmith"}]}}, {"resource": "#
+            + #"{"resourceType": "QuestionnaireResponse", "questionnaire": "urn:nutriscreen:questionnaire:neuro_nutrition|2.0.0", "status": "completed"}}]}"#
+        #expect(problems(bundle).first?.contains("holds a control character") == true, "\(problems(bundle))")
     }
 }

@@ -128,7 +128,7 @@ import Testing
     @Test func pointsAndThresholdsMustBeSane() {
         let found = problems(
             Self.questionnaire(rules: "      - { when: \"vegan_diet\", points: 1e300, kind: risk, reason: R, references: [ods_b12] }"))
-        #expect(found.contains { $0.contains("points must be between -1000 and 1000") }, "\(found)")
+        #expect(found.contains { $0.contains("points must be from -1000 to 1000") }, "\(found)")
     }
 
     @Test func theOtherSchemaVersionsKeysSayWhichWordToUse() {
