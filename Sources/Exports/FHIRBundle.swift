@@ -103,7 +103,9 @@ public struct FHIRBundle {
             if case .multiChoice = item.kind { repeats = true }
             options = choices.map { option in
                 var optionExtensions: [JSONValue] = []
-                if let points = option.points { optionExtensions.append(.object(["url": .string(Extension.itemWeight), "valueDecimal": .number(points)])) }
+                if let points = option.points {
+                    optionExtensions.append(.object(["url": .string(Extension.itemWeight), "valueDecimal": .number(points)]))
+                }
                 if option.exclusive { optionExtensions.append(.object(["url": .string(Extension.optionExclusive), "valueBoolean": true])) }
                 return .object(["valueCoding": coding(item, option.value, display: option.label), "extension": .array(optionExtensions)])
             }
@@ -112,7 +114,8 @@ public struct FHIRBundle {
             type = integer ? "integer" : "decimal"
             for (url, bound) in [(Extension.minValue, range.min), (Extension.maxValue, range.max)] {
                 guard let bound else { continue }
-                extensions.append(.object(["url": .string(url), integer ? "valueInteger" : "valueDecimal": integer ? .integer(Int(bound)) : .number(bound)]))
+                extensions.append(
+                    .object(["url": .string(url), integer ? "valueInteger" : "valueDecimal": integer ? .integer(Int(bound)) : .number(bound)]))
             }
             if let unit = range.unit { extensions.append(.object(["url": .string(Extension.unit), "valueCoding": Self.unitCoding(unit)])) }
         case .text(let length):
@@ -267,7 +270,9 @@ public struct FHIRBundle {
                 .object([
                     "url": .string(Extension.flagPriority),
                     "valueCodeableConcept": .object([
-                        "coding": [.object(["system": "http://hl7.org/fhir/flag-priority-code", "code": .string(priority.0), "display": .string(priority.1)])],
+                        "coding": [
+                            .object(["system": "http://hl7.org/fhir/flag-priority-code", "code": .string(priority.0), "display": .string(priority.1)])
+                        ],
                         "text": .string(trigger.urgency.rawValue),
                     ]),
                 ])

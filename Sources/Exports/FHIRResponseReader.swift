@@ -7,12 +7,31 @@ import Screening
 /// any answers file's, and the same checks apply: unknown items, wrong types, unknown options,
 /// answers to questions that would not be asked.
 public enum FHIRResponseReader {
-    /// True when `data` is a JSON object whose `resourceType` is a QuestionnaireResponse or a Bundle.
+    /// True when `data` is a JSON object with a top-level `resourceType`, as every FHIR resource
+    /// has (a plain answers file never does: `resourceType` is not an item id). One pass over the
+    /// bytes, skipping strings and nested objects.
     public static func recognises(_ data: Data) -> Bool {
-        guard let text = String(data: data.prefix(4096), encoding: .utf8), text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") else {
-            return false
+        let bytes = [UInt8](data)
+        guard let first = bytes.firstIndex(where: { ![32, 9, 10, 13].contains($0) }), bytes[first] == UInt8(ascii: "{") else { return false }
+        let key = Array("\"resourceType\"".utf8)
+        var depth = 0
+        var index = first
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "\""):
+                if depth == 1, bytes[index...].starts(with: key) { return true }
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+            default: break
+            }
+            index += 1
         }
-        return text.contains("\"resourceType\"")
+        return false
     }
 
     /// Reads the file at `path` (a regular file, size-checked before reading) and its answers.
@@ -63,7 +82,8 @@ public enum FHIRResponseReader {
             case let other:
                 reader.error(
                     at: member(mapping, "resourceType") ?? root,
-                    "a \(other.map { Printable.quoted($0) } ?? "resource without a resourceType") is not a set of answers; give a QuestionnaireResponse or a Bundle holding one")
+                    "a \(other.map { Printable.quoted($0) } ?? "resource without a resourceType") is not a set of answers; give a QuestionnaireResponse or a Bundle holding one"
+                )
                 return nil
             }
         }
@@ -79,7 +99,9 @@ public enum FHIRResponseReader {
             var completed: Date? = nil
             if let authored = value(mapping, "authored") {
                 completed = ISO8601.parse(authored)
-                if completed == nil { reader.error(at: member(mapping, "authored"), "authored must be an ISO-8601 time, not \(Printable.quoted(authored))") }
+                if completed == nil {
+                    reader.error(at: member(mapping, "authored"), "authored must be an ISO-8601 time, not \(Printable.quoted(authored))")
+                }
             }
             items(member(mapping, "item"))
             // An answer to a question its conditions would not show would be ignored: say so instead.
@@ -134,9 +156,10 @@ public enum FHIRResponseReader {
         /// One `answer` entry as a plain value: `valueBoolean`, `valueCoding` (its code),
         /// `valueInteger`, `valueDecimal` or `valueString`.
         private mutating func plain(_ node: YAMLNode, for item: Item) -> PlainValue? {
-            guard case .mapping(let mapping) = node, let (key, valueNode) = mapping.entries.first(where: { entry in
-                if case .scalar(let k) = entry.key { k.string.hasPrefix("value") } else { false }
-            }), case .scalar(let keyScalar) = key
+            guard case .mapping(let mapping) = node,
+                let (key, valueNode) = mapping.entries.first(where: { entry in
+                    if case .scalar(let k) = entry.key { k.string.hasPrefix("value") } else { false }
+                }), case .scalar(let keyScalar) = key
             else {
                 reader.error(at: node, "an answer needs a value (valueBoolean, valueCoding, valueInteger, valueDecimal or valueString)")
                 return nil

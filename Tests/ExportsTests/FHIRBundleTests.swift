@@ -26,19 +26,22 @@ import Testing
         var rng = SeededRandom(seed: 20_261_129)
         for index in 0..<20 {
             let answers = AnswerSampler.completePath(questionnaire, using: &rng)
-            result.append(("random-\(index)", AnswersDocument(answers: answers, name: "Random \(index)", completed: Date(timeIntervalSince1970: 1_772_359_200))))
+            result.append(
+                ("random-\(index)", AnswersDocument(answers: answers, name: "Random \(index)", completed: Date(timeIntervalSince1970: 1_772_359_200)))
+            )
         }
         return result
     }
 
     static func bundle(_ document: AnswersDocument) -> JSONValue {
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(document.answers, name: document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+            document.answers, name: document.name, completed: document.completed)
         return FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
     }
 
     static func write(_ json: JSONValue, _ name: String, in folder: String) -> String {
         let path = folder + "/" + name + ".json"
-        FileManager.default.createFile(atPath: path, contents: json.data())
+        _ = FileManager.default.createFile(atPath: path, contents: json.data())
         return path
     }
 
@@ -47,7 +50,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var paths = [Self.write(FHIRBundle(questionnaire: Self.questionnaire).questionnaireResource(), "questionnaire", in: folder)]
-        for (index, (_, document)) in try Self.documents().enumerated() { paths.append(Self.write(Self.bundle(document), "bundle-\(index)", in: folder)) }
+        for (index, (_, document)) in try Self.documents().enumerated() {
+            paths.append(Self.write(Self.bundle(document), "bundle-\(index)", in: folder))
+        }
         let process = Process()
         // The pinned fhir.resources lives in the virtual environment the test command sets up (scripts/install-python).
         process.executableURL = URL(fileURLWithPath: Self.repository + "/.build/venv/bin/python3")
@@ -110,7 +115,13 @@ import Testing
         #expect(q["url"] == .string("urn:nutriscreen:questionnaire:neuro_nutrition"))
         // A simple condition becomes enableWhen; one FHIR cannot say keeps its text as an expression.
         let heavy = try #require(items["eggs_dairy_rarely"])
-        #expect(heavy["enableWhen"] == [.object(["question": "diet", "operator": "=", "answerCoding": FHIRBundle(questionnaire: Self.questionnaire).coding(Self.questionnaire.item("diet")!, "vegetarian")])])
+        #expect(
+            heavy["enableWhen"] == [
+                .object([
+                    "question": "diet", "operator": "=",
+                    "answerCoding": FHIRBundle(questionnaire: Self.questionnaire).coding(Self.questionnaire.item("diet")!, "vegetarian"),
+                ])
+            ])
         let menopause = try #require(items["menopause"])
         #expect(menopause["enableWhen"] == nil)
         #expect("\(menopause["extension"] ?? .array([]))".contains("not pregnant in [pregnant, breastfeeding]"))
@@ -131,6 +142,13 @@ import Testing
         #expect(text.contains("\"code\" : \"high\""), "a Likely nutrient is a high qualitative risk")
     }
 
+    @Test func aFHIRResourceIsRecognisedByItsTopLevelResourceType() throws {
+        #expect(FHIRResponseReader.recognises(Data(#"{"entry": [{"resource": {"resourceType": "X"}}], "resourceType": "Bundle"}"#.utf8)))
+        #expect(!FHIRResponseReader.recognises(Data(#"{"answers": {"resourceType": "QuestionnaireResponse"}}"#.utf8)))
+        #expect(!FHIRResponseReader.recognises(Data(#"{"note": "\"resourceType\": a string", "age": 40}"#.utf8)))
+        #expect(!FHIRResponseReader.recognises(Data("resourceType: QuestionnaireResponse\nage: 40\n".utf8)), "YAML is never FHIR JSON")
+    }
+
     @Test func aBrokenResponseGivesLocatedProblems() throws {
         func problems(_ json: String) -> [String] {
             do {
@@ -138,15 +156,30 @@ import Testing
                 return []
             } catch { return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } }
         }
-        let base = #"{"resourceType": "QuestionnaireResponse", "questionnaire": "urn:nutriscreen:questionnaire:neuro_nutrition|2.0.0", "status": "completed", "item": ["#
-        #expect(problems(base + #"{"linkId": "agee", "answer": [{"valueInteger": 40}]}]}"#) == ["1:158: unknown linkId 'agee' for questionnaire 'neuro_nutrition'"])
-        #expect(problems(base + #"{"linkId": "age", "answer": [{"valueString": "forty"}]}]}"#).first?.contains("age: expected a whole number") == true)
-        #expect(problems(base + #"{"linkId": "age", "answer": [{"valueInteger": 7}]}]}"#).first?.contains("7 is outside the allowed range 18 to 120 years") == true)
-        #expect(problems(base + #"{"linkId": "pregnant", "answer": [{"valueCoding": {"code": "no"}}]}]}"#).first?.contains("pregnant is answered, but it is only asked when") == true)
-        #expect(problems(#"{"resourceType": "Patient"}"#) == ["1:18: a 'Patient' is not a set of answers; give a QuestionnaireResponse or a Bundle holding one"])
-        #expect(problems(#"{"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/q|1"}"#).first?.contains("this response answers 'http://example.org/q|1'") == true)
+        let base =
+            #"{"resourceType": "QuestionnaireResponse", "questionnaire": "urn:nutriscreen:questionnaire:neuro_nutrition|2.0.0", "status": "completed", "item": ["#
+        #expect(
+            problems(base + #"{"linkId": "agee", "answer": [{"valueInteger": 40}]}]}"#) == [
+                "1:158: unknown linkId 'agee' for questionnaire 'neuro_nutrition'"
+            ])
+        #expect(
+            problems(base + #"{"linkId": "age", "answer": [{"valueString": "forty"}]}]}"#).first?.contains("age: expected a whole number") == true)
+        #expect(
+            problems(base + #"{"linkId": "age", "answer": [{"valueInteger": 7}]}]}"#).first?.contains(
+                "7 is outside the allowed range 18 to 120 years") == true)
+        #expect(
+            problems(base + #"{"linkId": "pregnant", "answer": [{"valueCoding": {"code": "no"}}]}]}"#).first?.contains(
+                "pregnant is answered, but it is only asked when") == true)
+        #expect(
+            problems(#"{"resourceType": "Patient"}"#) == [
+                "1:18: a 'Patient' is not a set of answers; give a QuestionnaireResponse or a Bundle holding one"
+            ])
+        #expect(
+            problems(#"{"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/q|1"}"#).first?.contains(
+                "this response answers 'http://example.org/q|1'") == true)
         // A name with a control character is refused, as in any answers file.
-        let bundle = #"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "name": [{"text": "Ann\u001bSmith"}]}}, {"resource": "#
+        let bundle =
+            #"{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "name": [{"text": "Ann\u001bSmith"}]}}, {"resource": "#
             + #"{"resourceType": "QuestionnaireResponse", "questionnaire": "urn:nutriscreen:questionnaire:neuro_nutrition|2.0.0", "status": "completed"}}]}"#
         #expect(problems(bundle).first?.contains("holds a control character") == true, "\(problems(bundle))")
     }
