@@ -10,8 +10,6 @@ public final class PangoTextEngine: TextMeasurer {
     /// The font files used, in order of preference.
     public static let fontFiles = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"]
     static let family = "DejaVu Sans"
-    /// OpenType features for every layout (HarfBuzz syntax).
-    static let fontFeatures = "liga=0"
 
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
@@ -86,38 +84,17 @@ public final class PangoTextEngine: TextMeasurer {
     /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
     /// Owned by the engine; valid until `endReport()`, and callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
-        let plain = text.allSatisfy { !$0.bold && !$0.keepTogether }
+        let plain = text.allSatisfy { !$0.bold }
         let content = plain ? text.map(\.text).joined() : Self.markup(text)
         let key = LayoutKey(content: plain ? "\u{0}" + content : content, style: style, width: width)
         if let known = layouts[key] { return known }
-        var layout = newLayout(content, isMarkup: !plain, style: style, width: width)
-        // Runs keep together only where they fit: a group wider than the line may break after all.
-        if !plain, text.contains(where: \.keepTogether) {
-            var extents = PangoRectangle()
-            pango_layout_get_extents(layout, nil, &extents)
-            if Double(extents.width) > width * Double(PANGO_SCALE) {
-                g_object_unref(UnsafeMutableRawPointer(layout))
-                layout = newLayout(Self.markup(text.map { TextRun($0.text, bold: $0.bold) }), isMarkup: true, style: style, width: width)
-            }
-        }
-        layouts[key] = layout
-        return layout
-    }
-
-    /// A new layout of `content`, Pango markup or plain text (which needs no parsing or escaping).
-    private func newLayout(_ content: String, isMarkup: Bool, style: FontStyle, width: Double) -> OpaquePointer {
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        if isMarkup { pango_layout_set_markup(layout, content, -1) } else { pango_layout_set_text(layout, content, -1) }
-        // No ligatures: fi, fl and ff glyphs are outside WinAnsi, so cairo would embed a second
-        // copy of each font just for them. Added to the markup's attributes, if any, before the
-        // layout is first measured.
-        let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_ref($0)! } ?? pango_attr_list_new()!
-        pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
-        pango_layout_set_attributes(layout, attributes)
-        pango_attr_list_unref(attributes)
+        // Plain text needs no markup parsing (and no escaping); runs with bold go through markup.
+        if plain { pango_layout_set_text(layout, content, -1) } else { pango_layout_set_markup(layout, content, -1) }
+        layouts[key] = layout
         return layout
     }
 
@@ -137,19 +114,9 @@ public final class PangoTextEngine: TextMeasurer {
         layouts.removeAll(keepingCapacity: true)
     }
 
-    /// Pango markup for runs: `<b>` for bold, and a span that allows no line breaks around each
-    /// group of runs that keep together.
+    /// Pango markup for runs: `<b>` for bold.
     static func markup(_ text: StyledText) -> String {
-        var markup = ""
-        var keeping = false
-        for run in text {
-            if run.keepTogether != keeping {
-                markup += run.keepTogether ? "<span allow_breaks=\"false\">" : "</span>"
-                keeping = run.keepTogether
-            }
-            markup += run.bold ? "<b>\(escape(run.text))</b>" : escape(run.text)
-        }
-        return keeping ? markup + "</span>" : markup
+        text.map { $0.bold ? "<b>\(escape($0.text))</b>" : escape($0.text) }.joined()
     }
 
     /// Escapes text for Pango markup (`&`, `<`, quotes), so any answer is shown as typed.

@@ -20,6 +20,6 @@ public enum ReportRenderer {
             throw CairoError("laying out the report", reason: overflow)
         }
         let drawn = try CairoRenderer(engine: engine).render(pages, metadata: document.metadata)
-        return Data(PDFCompactor.compact(Array(drawn)))
+        return QPDFCompactor.compact(drawn)
     }
 }

@@ -204,6 +204,30 @@ import Testing
         #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
     }
 
+    /// Two runs a while apart, with the date fixed by SOURCE_DATE_EPOCH, write the same bytes.
+    @Test func aFixedDateGivesTheSameBytes() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let date = ["SOURCE_DATE_EPOCH": "1700000000"]
+        var outputs: [Data] = []
+        for name in ["one.pdf", "two.pdf"] {
+            let result = try runner.run(["report", "--answers", Self.sample, "--out", runner.state + "/" + name], adding: date)
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try #require(FileManager.default.contents(atPath: runner.state + "/" + name)))
+            Thread.sleep(forTimeInterval: 1.1)
+        }
+        #expect(outputs[0] == outputs[1])
+        let info = Process()
+        info.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+        info.arguments = [runner.state + "/one.pdf"]
+        let pipe = Pipe()
+        info.standardOutput = pipe
+        try info.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        info.waitUntilExit()
+        #expect(text.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "\(text)")
+    }
+
     @Test func aMissingOrUnwritableFolderIsAClearErrorWithExit73() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }

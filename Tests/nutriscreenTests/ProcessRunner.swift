@@ -41,18 +41,18 @@ struct ProcessRunner {
         return env
     }
 
-    func process(_ arguments: [String], directory: String? = nil) -> Process {
+    func process(_ arguments: [String], directory: String? = nil, adding variables: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(variables) { _, added in added }
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? state)
         return process
     }
 
-    /// Runs to the end with `input` on standard input.
-    func run(_ arguments: [String], input: String = "", directory: String? = nil) throws -> Result {
-        let process = process(arguments, directory: directory)
+    /// Runs to the end with `input` on standard input, with `variables` added to the environment.
+    func run(_ arguments: [String], input: String = "", directory: String? = nil, adding variables: [String: String] = [:]) throws -> Result {
+        let process = process(arguments, directory: directory, adding: variables)
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
