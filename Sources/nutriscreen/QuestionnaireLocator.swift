@@ -33,7 +33,7 @@ enum QuestionnaireLocator {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
     }
 
-    /// Loads and checks a questionnaire (or takes it from the cache, when this very content was
+    /// Loads and checks a questionnaire (or takes it from the cache, when this very file was
     /// checked before); on failure prints located problems and throws the exit code.
     static func load(explicit: String?) throws(ExitCode) -> Questionnaire {
         guard let path = path(explicit: explicit) else {
@@ -45,12 +45,15 @@ enum QuestionnaireLocator {
             throw fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)
         }
         do {
+            let cache = QuestionnaireCache.standard()
+            // Taken before the file is read, so a change made meanwhile shows next time.
+            let stamp = QuestionnaireCache.Stamp(of: path) ?? .unsettled
+            if let cached = cache?.questionnaire(at: path, unchangedSince: stamp) { return cached }
             // A file that cannot be read goes to the loader, which says why.
             guard let data = FileManager.default.contents(atPath: path) else { return try QuestionnaireLoader.load(path: path) }
-            let cache = QuestionnaireCache.standard()
-            if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data)) { return cached }
+            if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data), stamp: stamp) { return cached }
             let questionnaire = try QuestionnaireLoader.load(data: data, file: path)
-            cache?.keep(questionnaire)
+            cache?.keep(questionnaire, stamp: stamp)
             return questionnaire
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
