@@ -14,18 +14,23 @@ public final class PangoTextEngine: TextMeasurer {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [String: OpaquePointer] = [:]
-    /// Layouts made while measuring, reused to draw, and kept for the next report on this thread
-    /// (a batch repeats most question texts, answers and reasons); a layout never changes once
-    /// made, so reuse draws the same thing. Bounded by `keptLayouts`.
-    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// Layouts made while measuring, with their lines, reused to draw and kept for the next
+    /// report on this thread (a batch repeats most question texts, answers and reasons); a layout
+    /// never changes once made, so reuse draws the same thing. Bounded by `keptLayouts`.
+    private var layouts: [LayoutKey: Laid] = [:]
     /// How many layouts may outlive a report: a few reports' worth, a few megabytes.
     static let keptLayouts = 3000
 
     private struct LayoutKey: Hashable {
-        /// Markup, or plain text behind a NUL (which markup cannot hold), so the two never collide.
-        var content: String
+        var text: StyledText
         var style: FontStyle
         var width: Double
+    }
+
+    /// A layout and the lines it broke into.
+    private struct Laid {
+        let layout: OpaquePointer
+        let lines: [MeasuredLine]
     }
 
     /// The engine for the calling thread, created on first use.
@@ -96,18 +101,30 @@ public final class PangoTextEngine: TextMeasurer {
     /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
     /// Owned by the engine; valid until `endReport()`, and callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
-        let plain = text.allSatisfy { !$0.bold }
-        let content = plain ? text.map(\.text).joined() : Self.markup(text)
-        let key = LayoutKey(content: plain ? "\u{0}" + content : content, style: style, width: width)
+        laidOut(text, style: style, width: width).layout
+    }
+
+    public func lines(of text: StyledText, style: FontStyle, width: Double) -> [MeasuredLine] {
+        laidOut(text, style: style, width: width).lines
+    }
+
+    /// The kept layout of `text`, or a new one (measured at once, and kept).
+    private func laidOut(_ text: StyledText, style: FontStyle, width: Double) -> Laid {
+        let key = LayoutKey(text: text, style: style, width: width)
         if let known = layouts[key] { return known }
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         // Plain text needs no markup parsing (and no escaping); runs with bold go through markup.
-        if plain { pango_layout_set_text(layout, content, -1) } else { pango_layout_set_markup(layout, content, -1) }
-        layouts[key] = layout
-        return layout
+        if text.allSatisfy({ !$0.bold }) {
+            pango_layout_set_text(layout, text.map(\.text).joined(), -1)
+        } else {
+            pango_layout_set_markup(layout, Self.markup(text), -1)
+        }
+        let laid = Laid(layout: layout, lines: Self.lines(of: layout))
+        layouts[key] = laid
+        return laid
     }
 
     /// Marks the end of a report: its layouts may be released, and are when more than
@@ -122,7 +139,7 @@ public final class PangoTextEngine: TextMeasurer {
 
     /// Releases every layout held (the benchmark uses it to measure layout from scratch).
     public func releaseLayouts() {
-        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for laid in layouts.values { g_object_unref(UnsafeMutableRawPointer(laid.layout)) }
         layouts.removeAll(keepingCapacity: true)
     }
 
@@ -136,10 +153,6 @@ public final class PangoTextEngine: TextMeasurer {
         guard let escaped = g_markup_escape_text(text, -1) else { return "" }
         defer { g_free(escaped) }
         return String(cString: escaped)
-    }
-
-    public func lines(of text: StyledText, style: FontStyle, width: Double) -> [MeasuredLine] {
-        Self.lines(of: layout(text, style: style, width: width))
     }
 
     /// Every line of a layout with its text, logical width and height, and baseline.

@@ -36,7 +36,7 @@ public struct ReportDocument: Sendable, Equatable {
 }
 
 /// A run of text in one weight.
-public struct TextRun: Sendable, Equatable {
+public struct TextRun: Sendable, Hashable {
     public var text: String
     public var bold: Bool
 
