@@ -34,3 +34,19 @@ const NutriScreenQPDF *nutriscreen_qpdf(void) {
     pthread_once(&once, load);
     return loaded;
 }
+
+static pthread_once_t preloading = PTHREAD_ONCE_INIT;
+
+static void *load_on_thread(void *unused) {
+    (void)unused;
+    pthread_once(&once, load);
+    return NULL;
+}
+
+static void start_preloading(void) {
+    // If no thread can be made, the first nutriscreen_qpdf() loads the library itself.
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, load_on_thread, NULL) == 0) pthread_detach(thread);
+}
+
+void nutriscreen_qpdf_preload(void) { pthread_once(&preloading, start_preloading); }

@@ -9,6 +9,10 @@ import Foundation
 ///
 /// The output is reproducible: qpdf derives the file's `/ID` from its content.
 public enum QPDFCompactor {
+    /// Starts loading libqpdf (about 4 ms with the libraries it brings) on another core, to be
+    /// ready when the report is drawn.
+    public static func prepare() { nutriscreen_qpdf_preload() }
+
     /// `pdf` rewritten by qpdf, or `pdf` itself if libqpdf is missing or cannot read or write it
     /// (the report is still complete, only larger).
     public static func compact(_ pdf: Data) -> Data {

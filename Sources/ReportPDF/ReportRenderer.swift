@@ -12,6 +12,7 @@ public enum ReportRenderer {
     public static func pdf(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, creator: String, created: Date)
         throws(CairoError) -> Data
     {
+        QPDFCompactor.prepare()
         let engine = try PangoTextEngine.forCurrentThread()
         defer { engine.endReport() }
         let document = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: creator, created: created).document()

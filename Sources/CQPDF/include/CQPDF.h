@@ -23,7 +23,11 @@ typedef struct {
     __typeof__(qpdf_get_buffer) *qpdf_get_buffer;
 } NutriScreenQPDF;
 
-/// libqpdf, loaded once (thread-safe); NULL if it is not installed.
+/// libqpdf, loaded once (thread-safe; waits for a load in progress); NULL if it is not installed.
 const NutriScreenQPDF *nutriscreen_qpdf(void);
+
+/// Starts loading libqpdf on a thread of its own, so the loading overlaps the work before the
+/// first `nutriscreen_qpdf()`. Does nothing after the first call.
+void nutriscreen_qpdf_preload(void);
 
 #endif
