@@ -40,6 +40,8 @@ let package = Package(
         ),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
         .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo"]),
+        // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
+        .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         .testTarget(
             name: "ScreeningTests",
             dependencies: [
