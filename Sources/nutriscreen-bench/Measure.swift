@@ -25,7 +25,10 @@ enum Measure {
         var peakBytes: Int
     }
 
-    /// Runs a program to completion with posix_spawn and wait4, so its own peak memory is known.
+    /// Runs a program to completion with posix_spawn and wait4, so its peak memory is known.
+    /// Linux carries the parent's peak memory into a child it starts (the child shares the
+    /// parent's memory until it runs the program), so the peak read is never below the bench's
+    /// own (`peakBytes()`).
     static func spawn(_ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Child {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -46,6 +49,15 @@ enum Measure {
         wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Child(seconds: seconds, status: (status >> 8) & 0xFF, peakBytes: usage.ru_maxrss * 1024)
+    }
+
+    /// This process's peak resident memory so far (VmHWM), in bytes.
+    static func peakBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes * 1024
     }
 
     /// One timed run in an interleaved series.

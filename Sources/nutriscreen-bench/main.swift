@@ -2,16 +2,39 @@ import Foundation
 import ReportPDF
 import Screening
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// NutriScreen's benchmark. Build and run with `make bench` (release mode); figures and the
 /// machine they came from are kept in BENCHMARKS.md.
 ///
 ///     nutriscreen-bench [--runs N] [--batch N]
+///     nutriscreen-bench page-texts FOLDER      (used by the bench itself, see PageTexts)
 ///
 /// The floor is `nutriscreen-floor` (Sources/nutriscreen-floor), a plain C Cairo + Pango program
 /// built beside it: given the report's own text page by page, it draws the same text, one Pango
 /// layout per page, without tags or packing; given none, one line on one page.
+///
+/// Whole processes are measured before anything heavy runs in the bench itself: Linux carries a
+/// parent's peak memory into the children it starts, so a child's peak can only be read above
+/// the bench's own (printed, to show the measurement holds).
 
 let arguments = CommandLine.arguments
+let repository = FileManager.default.currentDirectoryPath
+let questionnairePath = repository + "/Questionnaires/neuro-nutrition.yaml"
+let sampleAnswers = repository + "/Reports/sample-answers.yaml"
+let created = Date(timeIntervalSince1970: 1_772_359_200)
+
+if arguments.count == 3, arguments[1] == "page-texts" {
+    do {
+        try PageTexts.write(folder: arguments[2], questionnaire: try QuestionnaireLoader.load(path: questionnairePath), created: created)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("nutriscreen-bench page-texts: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 func option(_ name: String, default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let n = Int(arguments[index + 1]) else { return value }
@@ -20,14 +43,11 @@ func option(_ name: String, default value: Int) -> Int {
 let runs = option("--runs", default: 21)
 let batchSize = option("--batch", default: 1000)
 
-let repository = FileManager.default.currentDirectoryPath
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let bench = binaries + "/nutriscreen-bench"
 let nutriscreen = binaries + "/nutriscreen"
 let floorProgram = binaries + "/nutriscreen-floor"
-let questionnairePath = repository + "/Questionnaires/neuro-nutrition.yaml"
-let sampleAnswers = repository + "/Reports/sample-answers.yaml"
 let scratch = NSTemporaryDirectory() + "nutriscreen-bench-\(getpid())"
-try FileManager.default.createDirectory(atPath: scratch + "/in", withIntermediateDirectories: true)
 try FileManager.default.createDirectory(atPath: scratch + "/out", withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: scratch) }
 guard FileManager.default.isExecutableFile(atPath: nutriscreen), FileManager.default.isExecutableFile(atPath: floorProgram) else {
@@ -43,73 +63,42 @@ var rows: [(String, String, String, Bool?)] = []
     print(name.padding(toLength: 56, withPad: " ", startingAt: 0) + String(repeating: " ", count: max(0, 12 - value.count)) + value + "  " + verdict)
 }
 func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+func mebibytes(_ bytes: Int) -> String { "\(bytes >> 20) MiB" }
 
 print("NutriScreen benchmark: medians of \(runs) runs, batch of \(batchSize) answers files\n")
 
-// In-process stages.
+// The inputs: the sample, and random complete answers files in four parts, measured in turn
+// (floor, batch, floor, batch…) so the two see the same drifts of the machine. A child process
+// writes each one's text page by page beside it (see PageTexts).
 let questionnaire = try QuestionnaireLoader.load(path: questionnairePath)
-row("load and check the default questionnaire", ms(try Measure.median(runs: runs) { _ = try QuestionnaireLoader.load(path: questionnairePath) }))
-let archive = QuestionnaireArchive.encode(questionnaire, build: "bench")
-row(
-    "  the same from its kept archive",
-    ms(
-        Measure.median(runs: runs) {
-            _ = QuestionnaireArchive.decode(archive, build: "bench", contentHash: questionnaire.contentHash, path: questionnairePath)
-        }))
-let document = try AnswersDocument.load(path: sampleAnswers, questionnaire: questionnaire)
-let assessor = Assessor(questionnaire: questionnaire)
-row(
-    "score the sample assessment",
-    ms(Measure.median(runs: runs) { _ = assessor.assess(document.answers, name: document.name, completed: document.completed) }))
-let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
-let engine = try PangoTextEngine.forCurrentThread()
-let created = Date(timeIntervalSince1970: 1_772_359_200)
-let reportDocument = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "bench", created: created).document()
-row(
-    "lay out the sample report (Pango measuring)",
-    ms(
-        Measure.median(runs: runs) {
-            engine.releaseLayouts()
-            _ = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine)
-        }))
-let layout = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine)
-row(
-    "lay it out again, layouts kept (as in a batch)",
-    ms(Measure.median(runs: runs) { _ = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine) }))
-row(
-    "render it to PDF (Cairo)",
-    ms(try Measure.median(runs: runs) { _ = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata) }))
-let drawn = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata)
-row("pack it (libqpdf: object streams)", ms(Measure.median(runs: runs) { _ = QPDFCompactor.compact(drawn) }))
-let pdf = try ReportRenderer.pdf(assessment, questionnaire: questionnaire, paper: .a4, creator: "bench", created: created)
-let pages = layout.pages.count
-row("sample PDF as cairo writes it (\(pages) pages)", String(format: "%.1f KB a page", Double(drawn.count) / Double(pages) / 1000))
-row(
-    "sample PDF, packed: \(pdf.count) B", String(format: "%.1f KB a page", Double(pdf.count) / Double(pages) / 1000), target: "≤ 10 KB a page",
-    met: pdf.count <= pages * 10_000)
-
-/// The text of each laid-out page, pages separated by form feeds: what the floor draws.
-func pageTexts(_ layout: PageLayout) -> String {
-    layout.pages.map { page in
-        page.elements.compactMap { element in
-            if case .text(let text) = element { text.lines.map(\.text).joined(separator: "\n") } else { nil }
-        }.joined(separator: "\n")
-    }.joined(separator: "\u{0C}")
+let parts = 4
+for part in 0..<parts { try FileManager.default.createDirectory(atPath: "\(scratch)/in/\(part)", withIntermediateDirectories: true) }
+try FileManager.default.copyItem(atPath: sampleAnswers, toPath: scratch + "/in/sample.yaml")
+var rng = SystemRandomNumberGenerator()
+for index in 0..<batchSize {
+    let answers = AnswerSampler.completePath(questionnaire, using: &rng)
+    try AnswersDocument(answers: answers, name: "Person \(index)", completed: created).yaml(for: questionnaire)
+        .write(toFile: "\(scratch)/in/\(index % parts)/answers-\(index).yaml", atomically: false, encoding: .utf8)
 }
-
-// Whole processes, interleaved with their floors.
 var environment = ProcessInfo.processInfo.environment
 environment["XDG_STATE_HOME"] = scratch + "/state"
 environment["XDG_CACHE_HOME"] = scratch + "/cache"
 environment["NO_COLOR"] = "1"
-try pageTexts(layout).write(toFile: scratch + "/sample-pages.txt", atomically: false, encoding: .utf8)
-// The unmeasured first round keeps the checked questionnaire in the cache (QuestionnaireCache),
-// as it is for every report after a person's first.
+for folder in ["\(scratch)/in"] + (0..<parts).map({ "\(scratch)/in/\($0)" }) {
+    guard Measure.spawn(bench, ["page-texts", folder], environment: environment).status == 0 else {
+        FileHandle.standardError.write(Data("nutriscreen-bench: could not write the page texts of \(folder)\n".utf8))
+        exit(1)
+    }
+}
+row("the bench's own peak memory while it measures", mebibytes(Measure.peakBytes()))
+
+// Whole processes, interleaved with their floors. The unmeasured first round keeps the checked
+// questionnaire in the cache (QuestionnaireCache), as it is for every report after a person's first.
 let reportArguments = ["report", "--answers", sampleAnswers, "--questionnaire", questionnairePath, "--out", scratch + "/report.pdf", "--force"]
 let whole = Measure.interleaved(
     runs: runs,
     [
-        { Measure.sample(floorProgram, [scratch + "/floor.pdf", scratch + "/sample-pages.txt"], environment: environment) },
+        { Measure.sample(floorProgram, [scratch + "/floor.pdf", scratch + "/in/sample.txt"], environment: environment) },
         { Measure.sample(nutriscreen, reportArguments, environment: environment) },
     ])
 let (floor, report) = (whole[0], whole[1])
@@ -118,7 +107,7 @@ row("whole `report` command as a process", ms(report.median))
 row(
     "  ratio report / same-content floor", String(format: "%.2f ×", report.ratioToFirst), target: "≤ 1.2 ×",
     met: report.ratioToFirst <= 1.2 && report.failures == 0)
-row("peak memory of `report`", "\(report.peak / 1024 / 1024) MiB", target: "< 40 MiB", met: report.peak < 40 << 20)
+row("peak memory of `report`", mebibytes(report.peak), target: "< 40 MiB", met: report.peak < 40 << 20)
 
 let startArguments = ["start", "--new", "--questionnaire", questionnairePath]
 let prompt = Measure.interleaved(
@@ -145,32 +134,18 @@ let promptCold = Measure.interleaved(
     ])[0]
 row("  the same, questionnaire not yet checked", ms(promptCold.median))
 
-// Batch throughput over random complete answers files, against the floor drawing each one's text
-// as its own process, as many at a time as there are cores. The files are split into four parts,
-// measured in turn (floor, batch, floor, batch…) so the two see the same drifts of the machine.
-let parts = 4
-var rng = SystemRandomNumberGenerator()
-var floorArguments = [[[String]]](repeating: [], count: parts)
-for part in 0..<parts { try FileManager.default.createDirectory(atPath: "\(scratch)/in/\(part)", withIntermediateDirectories: true) }
-for index in 0..<batchSize {
-    let folder = "\(scratch)/in/\(index % parts)"
-    let answers = AnswerSampler.completePath(questionnaire, using: &rng)
-    let document = AnswersDocument(answers: answers, name: "Person \(index)", completed: created)
-    try document.yaml(for: questionnaire).write(toFile: "\(folder)/answers-\(index).yaml", atomically: false, encoding: .utf8)
-    let assessed = assessor.assess(answers, name: document.name, completed: document.completed)
-    let built = ReportBuilder(assessment: assessed, questionnaire: questionnaire, creator: "bench", created: created).document()
-    try pageTexts(ReportRenderer.layout(built, paper: .a4, measurer: engine)).write(
-        toFile: "\(folder)/pages-\(index).txt", atomically: false, encoding: .utf8)
-    floorArguments[index % parts].append(["\(scratch)/out/floor-\(index).pdf", "\(folder)/pages-\(index).txt"])
-}
+// Batch throughput, against the floor drawing each report's text as its own process, as many at
+// a time as there are cores.
 var floorBatch = (seconds: 0.0, failures: 0)
 var batch = (seconds: 0.0, peakBytes: 0, failures: 0)
 for part in 0..<parts {
-    let floorPart = Measure.concurrently(floorProgram, floorArguments[part], environment: environment)
+    let folder = "\(scratch)/in/\(part)"
+    let texts = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }
+    let floorPart = Measure.concurrently(
+        floorProgram, texts.map { ["\(scratch)/out/floor-\($0).pdf", "\(folder)/\($0)"] }, environment: environment)
     floorBatch = (floorBatch.seconds + floorPart.seconds, floorBatch.failures + floorPart.failures)
     let batchPart = Measure.spawn(
-        nutriscreen,
-        ["report", "--answers-dir", "\(scratch)/in/\(part)", "--out-dir", scratch + "/out", "--questionnaire", questionnairePath, "--force"],
+        nutriscreen, ["report", "--answers-dir", folder, "--out-dir", scratch + "/out", "--questionnaire", questionnairePath, "--force"],
         environment: environment)
     batch = (batch.seconds + batchPart.seconds, max(batch.peakBytes, batchPart.peakBytes), batch.failures + (batchPart.status == 0 ? 0 : 1))
 }
@@ -181,7 +156,48 @@ row("batch: \(batchSize) random complete reports, both cores", String(format: "%
 row(
     "  ratio batch / floor throughput", String(format: "%.2f ×", perSecond / floorPerSecond), target: "≥ 1.5 ×",
     met: perSecond >= 1.5 * floorPerSecond && batch.failures == 0 && floorBatch.failures == 0)
-row("peak memory of the batch", "\(batch.peakBytes / 1024 / 1024) MiB")
+row("peak memory of the batch (\(batchSize / parts) reports a process)", mebibytes(batch.peakBytes))
+
+// In-process stages, last (they raise the bench's own peak memory).
+print("")
+row("load and check the default questionnaire", ms(try Measure.median(runs: runs) { _ = try QuestionnaireLoader.load(path: questionnairePath) }))
+let archive = QuestionnaireArchive.encode(questionnaire, build: "bench")
+row(
+    "  the same from its kept archive",
+    ms(
+        Measure.median(runs: runs) {
+            _ = QuestionnaireArchive.decode(archive, build: "bench", contentHash: questionnaire.contentHash, path: questionnairePath)
+        }))
+let document = try AnswersDocument.load(path: sampleAnswers, questionnaire: questionnaire)
+let assessor = Assessor(questionnaire: questionnaire)
+row(
+    "score the sample assessment",
+    ms(Measure.median(runs: runs) { _ = assessor.assess(document.answers, name: document.name, completed: document.completed) }))
+let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
+let engine = try PangoTextEngine.forCurrentThread()
+let reportDocument = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "bench", created: created).document()
+row(
+    "lay out the sample report (Pango measuring)",
+    ms(
+        Measure.median(runs: runs) {
+            engine.releaseLayouts()
+            _ = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine)
+        }))
+let layout = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine)
+row(
+    "lay it out again, layouts kept (as in a batch)",
+    ms(Measure.median(runs: runs) { _ = ReportRenderer.layout(reportDocument, paper: .a4, measurer: engine) }))
+row(
+    "render it to PDF (Cairo)",
+    ms(try Measure.median(runs: runs) { _ = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata) }))
+let drawn = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata)
+row("pack it (libqpdf: object streams)", ms(Measure.median(runs: runs) { _ = QPDFCompactor.compact(drawn) }))
+let pdf = try ReportRenderer.pdf(assessment, questionnaire: questionnaire, paper: .a4, creator: "bench", created: created)
+let pages = layout.pages.count
+row("sample PDF as cairo writes it (\(pages) pages)", String(format: "%.1f KB a page", Double(drawn.count) / Double(pages) / 1000))
+row(
+    "sample PDF, packed: \(pdf.count) B", String(format: "%.1f KB a page", Double(pdf.count) / Double(pages) / 1000), target: "≤ 10 KB a page",
+    met: pdf.count <= pages * 10_000)
 
 print(
     "\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
