@@ -50,6 +50,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: images).count == pages)
     }
 
+    /// What libqpdf cannot read is handed back as it came: a report is never lost to packing.
+    @Test func whatQPDFCannotReadComesBackUnchanged() throws {
+        for bytes in [Data(), Data("not a PDF at all".utf8), Data("%PDF-1.5\n1 0 obj\n<< /Type /Catalog".utf8)] {
+            #expect(QPDFCompactor.compact(bytes) == bytes)
+        }
+    }
+
     /// Ligatures are drawn as one glyph (cairo maps it to its ligature character) and read back
     /// as the letters they stand for.
     @Test func ligaturesAreDrawnAndReadBackAsLetters() throws {

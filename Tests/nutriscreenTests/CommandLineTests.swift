@@ -228,6 +228,20 @@ import Testing
         #expect(text.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "\(text)")
     }
 
+    /// libqpdf (and gnutls with it) is loaded only when a report is packed, never at start-up.
+    @Test func libqpdfIsNotLinked() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [ProcessRunner.executable]
+        let pipe = Pipe()
+        ldd.standardOutput = pipe
+        try ldd.run()
+        let libraries = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(libraries.contains("libcairo"), "\(libraries)")
+        #expect(!libraries.contains("libqpdf") && !libraries.contains("libgnutls"), "\(libraries)")
+    }
+
     @Test func aMissingOrUnwritableFolderIsAClearErrorWithExit73() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
