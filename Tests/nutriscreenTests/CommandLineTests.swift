@@ -217,27 +217,13 @@ import Testing
             Thread.sleep(forTimeInterval: 1.1)
         }
         #expect(outputs[0] == outputs[1])
-        let info = Process()
-        info.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
-        info.arguments = [runner.state + "/one.pdf"]
-        let pipe = Pipe()
-        info.standardOutput = pipe
-        try info.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        info.waitUntilExit()
-        #expect(text.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "\(text)")
+        let info = try ProcessRunner.output(of: "pdfinfo", [runner.state + "/one.pdf"])
+        #expect(info.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "\(info)")
     }
 
     /// libqpdf (and gnutls with it) is loaded only when a report is packed, never at start-up.
     @Test func libqpdfIsNotLinked() throws {
-        let ldd = Process()
-        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
-        ldd.arguments = [ProcessRunner.executable]
-        let pipe = Pipe()
-        ldd.standardOutput = pipe
-        try ldd.run()
-        let libraries = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        ldd.waitUntilExit()
+        let libraries = try ProcessRunner.output(of: "ldd", [ProcessRunner.executable])
         #expect(libraries.contains("libcairo"), "\(libraries)")
         #expect(!libraries.contains("libqpdf") && !libraries.contains("libgnutls"), "\(libraries)")
     }
