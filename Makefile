@@ -1,22 +1,26 @@
-# NutriScreen: the two commands in the README's Quick start.
+# NutriScreen: conveniences for developers. The README's commands are scripts/screen and
+# scripts/test, which need no make; `make test` calls the same script.
 SWIFT ?= swift
 
-.PHONY: screen test deps build format sample bench
+.PHONY: test screen deps build format sample bench install
 
-## Install missing system packages, build, and start a screening.
-screen: deps
-	@$(SWIFT) build -c release --static-swift-stdlib --product nutriscreen >&2
-	@./.build/release/nutriscreen $(ARGS)
+## `make screen` is gone: make would turn the program's exit code (75, 130, …) into its own.
+screen:
+	@echo "make screen is gone: run scripts/screen (its exit code is the program's)" >&2; exit 2
 
 ## Install missing system packages, then run every test.
-test: deps
-	$(SWIFT) test
+test:
+	@SWIFT=$(SWIFT) scripts/test
 
 deps:
 	@scripts/install-deps
 
 build: deps
 	$(SWIFT) build
+
+## Build in release mode and install to PREFIX (default ~/.local): see scripts/install.
+install:
+	@SWIFT=$(SWIFT) scripts/install
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
@@ -27,7 +31,7 @@ sample: deps
 	SOURCE_DATE_EPOCH=1772359200 ./.build/debug/nutriscreen report --answers Reports/sample-answers.yaml --out Reports/sample-report.pdf --paper a4 --force
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile Reports/sample-report.pdf Reports/sample-report-page1
 
-## Build in release mode (Swift runtime linked statically, as for `make screen`) and run the benchmark (see BENCHMARKS.md).
+## Build in release mode (Swift runtime linked statically, as for scripts/screen) and run the benchmark (see BENCHMARKS.md).
 bench: deps
 	@$(SWIFT) build -c release --static-swift-stdlib >&2
 	./.build/release/nutriscreen-bench

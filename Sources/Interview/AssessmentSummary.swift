@@ -31,11 +31,20 @@ public enum AssessmentSummary {
                 for reason in target.supporting.prefix(reasonsPerTarget) {
                     lines.append("    + \(reason.reason)")
                 }
-                if !target.tests.isEmpty { lines.append("    Ask about: \(target.tests.joined(separator: "; "))") }
             }
         }
         for instrument in assessment.instruments {
             lines.append("  \(instrument.name): \(NumberText.plain(instrument.total)) of \(NumberText.plain(instrument.maximum)), \(instrument.band)")
+        }
+        if !assessment.otherCauses.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Other causes your doctor may want to rule out"))
+            for cause in assessment.otherCauses { lines.append("  - \(cause.text)") }
+        }
+        if !assessment.tests.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Tests to ask about"))
+            for test in assessment.tests { lines.append("  - \(test.name)") }
         }
         lines.append("")
         lines.append(assessment.disclaimer)

@@ -29,6 +29,9 @@ public final class Interviewer {
     private let save: (SessionRecord) throws -> Void
     private let now: () -> Date
     private var warnedAboutSaving = false
+    /// Why the latest save failed, or nil when it succeeded (or nothing was saved yet): nothing
+    /// may claim the answers are saved unless this is nil.
+    public private(set) var lastSaveFailure: String?
     private var shownDisplays: Set<String> = []
 
     /// - Parameters:
@@ -288,7 +291,9 @@ public final class Interviewer {
         record.updated = now()
         do {
             try save(record)
+            lastSaveFailure = nil
         } catch {
+            lastSaveFailure = "\(error)"
             if !warnedAboutSaving {
                 console.line(style.alert("Warning: your answers could not be saved (\(error)). Keep this window open until you finish."))
                 warnedAboutSaving = true

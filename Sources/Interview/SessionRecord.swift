@@ -45,6 +45,9 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         acknowledgedTriggers = []
     }
 
+    /// Not finished: in progress, or stopped at an emergency warning (which may be carried on).
+    public var isResumable: Bool { status != .completed }
+
     static func newID(_ date: Date) -> String {
         "\(UTCTime(date).compact)-\(UInt32.random(in: 0...UInt32.max) & 0xFFFFFF)"
     }

@@ -1,6 +1,10 @@
 import Foundation
 import PrivateFiles
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Saved sessions in `$XDG_STATE_HOME/nutriscreen/` (default `~/.local/state/nutriscreen/`),
 /// one JSON file each, written atomically with mode 0600.
 public struct SessionStore: Sendable {
@@ -13,7 +17,67 @@ public struct SessionStore: Sendable {
         SessionStore(directory: UserFolders.state(environment: environment) + "/nutriscreen")
     }
 
-    public func path(of record: SessionRecord) -> String { "\(directory)/session-\(record.id).json" }
+    public func path(of record: SessionRecord) -> String { path(ofID: record.id) }
+
+    private func path(ofID id: String) -> String { "\(directory)/session-\(id).json" }
+
+    /// The hidden lock file of a session (see `SessionLock`).
+    func lockPath(ofID id: String) -> String { "\(directory)/.session-\(id).lock" }
+
+    /// Checks, before the first question, that answers can be saved here (the folder is made if
+    /// missing).
+    public func checkWritable() throws(PrivateFile.WriteError) {
+        try PrivateFile.checkWritable(directory)
+    }
+
+    /// Holds `record`'s session for this process, or says another process has it.
+    public func lock(_ record: SessionRecord) throws(SessionLock.Failure) -> SessionLock {
+        try SessionLock(path: lockPath(ofID: record.id))
+    }
+
+    /// The saved record with this id, as it is on disk now.
+    public func record(id: String) -> SessionRecord? {
+        guard let data = FileManager.default.contents(atPath: path(ofID: id)) else { return nil }
+        return try? Self.decoder.decode(SessionRecord.self, from: data)
+    }
+
+    /// Removes what interrupted runs left in the folder: temporary files of saves killed midway
+    /// (`.session-ID.json.XXXXXX`) and lock files of sessions that never saved an answer
+    /// (`.session-ID.lock` without `session-ID.json`, untouched for a minute). Only for sessions no
+    /// running process holds: a held session's save may be under way. Returns how many went.
+    @discardableResult
+    public func removeLeftovers() -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
+        let present = Set(names)
+        var removed = 0
+        var held: [String: Bool] = [:]
+        /// Whether a live process holds session `id`: taking its lock (let go at once) proves not.
+        func isHeld(_ id: String) -> Bool {
+            if let known = held[id] { return known }
+            let answer = (try? SessionLock(path: lockPath(ofID: id))) == nil
+            held[id] = answer
+            return answer
+        }
+        for name in names where name.hasPrefix(".session-") {
+            let parts = name.dropFirst(".session-".count).split(separator: ".", omittingEmptySubsequences: false)
+            let id = String(parts[0])
+            let path = "\(directory)/\(name)"
+            if parts.count == 3, parts[1] == "json", parts[2].count == 6 {
+                if !isHeld(id), unlink(path) == 0 { removed += 1 }
+            } else if parts.count == 2, parts[1] == "lock", !present.contains("session-\(id).json") {
+                var info = stat()
+                guard stat(path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 60, !isHeld(id) else { continue }
+                if unlink(path) == 0 { removed += 1 }
+            }
+        }
+        return removed
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
 
     /// Saves the record atomically.
     public func save(_ record: SessionRecord) throws(PrivateFile.WriteError) {
@@ -31,8 +95,7 @@ public struct SessionStore: Sendable {
     /// Every readable session, newest first; unreadable files are reported, never fatal.
     public func all() -> (sessions: [SessionRecord], unreadable: [String]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return ([], []) }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = Self.decoder
         var sessions: [SessionRecord] = []
         var unreadable: [String] = []
         for name in names where name.hasPrefix("session-") && name.hasSuffix(".json") {
@@ -46,8 +109,8 @@ public struct SessionStore: Sendable {
         return (sessions.sorted { $0.updated > $1.updated }, unreadable)
     }
 
-    /// The most recently updated session that is not finished.
+    /// The most recently updated session that is not finished (see `SessionRecord.isResumable`).
     public func latestUnfinished() -> SessionRecord? {
-        all().sessions.first { $0.status == .inProgress }
+        all().sessions.first(where: \.isResumable)
     }
 }

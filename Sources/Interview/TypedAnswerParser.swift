@@ -34,7 +34,7 @@ public enum TypedAnswerParser {
                 } else {
                     return .failure(
                         AnswerProblem(
-                            "'\(part)' is not one of the numbers 1 to \(options.count). Type the numbers of all that apply, separated by commas, e.g. 1,3."
+                            "\(Printable.quoted(part)) is not one of the numbers 1 to \(options.count). Type the numbers of all that apply, separated by commas, e.g. 1,3."
                         ))
                 }
             }
@@ -53,6 +53,9 @@ public enum TypedAnswerParser {
         case .text(let maxLength):
             guard !text.isEmpty else { return .failure(AnswerProblem("Please type your answer, or s to skip if it is optional.")) }
             guard text.count <= maxLength else { return .failure(AnswerProblem("Please keep it under \(maxLength) characters.")) }
+            guard !Printable.hasControl(text) else {
+                return .failure(AnswerProblem("Please type plain text: \(Printable.quoted(text)) holds a control character (such as an escape)."))
+            }
             return .success(.text(text))
         case .display:
             return .failure(AnswerProblem("This is information only."))

@@ -34,18 +34,15 @@ public enum PrivateFile {
     ///   - durable: when false, the data is not forced to disk before the rename (for caches,
     ///     whose reader refuses a file torn by a crash); readers still never see a partial file.
     public static func write(_ data: Data, to path: String, overwrite: Bool = true, durable: Bool = true) throws(WriteError) {
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            // Never replace a device, pipe or folder: write into a device or pipe, refuse a folder.
-            guard info.st_mode & S_IFMT != S_IFDIR else { throw WriteError(path: path, reason: "it is a folder; give a file name", exists: false) }
-            return try writeInPlace(data, to: path)
-        }
-        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        // Never write into a device or a pipe (opening a pipe blocks until someone reads it), and
+        // never replace one or a folder.
+        if let problem = problem(writing: path) { throw WriteError(path: path, reason: problem, exists: false) }
+        let directory = PathName.folder(of: path)
         if !overwrite, access(path, F_OK) == 0 { throw WriteError(path: path, reason: "it exists", exists: true) }
-        var template = Array("\(directory)/.\((path as NSString).lastPathComponent).XXXXXX".utf8CString)
+        var template = Array("\(directory)/.\(PathName.name(of: path)).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(path, errno, hint: directory) }
-        let temporary = String(cString: template)
+        let temporary = text(of: template)
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
@@ -82,12 +79,33 @@ public enum PrivateFile {
         }
     }
 
-    /// Writes to an existing device or pipe (such as /dev/stdout), reporting any write error.
-    private static func writeInPlace(_ data: Data, to path: String) throws(WriteError) {
-        let fd = open(path, O_WRONLY)
-        guard fd >= 0 else { throw failure(path, errno, hint: (path as NSString).deletingLastPathComponent) }
-        defer { close(fd) }
-        try writeAll(data, to: fd, path: path)
+    /// Why `path` cannot be written as a private file, without opening it: it is a folder, a
+    /// pipe or a device; nil when it is a regular file, a link to one, or does not exist.
+    public static func problem(writing path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "it is a folder; give a file name"
+        default: return "it is a pipe or a device, not a regular file; give a file name"
+        }
+    }
+
+    /// Writes all of `data` to an open descriptor (standard output), reporting any write error;
+    /// `name` says what it is in messages.
+    public static func write(_ data: Data, toDescriptor fd: Int32, name: String) throws(WriteError) {
+        try writeAll(data, to: fd, path: name)
+    }
+
+    /// Checks that a file can be created in `directory` (made, 0700, if missing), by creating and
+    /// removing one: permissions alone do not tell (a read-only disk, a full one, root squash).
+    public static func checkWritable(_ directory: String) throws(WriteError) {
+        try makeDirectory(directory)
+        var template = Array("\(directory)/.write-check.XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw failure(directory, errno, hint: directory) }
+        close(fd)
+        unlink(text(of: template))
     }
 
     private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(WriteError) {
@@ -105,7 +123,7 @@ public enum PrivateFile {
             }
             return true
         }
-        if !written { throw failure(path, code, hint: (path as NSString).deletingLastPathComponent) }
+        if !written { throw failure(path, code, hint: PathName.folder(of: path)) }
     }
 
     /// True when `path` exists and is a folder (or a link to one).
@@ -116,11 +134,19 @@ public enum PrivateFile {
 
     /// Creates `path` and its parents with mode 0700 (owner only).
     public static func makeDirectory(_ path: String) throws(WriteError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw WriteError(path: path, reason: "cannot create the folder (\((error as NSError).localizedDescription))", exists: false)
+        guard !isFolder(path) else { return }
+        let parent = PathName.parent(of: path)
+        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        guard mkdir(path, 0o700) == 0 || (errno == EEXIST && isFolder(path)) else {
+            let code = errno
+            let reason = code == EEXIST ? "it exists and is not a folder" : String(cString: strerror(code))
+            throw WriteError(path: path, reason: "cannot create the folder: \(reason)", exists: false)
         }
+    }
+
+    /// A C string buffer (such as an `mkstemp` template) as text.
+    private static func text(of buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func failure(_ path: String, _ code: Int32, hint directory: String) -> WriteError {

@@ -4,9 +4,9 @@ import Screening
 /// Turns an assessment into the report's document: what to say, in the order a doctor reads it.
 /// It decides nothing clinical; every band, trigger and reason comes from the assessment.
 ///
-/// Display conventions read from the questionnaire: `age` and `sex` for the header; the
-/// options of `symptoms` with their `<option>_where`, `_often`, `_since` and `_course` details
-/// for "Symptoms at a glance"; the section `medicines` for medicines and supplements.
+/// Display conventions read from the questionnaire: `age` and `sex` for the header; the answers
+/// of the section `symptoms` for "Symptoms at a glance"; the section `medicines` for medicines
+/// and supplements.
 public struct ReportBuilder {
     public let assessment: Assessment
     public let questionnaire: Questionnaire
@@ -28,14 +28,18 @@ public struct ReportBuilder {
         blocks += triage()
         blocks += summary()
         for target in assessment.flaggedTargets { blocks += section(for: target) }
+        blocks += otherCauses()
         blocks += instruments()
         blocks += symptomsAndMedicines()
         blocks += allAnswers()
         blocks += closing()
-        let person = assessment.name.map { " — \($0)" } ?? ""
+        let person = assessment.name.map { " — \(Self.isolated($0))" } ?? ""
+        // Document metadata is plain text that viewers show in their own way: no isolates there,
+        // and no bidi controls at all.
+        let plainPerson = assessment.name.map { " — " + String(String.UnicodeScalarView($0.unicodeScalars.filter { !Self.isBidiControl($0) })) } ?? ""
         return ReportDocument(
             metadata: .init(
-                title: "NutriScreen screening summary\(person)",
+                title: "NutriScreen screening summary\(plainPerson)",
                 subject: "Nutrition screening for nerve and muscle symptoms: a screening, not a diagnosis",
                 keywords: (["NutriScreen", "screening"] + assessment.targets.map(\.name)).joined(separator: ", "),
                 creator: creator, created: created),
@@ -49,14 +53,30 @@ public struct ReportBuilder {
         .paragraph(Paragraph([TextRun(text)], style: .small, gray: gray))
     }
 
-    /// "Sources: …" under a section, in small grey type.
-    private func sourcesLine(_ sources: [String]) -> Block {
-        .paragraph(Paragraph([TextRun("Sources: ", bold: true), TextRun(sources.joined(separator: " · "))], style: .small, gray: 0.3))
+    /// "References: [1], [4]" under a section, in small grey type: numbers in the list at the end.
+    private func referencesLine(_ keys: [String]) -> Block {
+        .paragraph(Paragraph([TextRun("References: ", bold: true), TextRun(citation(keys))], style: .small, gray: 0.3))
+    }
+
+    /// The numbers of the cited references, as "[1, 4]".
+    private func citation(_ keys: [String]) -> String {
+        let numbers = Set(keys.compactMap { key in assessment.references.firstIndex { $0.id == key }.map { $0 + 1 } }).sorted()
+        return "[" + numbers.map(String.init).joined(separator: ", ") + "]"
     }
 
     // MARK: 1. Header
 
-    private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }?.answer }
+    private func answer(_ id: String) -> String? { assessment.answers.first { $0.id == id }.map { Self.isolated($0.answer) } }
+
+    /// Text a person typed (a name, an answer), wrapped in a Unicode isolate (FSI … PDI), so
+    /// right-to-left text, or a right-to-left override left open, is laid out on its own and
+    /// cannot reorder the words around it (the header, the page's running header).
+    static func isolated(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
+
+    /// The explicit bidi formatting characters: embeddings, overrides, isolates and marks.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || [0x200E, 0x200F, 0x061C].contains(scalar.value)
+    }
 
     private func header(_ date: String) -> [Block] {
         var facts: StyledText = []
@@ -67,7 +87,7 @@ public struct ReportBuilder {
             // (a fact wider than the whole line still breaks, between characters).
             facts += [TextRun("\(label):\u{00A0}", bold: true), TextRun(value.replacingOccurrences(of: " ", with: "\u{00A0}"))]
         }
-        fact("Name", assessment.name)
+        fact("Name", assessment.name.map(Self.isolated))
         fact("Age", answer("age"))
         fact("Sex", answer("sex"))
         fact("Completed", date)
@@ -107,13 +127,16 @@ public struct ReportBuilder {
             }
         var paragraphs: [Paragraph] = []
         for trigger in assessment.triggers {
-            paragraphs.append(Paragraph([TextRun("[\(trigger.urgency.rawValue.uppercased())] ", bold: true), TextRun(trigger.message)]))
+            paragraphs.append(
+                Paragraph([
+                    TextRun("[\(trigger.urgency.rawValue.uppercased())] ", bold: true), TextRun(trigger.message + " " + citation(trigger.references)),
+                ]))
             if !trigger.evidence.isEmpty {
                 paragraphs.append(
                     Paragraph(
                         [
                             TextRun("Because: ", bold: true),
-                            TextRun(trigger.evidence.map { "\($0.question) — \($0.answer)" }.joined(separator: "; ")),
+                            TextRun(trigger.evidence.map { "\($0.question) — \(Self.isolated($0.answer))" }.joined(separator: "; ")),
                         ], style: .small, gray: 0.2))
             }
         }
@@ -137,9 +160,12 @@ public struct ReportBuilder {
             .scoreChart(ScoreChart(rows: rows, scale: scale)),
             .heading(Heading(level: 2, text: "Tests to discuss", destination: "tests")),
         ]
-        var tests: [String] = []
-        for target in assessment.flaggedTargets {
-            for test in target.tests where !tests.contains(test) { tests.append(test) }
+        let names = Dictionary(
+            assessment.targets.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, "other causes") }, uniquingKeysWith: { a, _ in a })
+        let tests = assessment.tests.map { test in
+            var serves: [String] = []
+            for id in test.for where !serves.contains(names[id] ?? id) { serves.append(names[id] ?? id) }
+            return "\(test.name) — for \(serves.joined(separator: ", "))"
         }
         if tests.isEmpty {
             blocks.append(
@@ -166,7 +192,7 @@ public struct ReportBuilder {
         ]
         let rows = (target.supporting + target.contrary).map { reason -> [String] in
             [
-                reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map(\.answer).joined(separator: "; "),
+                reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map { Self.isolated($0.answer) }.joined(separator: "; "),
                 (reason.points > 0 ? "+" : "") + NumberText.plain(reason.points), reason.reason,
             ]
         }
@@ -185,9 +211,18 @@ public struct ReportBuilder {
             blocks.append(.heading(Heading(level: 2, text: "Notes", destination: "target-\(target.id)-notes")))
             for note in target.notes { blocks.append(.paragraph(Paragraph([TextRun("• " + note)]))) }
         }
-        var sources: [String] = []
-        for reason in target.supporting + target.contrary where !sources.contains(reason.source) { sources.append(reason.source) }
-        blocks.append(sourcesLine(sources))
+        blocks.append(referencesLine((target.supporting + target.contrary).flatMap(\.references)))
+        return blocks
+    }
+
+    // MARK: Other causes
+
+    private func otherCauses() -> [Block] {
+        guard !assessment.otherCauses.isEmpty else { return [] }
+        var blocks: [Block] = [.heading(Heading(level: 1, text: "Other causes to rule out", destination: "other-causes"))]
+        for cause in assessment.otherCauses {
+            blocks.append(.paragraph(Paragraph([TextRun("• " + cause.text + " "), TextRun(citation(cause.references))])))
+        }
         return blocks
     }
 
@@ -208,7 +243,7 @@ public struct ReportBuilder {
                     columns: [
                         .init("Questionnaire", share: 0.22), .init("Score", share: 0.1), .init("Cut-off", share: 0.3), .init("Result", share: 0.38),
                     ], rows: rows)))
-        blocks.append(sourcesLine(assessment.instruments.map(\.source)))
+        blocks.append(referencesLine(assessment.instruments.flatMap(\.references)))
         return blocks
     }
 
@@ -216,31 +251,16 @@ public struct ReportBuilder {
 
     private func symptomsAndMedicines() -> [Block] {
         var blocks: [Block] = [.heading(Heading(level: 1, text: "Symptoms at a glance", destination: "symptoms"))]
-        let chosen: [String]
-        if case .list(let values)? = assessment.answers.first(where: { $0.id == "symptoms" })?.value { chosen = values } else { chosen = [] }
-        let symptomItem = questionnaire.item("symptoms")
-        let rows = chosen.compactMap { value -> [String]? in
-            guard let option = symptomItem?.option(value), !option.exclusive else { return nil }
-            let detail = { (suffix: String) in answer("\(value)_\(suffix)") ?? "—" }
-            return [
-                option.label, detail("where") + (answer("\(value)_side").map { " (\($0.lowercased()))" } ?? ""), detail("often"), detail("since"),
-                detail("course"),
-            ]
-        }
+        let rows = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == "symptoms" }
+            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, $0.answer] }
         if rows.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun("No symptoms were chosen.")])))
+            blocks.append(.paragraph(Paragraph([TextRun("No symptoms were recorded.")])))
         } else {
-            blocks.append(
-                .table(
-                    Table(
-                        columns: [
-                            .init("Symptom", share: 0.24), .init("Where", share: 0.24), .init("How often", share: 0.16), .init("Since", share: 0.16),
-                            .init("Course", share: 0.2),
-                        ], rows: rows)))
+            blocks.append(.table(Table(columns: [.init("Question", share: 0.4), .init("Answer", share: 0.6)], rows: rows)))
         }
         blocks.append(.heading(Heading(level: 2, text: "Medicines and supplements", destination: "medicines")))
         let medicineRows = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == "medicines" }
-            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, $0.answer] }
+            .map { [questionnaire.item($0.id)?.shortText ?? $0.question, Self.isolated($0.answer)] }
         if medicineRows.isEmpty {
             blocks.append(.paragraph(Paragraph([TextRun("No medicines or supplements were recorded.")])))
         } else {
@@ -252,7 +272,7 @@ public struct ReportBuilder {
     // MARK: 7. All answers
 
     private func allAnswers() -> [Block] {
-        var rows = assessment.answers.map { [$0.section, $0.question, $0.answer] }
+        var rows = assessment.answers.map { [$0.section, $0.question, Self.isolated($0.answer)] }
         if rows.isEmpty { rows = [["—", "No answers", "—"]] }
         var blocks: [Block] = [
             .heading(Heading(level: 1, text: "All answers", destination: "answers")),
@@ -278,9 +298,17 @@ public struct ReportBuilder {
             advice.append(.heading(Heading(level: 2, text: "General advice", destination: "advice")))
             for item in assessment.advice { advice.append(.paragraph(Paragraph([TextRun("• " + item.text)]))) }
         }
+        var references: [Block] = []
+        if !assessment.references.isEmpty {
+            references.append(.heading(Heading(level: 1, text: "References", destination: "references")))
+            for (index, reference) in assessment.references.enumerated() {
+                let link = reference.url.map { " " + $0 } ?? ""
+                references.append(.paragraph(Paragraph([TextRun("\(index + 1). ", bold: true), TextRun(reference.citation + link)], style: .small)))
+            }
+        }
         return [.heading(Heading(level: 1, text: "Notes for the clinician", destination: "notes"))] + [
             .notesBox(NotesBox(title: "Clinician's notes", lines: 7))
-        ] + advice + [
+        ] + advice + references + [
             .paragraph(Paragraph([TextRun("Disclaimer. ", bold: true), TextRun(assessment.disclaimer)], style: .small, gray: 0.15)),
             smallPrint(
                 "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator).",

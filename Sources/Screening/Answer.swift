@@ -56,13 +56,15 @@ public enum Answer: Hashable, Sendable {
             case "yes", "y", "true": return .success(.boolean(.yes))
             case "no", "n", "false": return .success(.boolean(.no))
             case "unsure" where unsure, "not sure" where unsure: return .success(.boolean(.unsure))
-            default: return .failure(.init("'\(s)' is not an answer to a yes/no question; use true or false\(unsure ? " or 'unsure'" : "")"))
+            default:
+                return .failure(
+                    .init("\(Printable.quoted(s)) is not an answer to a yes/no question; use true or false\(unsure ? " or 'unsure'" : "")"))
             }
         case (.choice(let options), .string(let s)):
             guard options.contains(where: { $0.value == s }) else {
                 return .failure(
                     .init(
-                        "'\(s)' is not an option\(Suggestion.didYouMean(s, among: options.map(\.value))); use one of \(options.map(\.value).joined(separator: ", "))"
+                        "\(Printable.quoted(s)) is not an option\(Suggestion.didYouMean(s, among: options.map(\.value))); use one of \(options.map(\.value).joined(separator: ", "))"
                     ))
             }
             return .success(.choice(s))
@@ -76,6 +78,9 @@ public enum Answer: Hashable, Sendable {
             guard range.contains(n) else { return .failure(.init(rangeMessage(n, range))) }
             return .success(.decimal(n))
         case (.text(let maxLength), .string(let s)):
+            guard !Printable.hasControl(s) else {
+                return .failure(.init("\(Printable.quoted(s)) holds a control character (a line break, tab or escape); write it as plain text"))
+            }
             guard s.count <= maxLength else { return .failure(.init("the text is \(s.count) characters; at most \(maxLength) are allowed")) }
             return .success(.text(s))
         case (.display, _):
@@ -91,7 +96,7 @@ public enum Answer: Hashable, Sendable {
             guard options.contains(where: { $0.value == value }) else {
                 return .failure(
                     .init(
-                        "'\(value)' is not an option\(Suggestion.didYouMean(value, among: options.map(\.value))); use any of \(options.map(\.value).joined(separator: ", "))"
+                        "\(Printable.quoted(value)) is not an option\(Suggestion.didYouMean(value, among: options.map(\.value))); use any of \(options.map(\.value).joined(separator: ", "))"
                     ))
             }
             if !selected.contains(value) { selected.append(value) }

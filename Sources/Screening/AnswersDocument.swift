@@ -16,17 +16,7 @@ public struct AnswersDocument: Sendable {
 
     /// Reads the file at `path` and checks every answer against `questionnaire`.
     public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(
-                    SourceLocation(file: path, line: 1, column: 1),
-                    "cannot read the answers file: \(QuestionnaireLoader.reason(error)); check the path")
-            ])
-        }
-        return try parse(data, file: path, questionnaire: questionnaire)
+        try parse(try YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
     }
 
     /// Checks answers held in memory; `file` names them in messages.
@@ -44,17 +34,24 @@ public struct AnswersDocument: Sendable {
             guard let id = reader.string(key, "an item id") else { continue }
             switch id {
             case "name":
-                document.name = reader.string(value, "name")
+                guard let name = reader.string(value, "name") else { continue }
+                if let problem = Self.nameProblem(name) {
+                    reader.error(at: value, problem)
+                    continue
+                }
+                document.name = name
             case "completed":
                 guard let text = reader.string(value, "completed") else { continue }
                 guard let date = ISO8601.parse(text) else {
-                    reader.error(at: value, "completed must be an ISO-8601 time such as 2026-01-31T09:30:00Z, not '\(text)'")
+                    reader.error(at: value, "completed must be an ISO-8601 time such as 2026-01-31T09:30:00Z, not \(Printable.quoted(text))")
                     continue
                 }
                 document.completed = date
             default:
                 guard let item = questionnaire.item(id), item.takesAnswer else {
-                    reader.error(at: key, "unknown item '\(id)' for questionnaire '\(questionnaire.id)'\(Suggestion.didYouMean(id, among: ids))")
+                    reader.error(
+                        at: key,
+                        "unknown item \(Printable.quoted(id)) for questionnaire '\(questionnaire.id)'\(Suggestion.didYouMean(id, among: ids))")
                     continue
                 }
                 guard let plain = plainValue(value, for: item, &reader) else { continue }
@@ -100,6 +97,20 @@ public struct AnswersDocument: Sendable {
             reader.error(at: node, "an answer must be a single value or a list, not a mapping")
             return nil
         }
+    }
+
+    /// Longest name accepted, in characters: any real name fits on the report's header line.
+    public static let maximumNameLength = 100
+
+    /// Why `name` cannot go on a report (control characters, or too long), or nil when it can.
+    public static func nameProblem(_ name: String) -> String? {
+        if Printable.hasControl(name) {
+            return "name \(Printable.quoted(name)) holds a control character; write the name as plain text"
+        }
+        if name.count > maximumNameLength {
+            return "name is \(name.count) characters long; at most \(maximumNameLength) are allowed"
+        }
+        return nil
     }
 
     /// The document as YAML text that `parse` reads back, in asking order.

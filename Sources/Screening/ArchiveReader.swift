@@ -60,6 +60,9 @@ struct ArchiveReader {
         return values
     }
 
+    /// A list of strings.
+    mutating func strings() throws(Malformed) -> [String] { try array { (r) throws(Malformed) in try r.string() } }
+
     /// A length or count, no larger than the bytes left (every element takes at least one byte).
     private mutating func count() throws(Malformed) -> Int {
         let value = try unsigned()

@@ -33,6 +33,9 @@ struct ArchiveWriter {
         if let value { write(&self, value) }
     }
 
+    /// A list of strings.
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
     /// A count, then each element.
     mutating func array<T>(_ values: [T], _ write: (inout ArchiveWriter, T) -> Void) {
         unsigned(UInt64(values.count))

@@ -5,7 +5,7 @@ import Foundation
 /// `docs/assessment-schema.md`.
 public struct Assessment: Codable, Sendable, Equatable {
     /// Version of the JSON shape; bump on any incompatible change.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion = Assessment.currentSchemaVersion
     public var questionnaire: QuestionnaireReference
@@ -17,6 +17,12 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var targets: [TargetResult]
     public var instruments: [InstrumentResult]
     public var advice: [AdviceResult]
+    /// Tests to discuss: each once, with every nutrient and other cause it serves, only where it applies.
+    public var tests: [TestResult]
+    /// Causes other than nutrients that fit the answers, with their tests.
+    public var otherCauses: [OtherCauseResult]
+    /// Every published work the results above cite, in the questionnaire's order.
+    public var references: [Reference]
     public var answers: [AnsweredItem]
     /// Shown questions left without an answer.
     public var unanswered: [String]
@@ -46,15 +52,35 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var id: String
         public var urgency: Urgency
         public var message: String
-        public var source: String
+        public var references: [String]
         public var evidence: [Evidence]
     }
 
     /// One scored rule: why points were added (or taken away).
     public struct Reason: Codable, Sendable, Equatable {
         public var points: Double
+        public var kind: RuleKind
         public var reason: String
-        public var source: String
+        public var references: [String]
+        public var evidence: [Evidence]
+    }
+
+    /// A test to discuss, with what it serves.
+    public struct TestResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        /// Ids of the nutrients and other causes it serves, in the order they are listed.
+        public var `for`: [String]
+        /// What it checks.
+        public var why: String
+    }
+
+    /// A cause other than a nutrient to rule out.
+    public struct OtherCauseResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var text: String
+        public var tests: [String]
+        public var references: [String]
         public var evidence: [Evidence]
     }
 
@@ -69,6 +95,9 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var supporting: [Reason]
         /// Points against (negative).
         public var contrary: [Reason]
+        /// Symptoms that fit but did not count, because no risk or specific sign for this nutrient held.
+        public var uncounted: [Reason]
+        /// Ids of the tests that apply (see `Assessment.tests`).
         public var tests: [String]
         public var foods: [String]
         public var notes: [String]
@@ -83,13 +112,13 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var meaning: String
         public var positive: Bool
         public var cutoff: String
-        public var source: String
+        public var references: [String]
     }
 
     public struct AdviceResult: Codable, Sendable, Equatable {
         public var id: String
         public var text: String
-        public var source: String
+        public var references: [String]
     }
 
     public struct AnsweredItem: Codable, Sendable, Equatable {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Turns answers into an `Assessment`: triggers, target scores with their reasons, instruments and advice.
-/// Pure: the same questionnaire and answers always give the same assessment.
+/// Turns answers into an `Assessment`: triggers, nutrient scores with their reasons, instruments,
+/// tests, other causes and advice. Pure: the same questionnaire and answers always give the same
+/// assessment.
 public struct Assessor: Sendable {
     public let questionnaire: Questionnaire
 
@@ -12,30 +13,34 @@ public struct Assessor: Sendable {
         let navigator = Navigator(questionnaire: questionnaire)
         let (visible, effective) = navigator.walk(answers)
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
+        func evidence(_ condition: Condition) -> [Evidence] { navigator.evidence(for: condition.expression, in: effective) }
 
         let fired = navigator.firedTriggers(effective: effective)
         let triggers = fired.map {
             Assessment.TriggerResult(
-                id: $0.trigger.id, urgency: $0.trigger.urgency, message: $0.trigger.message, source: $0.trigger.source, evidence: $0.evidence)
+                id: $0.trigger.id, urgency: $0.trigger.urgency, message: $0.trigger.message, references: $0.trigger.references,
+                evidence: $0.evidence)
         }
         let level = fired.map(\.trigger.urgency).max()
         let triage = Assessment.Triage(
             level: level, headline: level?.headline ?? "No see-a-doctor warning fired. If your symptoms persist or worsen, see a doctor anyway.")
 
-        let targets = questionnaire.targets.enumerated().map { index, target -> (Int, Assessment.TargetResult) in
-            let reasons = target.rules.filter { evaluator.holds($0.condition) }.map {
-                Assessment.Reason(
-                    points: $0.points, reason: $0.reason, source: $0.source, evidence: navigator.evidence(for: $0.condition.expression, in: effective)
-                )
-            }
-            let score = reasons.reduce(0) { $0 + $1.points }
+        func reason(_ rule: PointRule) -> Assessment.Reason {
+            Assessment.Reason(
+                points: rule.points, kind: rule.kind, reason: rule.reason, references: rule.references, evidence: evidence(rule.condition))
+        }
+        let applies = { (test: String) in questionnaire.test(test)?.condition.map(evaluator.holds) ?? true }
+        let targets = questionnaire.targets.enumerated().compactMap { index, target -> (Int, Assessment.TargetResult)? in
+            guard let scored = evaluator.score(of: target.id) else { return nil }
+            let reasons = scored.counted.map(reason)
             return (
                 index,
                 Assessment.TargetResult(
-                    id: target.id, name: target.name, summary: target.summary, score: score, band: target.bands.band(for: score),
+                    id: target.id, name: target.name, summary: target.summary, score: scored.score, band: scored.band,
                     thresholds: target.bands, supporting: reasons.filter { $0.points > 0 }.sorted { $0.points > $1.points },
-                    contrary: reasons.filter { $0.points < 0 }.sorted { $0.points < $1.points },
-                    tests: target.tests, foods: target.foods, notes: target.notes)
+                    contrary: reasons.filter { $0.points < 0 }.sorted { $0.points < $1.points }, uncounted: scored.uncounted.map(reason),
+                    tests: target.tests.filter(applies), foods: target.foods.filter { !($0.exception.map(evaluator.holds) ?? false) }.map(\.text),
+                    notes: target.notes)
             )
         }
         .sorted { ($0.1.band, $0.1.score, -$0.0) > ($1.1.band, $1.1.score, -$1.0) }
@@ -48,24 +53,52 @@ public struct Assessor: Sendable {
             return Assessment.InstrumentResult(
                 id: instrument.id, name: instrument.name, total: total, maximum: instrument.maximum,
                 band: match?.band ?? instrument.defaultBand, meaning: match?.meaning ?? instrument.defaultMeaning,
-                positive: match?.positive ?? false, cutoff: instrument.cutoff, source: instrument.source)
+                positive: match?.positive ?? false, cutoff: instrument.cutoff, references: instrument.references)
         }
 
-        let advice = questionnaire.advice.filter { $0.condition.map(evaluator.holds) ?? true }
-            .map { Assessment.AdviceResult(id: $0.id, text: $0.text, source: $0.source) }
+        let otherCauses = questionnaire.otherCauses.filter { evaluator.holds($0.condition) }.map {
+            Assessment.OtherCauseResult(
+                id: $0.id, text: $0.text, tests: $0.tests.filter(applies), references: $0.references, evidence: evidence($0.condition))
+        }
+
+        let advice = questionnaire.advice.filter { ($0.condition.map(evaluator.holds) ?? true) && !($0.exception.map(evaluator.holds) ?? false) }
+            .map { Assessment.AdviceResult(id: $0.id, text: $0.text, references: $0.references) }
+
+        // Each test once, serving every flagged nutrient and other cause that names it.
+        var tests: [Assessment.TestResult] = []
+        let servers = targets.filter { $0.band != .low }.map { ($0.id, $0.tests) } + otherCauses.map { ($0.id, $0.tests) }
+        for (server, ids) in servers {
+            for id in ids {
+                if let index = tests.firstIndex(where: { $0.id == id }) {
+                    if !tests[index].for.contains(server) { tests[index].for.append(server) }
+                } else {
+                    let entry = questionnaire.test(id)
+                    tests.append(Assessment.TestResult(id: id, name: entry?.name ?? id, for: [server], why: entry?.checks ?? ""))
+                }
+            }
+        }
 
         let answered = effective.ordered(by: questionnaire).map { item, answer in
             Assessment.AnsweredItem(
                 id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text, answer: answer.display(for: item),
                 value: answer.plain)
         }
-        let unanswered = visible.filter { $0.takesAnswer && effective[$0.id] == nil }.map(\.id)
+        let unanswered = visible.filter { $0.takesAnswer && $0.required && effective[$0.id] == nil }.map(\.id)
+
+        var cited: Set<String> = []
+        for keys in triggers.map(\.references) + instruments.map(\.references) + advice.map(\.references) + otherCauses.map(\.references) {
+            cited.formUnion(keys)
+        }
+        for target in targets where target.band != .low {
+            for reason in target.supporting + target.contrary { cited.formUnion(reason.references) }
+        }
 
         return Assessment(
             questionnaire: .init(
                 id: questionnaire.id, version: questionnaire.version, title: questionnaire.title, contentHash: questionnaire.contentHash),
             name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers, targets: targets,
-            instruments: instruments, advice: advice, answers: answered, unanswered: unanswered,
+            instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
+            references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered, unanswered: unanswered,
             disclaimer: Assessment.standardDisclaimer)
     }
 }

@@ -1,7 +1,8 @@
 /// Evaluates checked expressions against a set of answers.
 ///
 /// Missing answers never make a condition hold: a comparison with a missing value is false,
-/// arithmetic with one stays missing, and `not` of a missing yes/no answer is true
+/// arithmetic with one (or past the largest number) stays missing, and `not` of a missing yes/no
+/// answer is true
 /// ("not taking a supplement" when the question was skipped).
 public struct Evaluator {
     public let questionnaire: Questionnaire
@@ -16,7 +17,36 @@ public struct Evaluator {
 
     private final class ComputedCache {
         var values: [String: Value] = [:]
+        var scores: [String: NutrientScore] = [:]
     }
+
+    /// A nutrient's score and the rules behind it.
+    public struct NutrientScore: Sendable {
+        public var score: Double
+        public var band: Band
+        /// The rules that hold and count, in the order written.
+        public var counted: [PointRule]
+        /// Symptom rules that hold but do not count: no risk or specific sign for the nutrient holds.
+        public var uncounted: [PointRule]
+    }
+
+    /// The score of the nutrient `id`: the points of its rules that hold, where symptom rules
+    /// count only when a risk or sign rule with positive points holds too (see `RuleKind`).
+    public func score(of id: String) -> NutrientScore? {
+        if let known = cache.scores[id] { return known }
+        guard let target = questionnaire.target(id) else { return nil }
+        let held = target.rules.filter(holds)
+        let anchored = held.contains { $0.kind != .symptom && $0.points > 0 }
+        let counted = anchored ? held : held.filter { $0.kind != .symptom }
+        let total = counted.reduce(0) { $0 + $1.points }
+        let result = NutrientScore(
+            score: total, band: target.bands.band(for: total), counted: counted, uncounted: anchored ? [] : held.filter { $0.kind == .symptom })
+        cache.scores[id] = result
+        return result
+    }
+
+    /// True when the rule's condition holds.
+    public func holds(_ rule: PointRule) -> Bool { holds(rule.condition) }
 
     /// True when the condition holds.
     public func holds(_ condition: Condition) -> Bool { value(of: condition.expression).isTrue }
@@ -49,7 +79,7 @@ public struct Evaluator {
             if case .number(let n) = value(of: operand) { return .number(-n) }
             return .missing
         case .call(let function, let id):
-            let answer = answers[id]
+            let answer = function == .band ? nil : answers[id]
             switch function {
             case .answered: return .bool(answer != nil)
             case .count:
@@ -58,6 +88,8 @@ public struct Evaluator {
             case .points:
                 guard case .choice(let value)? = answer else { return .number(0) }
                 return .number(questionnaire.item(id)?.option(value)?.points ?? 0)
+            case .band:
+                return score(of: id).map { .string($0.band.rawValue) } ?? .missing
             }
         case .binary(let op, let lhs, let rhs):
             return binary(op, lhs, rhs)
@@ -95,9 +127,9 @@ public struct Evaluator {
         }
         guard case .number(let a) = l, case .number(let b) = r else { return .missing }
         switch op {
-        case .add: return .number(a + b)
-        case .subtract: return .number(a - b)
-        case .multiply: return .number(a * b)
+        case .add: return finite(a + b)
+        case .subtract: return finite(a - b)
+        case .multiply: return finite(a * b)
         case .less: return .bool(a < b)
         case .lessOrEqual: return .bool(a <= b)
         case .greater: return .bool(a > b)
@@ -105,6 +137,9 @@ public struct Evaluator {
         default: return .missing
         }
     }
+
+    /// A result past the largest number is missing, like any value that cannot be known.
+    private func finite(_ n: Double) -> Value { n.isFinite ? .number(n) : .missing }
 
     private func reference(_ id: String) -> Value {
         if questionnaire.computedValue(id) != nil { return computed(id) }

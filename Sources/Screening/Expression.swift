@@ -50,25 +50,65 @@ public struct Expression: Hashable, Sendable {
         case count
         /// The points of the chosen option of a choice item.
         case points
+        /// The band of a nutrient (`low`, `possible` or `likely`); only triggers, advice, other
+        /// causes and tests may read it, since it is worked out from the answers as a whole.
+        case band
     }
 
-    public var node: Node
+    public var node: Node {
+        didSet { depth = Self.depth(of: node) }
+    }
     /// UTF-8 offset of the node's first character within the expression text.
     public var offset: Int
+    /// Nodes on the longest path from here to a leaf: 1 for a name or a number. Kept with the
+    /// node, so every walk over a tree knows how deep it goes before it starts.
+    public private(set) var depth: Int
+
+    /// Deepest tree a condition may form. The parser refuses anything deeper with a located error,
+    /// and the archive decoder refuses it too, so every recursive walk over an expression (checker,
+    /// evaluator, printer, evidence) stays this shallow, whatever the file holds.
+    public static let maximumDepth = 64
+    /// Longest condition text accepted, in UTF-8 bytes.
+    public static let maximumLength = 4096
+    /// Longest name (item id, option value, function) accepted, in characters.
+    public static let maximumNameLength = 64
 
     public init(_ node: Node, offset: Int = 0) {
         self.node = node
         self.offset = offset
+        self.depth = Self.depth(of: node)
+    }
+
+    private static func depth(of node: Node) -> Int {
+        switch node {
+        case .number, .string, .bool, .name, .call: 1
+        case .list(let elements): 1 + (elements.map(\.depth).max() ?? 0)
+        case .not(let e), .negate(let e): 1 + e.depth
+        case .binary(_, let l, let r): 1 + max(l.depth, r.depth)
+        }
     }
 
     public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.node == rhs.node }
     public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+
+    /// The nutrients whose band this expression reads through `band(…)`.
+    public var bandReads: Set<String> {
+        switch node {
+        case .number, .string, .bool, .name: []
+        case .call(.band, let id): [id]
+        case .call: []
+        case .list(let elements): elements.reduce(into: []) { $0.formUnion($1.bandReads) }
+        case .not(let e), .negate(let e): e.bandReads
+        case .binary(_, let l, let r): l.bandReads.union(r.bandReads)
+        }
+    }
 
     /// Every item or computed id this expression reads.
     public var references: Set<String> {
         switch node {
         case .number, .string, .bool: []
         case .name(let id): [id]
+        case .call(.band, _): []
         case .call(_, let id): [id]
         case .list(let elements): elements.reduce(into: []) { $0.formUnion($1.references) }
         case .not(let e), .negate(let e): e.references

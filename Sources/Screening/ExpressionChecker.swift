@@ -7,11 +7,17 @@ struct ExpressionChecker {
     /// What a name can refer to.
     enum Symbol {
         case item(Item, order: Int)
-        case computed(ComputedValue, lastDependency: Int)
+        /// `readsBands`: the value reads `band(…)`, directly or through another computed value.
+        case computed(ComputedValue, lastDependency: Int, readsBands: Bool)
     }
 
     /// All names in the questionnaire.
     var symbols: [String: Symbol]
+    /// Nutrient ids, which `band(…)` takes.
+    var nutrients: Set<String> = []
+    /// True where `band(…)` may be read: triggers, advice, other causes, tests and the computed
+    /// values they use. Never in item conditions or scoring rules, which bands are made from.
+    var allowsBands = false
     /// When set, only items with an order below this may be read (conditions on items).
     var orderLimit: Int?
     /// Describes what the limit belongs to, for messages ("this item").
@@ -123,10 +129,31 @@ struct ExpressionChecker {
         }
     }
 
-    /// The choice item `e` refers to, if it is a plain reference to one.
+    /// The choice item `e` refers to, if it is a plain reference to one (`band(…)` counts as a
+    /// choice of `low`, `possible` and `likely`).
     private func choiceItem(_ e: Expression) throws(ExpressionError) -> Item? {
+        if case .call(.band, let id) = e.node {
+            try checkBand(id, at: e.offset)
+            return Self.bandItem
+        }
         guard case .name(let id) = e.node, case .item(let item, _)? = symbols[id], case .choice = item.kind else { return nil }
         return item
+    }
+
+    /// The options `band(…)` compares with.
+    static let bandItem = Item(
+        id: "band", text: "", kind: .choice(Band.allCases.map { AnswerOption(value: $0.rawValue, label: $0.label) }),
+        location: SourceLocation(file: "", line: 0, column: 0))
+
+    private func checkBand(_ id: String, at offset: Int) throws(ExpressionError) {
+        guard allowsBands else {
+            throw ExpressionError(
+                offset: offset, message: "band(…) can only be read by triggers, advice, other causes and tests, which come after scoring")
+        }
+        guard nutrients.contains(id) else {
+            throw ExpressionError(
+                offset: offset, message: "band(…) takes a nutrient id; '\(id)' is not one\(Suggestion.didYouMean(id, among: nutrients))")
+        }
     }
 
     /// `e` as an option value of `item`, or nil when `e` is some other expression.
@@ -153,7 +180,7 @@ struct ExpressionChecker {
 
     private func type(ofName id: String, at offset: Int) throws(ExpressionError) -> ValueType {
         switch try lookUp(id, at: offset) {
-        case .computed(let computed, _): return computed.type
+        case .computed(let computed, _, _): return computed.type
         case .item(let item, _):
             switch item.kind {
             case .boolean: return .bool
@@ -168,6 +195,10 @@ struct ExpressionChecker {
     }
 
     private func type(ofCall function: Expression.Function, id: String, at offset: Int) throws(ExpressionError) -> ValueType {
+        if function == .band {
+            try checkBand(id, at: offset)
+            return .choice(item: Self.bandItem.id)
+        }
         let symbol = try lookUp(id, at: offset)
         guard case .item(let item, _) = symbol else {
             throw ExpressionError(offset: offset, message: "\(function.rawValue)(…) takes an item id, but '\(id)' is a computed value")
@@ -186,6 +217,8 @@ struct ExpressionChecker {
                 throw ExpressionError(offset: offset, message: "points(…) needs a choice item whose options all have points; '\(id)' has none")
             }
             return .number
+        case .band:
+            return .choice(item: Self.bandItem.id)
         }
     }
 
@@ -193,13 +226,18 @@ struct ExpressionChecker {
         guard let symbol = symbols[id] else {
             throw ExpressionError(offset: offset, message: "unknown id '\(id)'\(Suggestion.didYouMean(id, among: symbols.keys))")
         }
+        if case .computed(_, _, true) = symbol, !allowsBands {
+            throw ExpressionError(
+                offset: offset,
+                message: "'\(id)' reads band(…), so only triggers, advice, other causes and tests can use it, which come after scoring")
+        }
         if let limit = orderLimit {
             switch symbol {
             case .item(let item, let order) where order >= limit:
                 throw ExpressionError(
                     offset: offset,
                     message: "'\(id)' is asked later (line \(item.location.line)); a condition can only use answers given before \(limitOwner)")
-            case .computed(let computed, let last) where last >= limit:
+            case .computed(let computed, let last, _) where last >= limit:
                 throw ExpressionError(
                     offset: offset,
                     message:

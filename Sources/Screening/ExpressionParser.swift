@@ -11,12 +11,26 @@
 ///     atom   := number | string | true | false | name | name "(" name ")" | "[" list "]" | "(" expr ")"
 ///
 /// Errors carry the UTF-8 offset of the offending token.
+///
+/// Limits keep every later walk over the tree shallow: text longer than
+/// `Expression.maximumLength`, a name longer than `Expression.maximumNameLength`, and a tree or
+/// nesting of brackets, `not` and `-` deeper than `Expression.maximumDepth` are located errors.
+/// Operator chains are parsed in loops and brackets recurse at most that deep, so no input can
+/// exhaust the stack.
 public struct ExpressionParser {
     private var tokens: [Token]
     private var position = 0
+    /// Brackets, `not` and unary `-` open around the token being parsed.
+    private var nesting = 0
 
     /// Parses `text` completely, or throws the first syntax error.
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+        let length = text.utf8.count
+        if length > Expression.maximumLength {
+            throw ExpressionError(
+                offset: Expression.maximumLength,
+                message: "this condition is \(length) bytes long; at most \(Expression.maximumLength) are allowed, so split it into computed values")
+        }
         var parser = ExpressionParser(tokens: try Lexer.tokens(of: text))
         let expression = try parser.parseOr()
         guard case .end = parser.current.kind else {
@@ -33,11 +47,35 @@ public struct ExpressionParser {
         return tokens[position]
     }
 
+    /// A node, refused when the tree under it is deeper than `Expression.maximumDepth`.
+    private func node(_ node: Expression.Node, offset: Int, at operatorOffset: Int) throws(ExpressionError) -> Expression {
+        let expression = Expression(node, offset: offset)
+        if expression.depth > Expression.maximumDepth { throw Self.tooDeep(at: operatorOffset) }
+        return expression
+    }
+
+    /// Parses what `parse` gives one level further in, refusing nesting deeper than the limit.
+    private mutating func nested(at offset: Int, _ parse: (inout ExpressionParser) throws(ExpressionError) -> Expression) throws(ExpressionError)
+        -> Expression
+    {
+        guard nesting < Expression.maximumDepth else { throw Self.tooDeep(at: offset) }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try parse(&self)
+    }
+
+    private static func tooDeep(at offset: Int) -> ExpressionError {
+        ExpressionError(
+            offset: offset,
+            message:
+                "this condition nests more than \(Expression.maximumDepth) levels of operators, brackets or 'not'; split it into computed values")
+    }
+
     private mutating func parseOr() throws(ExpressionError) -> Expression {
         var lhs = try parseAnd()
         while case .word("or") = current.kind {
-            _ = advance()
-            lhs = Expression(.binary(.or, lhs, try parseAnd()), offset: lhs.offset)
+            let op = advance().offset
+            lhs = try node(.binary(.or, lhs, try parseAnd()), offset: lhs.offset, at: op)
         }
         return lhs
     }
@@ -45,8 +83,8 @@ public struct ExpressionParser {
     private mutating func parseAnd() throws(ExpressionError) -> Expression {
         var lhs = try parseNot()
         while case .word("and") = current.kind {
-            _ = advance()
-            lhs = Expression(.binary(.and, lhs, try parseNot()), offset: lhs.offset)
+            let op = advance().offset
+            lhs = try node(.binary(.and, lhs, try parseNot()), offset: lhs.offset, at: op)
         }
         return lhs
     }
@@ -54,7 +92,8 @@ public struct ExpressionParser {
     private mutating func parseNot() throws(ExpressionError) -> Expression {
         if case .word("not") = current.kind {
             let offset = advance().offset
-            return Expression(.not(try parseNot()), offset: offset)
+            let operand = try nested(at: offset) { (p) throws(ExpressionError) in try p.parseNot() }
+            return try node(.not(operand), offset: offset, at: offset)
         }
         return try parseComparison()
     }
@@ -70,19 +109,19 @@ public struct ExpressionParser {
             throw ExpressionError(offset: current.offset, message: "use '==' to compare, not '='")
         default: return lhs
         }
-        _ = advance()
+        let opOffset = advance().offset
         let rhs = try parseSum()
         if case .symbol(let s) = current.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s) {
             throw ExpressionError(offset: current.offset, message: "comparisons do not chain; join them with 'and'")
         }
-        return Expression(.binary(op, lhs, rhs), offset: lhs.offset)
+        return try node(.binary(op, lhs, rhs), offset: lhs.offset, at: opOffset)
     }
 
     private mutating func parseSum() throws(ExpressionError) -> Expression {
         var lhs = try parseProduct()
         while case .symbol(let s) = current.kind, s == "+" || s == "-" {
-            _ = advance()
-            lhs = Expression(.binary(s == "+" ? .add : .subtract, lhs, try parseProduct()), offset: lhs.offset)
+            let op = advance().offset
+            lhs = try node(.binary(s == "+" ? .add : .subtract, lhs, try parseProduct()), offset: lhs.offset, at: op)
         }
         return lhs
     }
@@ -90,8 +129,8 @@ public struct ExpressionParser {
     private mutating func parseProduct() throws(ExpressionError) -> Expression {
         var lhs = try parseUnary()
         while case .symbol("*") = current.kind {
-            _ = advance()
-            lhs = Expression(.binary(.multiply, lhs, try parseUnary()), offset: lhs.offset)
+            let op = advance().offset
+            lhs = try node(.binary(.multiply, lhs, try parseUnary()), offset: lhs.offset, at: op)
         }
         return lhs
     }
@@ -99,7 +138,8 @@ public struct ExpressionParser {
     private mutating func parseUnary() throws(ExpressionError) -> Expression {
         if case .symbol("-") = current.kind {
             let offset = advance().offset
-            return Expression(.negate(try parseUnary()), offset: offset)
+            let operand = try nested(at: offset) { (p) throws(ExpressionError) in try p.parseUnary() }
+            return try node(.negate(operand), offset: offset, at: offset)
         }
         return try parseAtom()
     }
@@ -129,7 +169,7 @@ public struct ExpressionParser {
             try expect(")", after: "the item id of \(word)(…)")
             return Expression(.call(function, id), offset: token.offset)
         case .symbol("("):
-            let inner = try parseOr()
+            let inner = try nested(at: token.offset) { (p) throws(ExpressionError) in try p.parseOr() }
             try expect(")", after: "the parenthesised condition")
             return inner
         case .symbol("["):
@@ -139,13 +179,13 @@ public struct ExpressionParser {
                 return Expression(.list([]), offset: token.offset)
             }
             while true {
-                elements.append(try parseOr())
+                elements.append(try nested(at: token.offset) { (p) throws(ExpressionError) in try p.parseOr() })
                 if case .symbol(",") = current.kind {
                     _ = advance()
                     continue
                 }
                 try expect("]", after: "the list")
-                return Expression(.list(elements), offset: token.offset)
+                return try node(.list(elements), offset: token.offset, at: token.offset)
             }
         case .end:
             throw ExpressionError(offset: token.offset, message: "the condition ends too early; expected a value")
@@ -173,7 +213,7 @@ struct Token {
         var description: String {
             switch self {
             case .number(let n): "number \(n)"
-            case .string(let s): "string '\(s)'"
+            case .string(let s): "string \(Printable.quoted(s))"
             case .word(let w): "'\(w)'"
             case .symbol(let s): "'\(s)'"
             case .end: "the end"
@@ -205,14 +245,21 @@ enum Lexer {
                 while i < bytes.count, isDigit(bytes[i]) || bytes[i] == 46 { i += 1 }
                 let literal = String(decoding: bytes[start..<i], as: UTF8.self)
                 guard let value = Double(literal) else {
-                    throw .init(offset: start, message: "'\(literal)' is not a number")
+                    throw .init(offset: start, message: "'\(literal.prefix(20))' is not a number")
                 }
+                guard value <= 1e15 else { throw .init(offset: start, message: "this number is too large; numbers are at most 10^15") }
                 if i < bytes.count, isWordStart(bytes[i]) {
                     throw .init(offset: start, message: "a name cannot start with a digit; quote it as a string")
                 }
                 tokens.append(Token(kind: .number(value), offset: start))
             } else if isWordStart(b) {
                 while i < bytes.count, isWordStart(bytes[i]) || isDigit(bytes[i]) { i += 1 }
+                if i - start > Expression.maximumNameLength {
+                    let shown = String(decoding: bytes[start..<start + 20], as: UTF8.self)
+                    throw .init(
+                        offset: start,
+                        message: "the name '\(shown)…' is \(i - start) characters long; names are at most \(Expression.maximumNameLength)")
+                }
                 tokens.append(Token(kind: .word(String(decoding: bytes[start..<i], as: UTF8.self)), offset: start))
             } else if b == 39 || b == 34 {  // ' or "
                 i += 1

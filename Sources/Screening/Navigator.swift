@@ -99,6 +99,8 @@ public struct Navigator: Sendable {
         var whole: Set<String> = []
         var options: [String: Set<String>] = [:]
         var seenComputed: Set<String> = []
+        var bands: [String] = []
+        var bandEvidence: [Evidence] = []
         func visit(_ e: Expression) {
             switch e.node {
             case .binary(.or, let lhs, let rhs):
@@ -116,6 +118,11 @@ public struct Navigator: Sendable {
                 visit(rhs)
             case .not(let inner), .negate(let inner): visit(inner)
             case .list(let elements): elements.forEach(visit)
+            case .call(.band, let id):
+                // A band is cited as the result it is ("Iron: Likely"), not as every answer behind it.
+                guard !bands.contains(id), let target = questionnaire.target(id), let score = evaluator.score(of: id) else { return }
+                bands.append(id)
+                bandEvidence.append(Evidence(itemID: "band(\(id))", question: target.name, answer: score.band.label))
             case .call(_, let id): whole.insert(id)
             case .name(let id):
                 if let computed = questionnaire.computedValue(id) {
@@ -134,7 +141,7 @@ public struct Navigator: Sendable {
         }
         visit(expression)
         let ids = whole.union(options.keys)
-        return ids.compactMap { questionnaire.order(of: $0) }.sorted().compactMap { order in
+        let answered: [Evidence] = ids.compactMap { questionnaire.order(of: $0) }.sorted().compactMap { order in
             let item = questionnaire.items[order]
             guard let answer = answers[item.id] else { return nil }
             var shown = answer
@@ -144,6 +151,7 @@ public struct Navigator: Sendable {
             }
             return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: shown.display(for: item))
         }
+        return answered + bandEvidence
     }
 }
 

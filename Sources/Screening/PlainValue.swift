@@ -33,8 +33,8 @@ public enum PlainValue: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .bool(let b): String(b)
         case .number(let n): NumberText.plain(n)
-        case .string(let s): "'\(s)'"
-        case .list(let l): "[" + l.joined(separator: ", ") + "]"
+        case .string(let s): Printable.quoted(s)
+        case .list(let l): Printable.escaped("[" + l.joined(separator: ", ").prefix(60) + "]")
         }
     }
 
@@ -42,7 +42,7 @@ public enum PlainValue: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .bool(let b): "\(b) (a yes/no value)"
         case .number: "the number \(description)"
-        case .string(let s): "the text '\(s)'"
+        case .string(let s): "the text \(Printable.quoted(s))"
         case .list: "a list"
         }
     }

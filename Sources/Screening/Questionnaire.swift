@@ -3,8 +3,8 @@
 /// Field names follow FHIR Questionnaire where one exists (`id`, `version`, `title`, `item`
 /// becomes `items`, `enableWhen` becomes the `when` expression), so a FHIR export is a mapping.
 public struct Questionnaire: Sendable {
-    /// The file format version this loader reads.
-    public static let supportedSchemaVersion = 1
+    /// The file format version this program writes its questionnaires in; version 1 is still read.
+    public static let supportedSchemaVersion = 2
 
     public var id: String
     /// Version of the clinical content.
@@ -19,8 +19,12 @@ public struct Questionnaire: Sendable {
     public var targets: [Target]
     public var instruments: [Instrument]
     public var advice: [Advice]
-    /// Named references (`seed-000`, `nice-ng239`) that rules cite as their source.
-    public var sources: [String: String]
+    /// The test catalogue: every test a nutrient or other cause may name.
+    public var tests: [LabTest]
+    /// Causes other than nutrients to rule out, with their tests.
+    public var otherCauses: [OtherCause]
+    /// The published works cited, in the order declared.
+    public var references: [Reference]
     /// SHA-256 of the file's bytes, hex.
     public var contentHash: String
     /// The file it was loaded from, as given.
@@ -31,12 +35,15 @@ public struct Questionnaire: Sendable {
     private let orderByID: [String: Int]
     private let computedByID: [String: Int]
     private let sectionIndexByItem: [String: Int]
+    private let targetIndexByID: [String: Int]
+    private let testIndexByID: [String: Int]
+    private let referenceIndexByID: [String: Int]
 
     public init(
         id: String, version: String, schemaVersion: Int, title: String, description: String,
         sections: [Section], computed: [ComputedValue] = [], triggers: [Trigger] = [],
-        targets: [Target] = [], instruments: [Instrument] = [], advice: [Advice] = [],
-        sources: [String: String] = [:], contentHash: String = "", path: String = ""
+        targets: [Target] = [], instruments: [Instrument] = [], advice: [Advice] = [], tests: [LabTest] = [],
+        otherCauses: [OtherCause] = [], references: [Reference] = [], contentHash: String = "", path: String = ""
     ) {
         self.id = id
         self.version = version
@@ -49,7 +56,9 @@ public struct Questionnaire: Sendable {
         self.targets = targets
         self.instruments = instruments
         self.advice = advice
-        self.sources = sources
+        self.tests = tests
+        self.otherCauses = otherCauses
+        self.references = references
         self.contentHash = contentHash
         self.path = path
         self.items = sections.flatMap(\.items)
@@ -57,6 +66,9 @@ public struct Questionnaire: Sendable {
         self.computedByID = Dictionary(computed.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.sectionIndexByItem = Dictionary(
             sections.enumerated().flatMap { index, section in section.items.map { ($0.id, index) } }, uniquingKeysWith: { a, _ in a })
+        self.targetIndexByID = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.testIndexByID = Dictionary(tests.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.referenceIndexByID = Dictionary(references.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The item with this id, if any.
@@ -67,6 +79,12 @@ public struct Questionnaire: Sendable {
     public func computedValue(_ id: String) -> ComputedValue? { computedByID[id].map { computed[$0] } }
     /// The section that holds an item.
     public func section(of itemID: String) -> Section? { sectionIndexByItem[itemID].map { sections[$0] } }
+    /// The nutrient (target) with this id, if any.
+    public func target(_ id: String) -> Target? { targetIndexByID[id].map { targets[$0] } }
+    /// The catalogue entry with this id, if any.
+    public func test(_ id: String) -> LabTest? { testIndexByID[id].map { tests[$0] } }
+    /// The reference with this key, if any.
+    public func reference(_ id: String) -> Reference? { referenceIndexByID[id].map { references[$0] } }
     /// Items that take an answer (everything but display text).
     public var questions: [Item] { items.filter(\.takesAnswer) }
 }
@@ -231,19 +249,35 @@ public struct ComputedValue: Sendable, Hashable {
     }
 }
 
-/// Points given when a condition holds, with the reason and its source.
+/// Points given when a condition holds, with the reason and the references behind it.
 public struct PointRule: Sendable, Hashable {
     public var condition: Condition
     public var points: Double
+    /// What sort of evidence the rule is; decides whether its points count (see `RuleKind`).
+    public var kind: RuleKind
     public var reason: String
-    public var source: String
+    /// Keys of `Questionnaire.references`.
+    public var references: [String]
 
-    public init(condition: Condition, points: Double, reason: String = "", source: String = "") {
+    public init(condition: Condition, points: Double, kind: RuleKind = .risk, reason: String = "", references: [String] = []) {
         self.condition = condition
         self.points = points
+        self.kind = kind
         self.reason = reason
-        self.source = source
+        self.references = references
     }
+}
+
+/// What a nutrient rule rests on. Non-specific symptoms (tiredness, cramps, weakness) point at
+/// many nutrients at once, so their points count only when a risk or a specific sign for the
+/// same nutrient holds too: no nutrient reaches Possible on non-specific symptoms alone.
+public enum RuleKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A risk factor: diet, age, a medicine, a condition, an operation (or its absence, with negative points).
+    case risk
+    /// A sign that points at this nutrient in particular (pica for iron, tingling around the mouth for calcium).
+    case sign
+    /// A symptom that many causes share; counts only beside a risk or a sign.
+    case symptom
 }
 
 /// How soon to act on a trigger.
@@ -274,13 +308,14 @@ public struct Trigger: Sendable, Hashable {
     public var condition: Condition
     public var urgency: Urgency
     public var message: String
-    public var source: String
+    /// Keys of `Questionnaire.references`.
+    public var references: [String]
 
-    public init(id: String, condition: Condition, urgency: Urgency, message: String, source: String = "") {
+    public init(id: String, condition: Condition, urgency: Urgency, message: String, references: [String] = []) {
         self.id = id
         self.condition = condition
         self.urgency = urgency
         self.message = message
-        self.source = source
+        self.references = references
     }
 }

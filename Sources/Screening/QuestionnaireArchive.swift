@@ -7,10 +7,8 @@
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
-    /// Deepest expression accepted; the parser's own limit is far below it.
-    static let maximumDepth = 500
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
     public static func encode(_ questionnaire: Questionnaire, build: String) -> [UInt8] {
@@ -34,19 +32,36 @@ public enum QuestionnaireArchive {
             write(&w, trigger.condition)
             w.string(trigger.urgency.rawValue)
             w.string(trigger.message)
-            w.string(trigger.source)
+            w.strings(trigger.references)
         }
         w.array(questionnaire.targets, write)
         w.array(questionnaire.instruments, write)
         w.array(questionnaire.advice) { w, advice in
             w.string(advice.id)
             w.optional(advice.condition, write)
+            w.optional(advice.exception, write)
             w.string(advice.text)
-            w.string(advice.source)
+            w.strings(advice.references)
         }
-        w.array(questionnaire.sources.sorted { $0.key < $1.key }) { w, source in
-            w.string(source.key)
-            w.string(source.value)
+        w.array(questionnaire.tests) { w, test in
+            w.string(test.id)
+            w.string(test.name)
+            w.string(test.checks)
+            w.optional(test.condition, write)
+            write(&w, test.location)
+        }
+        w.array(questionnaire.otherCauses) { w, cause in
+            w.string(cause.id)
+            write(&w, cause.condition)
+            w.string(cause.text)
+            w.strings(cause.tests)
+            w.strings(cause.references)
+            write(&w, cause.location)
+        }
+        w.array(questionnaire.references) { w, reference in
+            w.string(reference.id)
+            w.string(reference.citation)
+            w.optional(reference.url) { $0.string($1) }
         }
         let bytes = magic + w.bytes
         return bytes + checksum(bytes)
@@ -74,7 +89,9 @@ public enum QuestionnaireArchive {
             let storedHash = try r.string()
             if let contentHash, storedHash != contentHash { return nil }
             let questionnaire = try decoder.questionnaire(&r, contentHash: storedHash)
-            return r.isAtEnd ? questionnaire : nil
+            // Trees no deeper than the parser allows (checked while decoding), and computed values
+            // that read only earlier ones, so evaluation stays as shallow as for a checked file.
+            return r.isAtEnd && EvaluationDepth.isSafe(questionnaire.computed) ? questionnaire : nil
         } catch {
             return nil
         }
@@ -161,8 +178,9 @@ public enum QuestionnaireArchive {
     private static func write(_ w: inout ArchiveWriter, _ rule: PointRule) {
         write(&w, rule.condition)
         w.double(rule.points)
+        w.string(rule.kind.rawValue)
         w.string(rule.reason)
-        w.string(rule.source)
+        w.strings(rule.references)
     }
 
     private static func write(_ w: inout ArchiveWriter, _ target: Target) {
@@ -172,7 +190,12 @@ public enum QuestionnaireArchive {
         w.array(target.rules, write)
         w.double(target.bands.possible)
         w.double(target.bands.likely)
-        for list in [target.tests, target.foods, target.notes] { w.array(list) { $0.string($1) } }
+        w.strings(target.tests)
+        w.array(target.foods) { w, food in
+            w.string(food.text)
+            w.optional(food.exception, write)
+        }
+        w.strings(target.notes)
         write(&w, target.location)
     }
 
@@ -191,7 +214,7 @@ public enum QuestionnaireArchive {
         w.string(instrument.defaultBand)
         w.string(instrument.defaultMeaning)
         w.optional(instrument.condition, write)
-        w.string(instrument.source)
+        w.strings(instrument.references)
         write(&w, instrument.location)
     }
 
@@ -261,18 +284,32 @@ public enum QuestionnaireArchive {
             let triggers = try r.array { (r) throws(ArchiveReader.Malformed) in
                 Trigger(
                     id: try r.string(), condition: try condition(&r), urgency: try known(Urgency(rawValue: try r.string())),
-                    message: try r.string(), source: try r.string())
+                    message: try r.string(), references: try r.strings())
             }
             let targets = try r.array(target)
             let instruments = try r.array(instrument)
             let advice = try r.array { (r) throws(ArchiveReader.Malformed) in
-                Advice(id: try r.string(), condition: try r.optional(condition), text: try r.string(), source: try r.string())
+                Advice(
+                    id: try r.string(), condition: try r.optional(condition), exception: try r.optional(condition), text: try r.string(),
+                    references: try r.strings())
             }
-            let sourcePairs = try r.array { (r) throws(ArchiveReader.Malformed) in (try r.string(), try r.string()) }
+            let tests = try r.array { (r) throws(ArchiveReader.Malformed) in
+                LabTest(
+                    id: try r.string(), name: try r.string(), checks: try r.string(), condition: try r.optional(condition),
+                    location: try location(&r))
+            }
+            let otherCauses = try r.array { (r) throws(ArchiveReader.Malformed) in
+                OtherCause(
+                    id: try r.string(), condition: try condition(&r), text: try r.string(), tests: try r.strings(), references: try r.strings(),
+                    location: try location(&r))
+            }
+            let references = try r.array { (r) throws(ArchiveReader.Malformed) in
+                Reference(id: try r.string(), citation: try r.string(), url: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() })
+            }
             return Questionnaire(
                 id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
-                computed: computed, triggers: triggers, targets: targets, instruments: instruments, advice: advice,
-                sources: Dictionary(sourcePairs, uniquingKeysWith: { first, _ in first }), contentHash: contentHash, path: path)
+                computed: computed, triggers: triggers, targets: targets, instruments: instruments, advice: advice, tests: tests,
+                otherCauses: otherCauses, references: references, contentHash: contentHash, path: path)
         }
 
         func item(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Item {
@@ -334,7 +371,9 @@ public enum QuestionnaireArchive {
         }
 
         func rule(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> PointRule {
-            PointRule(condition: try condition(&r), points: try r.double(), reason: try r.string(), source: try r.string())
+            PointRule(
+                condition: try condition(&r), points: try r.double(), kind: try known(RuleKind(rawValue: try r.string())), reason: try r.string(),
+                references: try r.strings())
         }
 
         func target(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Target {
@@ -343,12 +382,11 @@ public enum QuestionnaireArchive {
             let summary = try r.string()
             let rules = try r.array(rule)
             let bands = BandThresholds(possible: try r.double(), likely: try r.double())
-            let strings = { (r: inout ArchiveReader) throws(ArchiveReader.Malformed) in
-                try r.array { (r) throws(ArchiveReader.Malformed) in try r.string() }
-            }
+            let tests = try r.strings()
+            let foods = try r.array { (r) throws(ArchiveReader.Malformed) in Food(try r.string(), exception: try r.optional(condition)) }
             return Target(
-                id: id, name: name, summary: summary, rules: rules, bands: bands, tests: try strings(&r), foods: try strings(&r),
-                notes: try strings(&r), location: try location(&r))
+                id: id, name: name, summary: summary, rules: rules, bands: bands, tests: tests, foods: foods, notes: try r.strings(),
+                location: try location(&r))
         }
 
         func instrument(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Instrument {
@@ -362,7 +400,7 @@ public enum QuestionnaireArchive {
             }
             return Instrument(
                 id: id, name: name, score: score, maximum: maximum, cutoff: cutoff, interpretations: interpretations,
-                defaultBand: try r.string(), defaultMeaning: try r.string(), condition: try r.optional(condition), source: try r.string(),
+                defaultBand: try r.string(), defaultMeaning: try r.string(), condition: try r.optional(condition), references: try r.strings(),
                 location: try location(&r))
         }
 
@@ -371,7 +409,7 @@ public enum QuestionnaireArchive {
         }
 
         func expression(_ r: inout ArchiveReader, depth: Int) throws(ArchiveReader.Malformed) -> Expression {
-            guard depth < QuestionnaireArchive.maximumDepth else { throw ArchiveReader.Malformed() }
+            guard depth < Expression.maximumDepth else { throw ArchiveReader.Malformed() }
             let offset = try r.int()
             let inner = { (r: inout ArchiveReader) throws(ArchiveReader.Malformed) in try expression(&r, depth: depth + 1) }
             let node: Expression.Node =

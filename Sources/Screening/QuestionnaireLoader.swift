@@ -15,17 +15,28 @@ public enum QuestionnaireLoader {
     static let reservedIDs: Set<String> = Lexer.keywords
         .union(Expression.Function.allCases.map(\.rawValue)).union(["name", "completed", "questionnaire"])
 
+    /// The schema versions this loader reads: the current one, and the one before it, whose
+    /// key names are still accepted (see `Vocabulary`).
+    public static let readableSchemaVersions = 1...Questionnaire.supportedSchemaVersion
+    /// What `points` may be: a rule or an option weighs at most this much either way, so no sum
+    /// of them comes near the largest number (a score of "inf" cannot be written as JSON).
+    static let pointsRange = -1000.0...1000.0
+    /// What band thresholds and an instrument's maximum may be.
+    static let thresholdRange = -1e6...1e6
+    /// What a number item's `min` and `max` may be (whole-number answers stay below 10^9).
+    static let limitRange = -1e9...1e9
+    /// What a text item's `maxLength` may be: long enough for any answer, short enough to lay out.
+    static let maxLengthRange = 1...10_000
+
     /// Reads and checks the file at `path`.
     public static func load(path: String) throws(DiagnosticList) -> Questionnaire {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(SourceLocation(file: path, line: 1, column: 1), "cannot read the file: \(Self.reason(error)); check the path")
-            ])
-        }
-        return try load(data: data, file: path)
+        try load(data: try data(at: path), file: path)
+    }
+
+    /// The bytes of the questionnaire file at `path`: a regular file within the size limit,
+    /// checked before it is read, or a located reason why not.
+    public static func data(at path: String) throws(DiagnosticList) -> Data {
+        try YAMLReader.read(path, what: "the file")
     }
 
     /// Checks a questionnaire held in memory; `file` names it in messages.
@@ -37,29 +48,48 @@ public enum QuestionnaireLoader {
         }
         return questionnaire
     }
+}
 
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue)).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        return nsError.localizedDescription
-    }
+/// The key names of a schema version. Version 2 chose one word per concept; version 1's names
+/// are still read, so older files keep loading while they are updated.
+struct Vocabulary {
+    var nutrients = "nutrients"
+    var thresholds = "thresholds"
+    var references = "references"
+    var instrumentTotal = "total"
+    var instrumentResults = "results"
+    var instrumentResult = "result"
+    /// Version 1 cites free text (`source: …`) instead of declared reference keys, and has no rule kinds.
+    var citesKeys = true
+
+    static let current = Vocabulary()
+    static let version1 = Vocabulary(
+        nutrients: "scores", thresholds: "bands", references: "sources", instrumentTotal: "score", instrumentResults: "bands",
+        instrumentResult: "band", citesKeys: false)
+
+    static func forSchema(_ version: Int) -> Vocabulary { version >= 2 ? .current : .version1 }
 }
 
 /// One pass over a questionnaire document.
 private struct Builder {
     var reader: YAMLReader
     var symbols: [String: ExpressionChecker.Symbol] = [:]
+    var words = Vocabulary.current
+    var nutrientIDs: Set<String> = []
+    /// Declared references by key, with where they were declared.
+    var declared: [String: (reference: Reference, location: SourceLocation)] = [:]
+    var declaredOrder: [String] = []
+    /// Every reference key cited so far.
+    var cited: Set<String> = []
+    var testIDs: Set<String> = []
+    /// The evaluation depth of each computed value so far (see `EvaluationDepth`).
+    var computedDepths: [String: Int] = [:]
 
     mutating func build(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
         let topKeys = [
-            "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "instruments", "advice",
-            "sources",
+            "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "nutrients", "instruments",
+            "advice", "sources", "references", "tests", "otherCauses",
         ]
         guard let top = reader.fields(root, "the questionnaire", allowed: topKeys, required: ["id", "version", "schemaVersion", "title", "sections"])
         else { return nil }
@@ -67,15 +97,29 @@ private struct Builder {
         let id = identifier(top["id"], "the questionnaire id") ?? ""
         let version = reader.string(top["version"], "version") ?? ""
         let schemaVersion = reader.integer(top["schemaVersion"], "schemaVersion") ?? Questionnaire.supportedSchemaVersion
-        if schemaVersion != Questionnaire.supportedSchemaVersion {
+        if !QuestionnaireLoader.readableSchemaVersions.contains(schemaVersion) {
             reader.error(
                 at: top["schemaVersion"],
-                "schemaVersion \(schemaVersion) is not supported; this version of NutriScreen reads schemaVersion \(Questionnaire.supportedSchemaVersion)"
+                "schemaVersion \(schemaVersion) is not supported; this version of NutriScreen reads schemaVersion \(Questionnaire.supportedSchemaVersion) (and \(QuestionnaireLoader.readableSchemaVersions.lowerBound) until it is updated)"
             )
+        }
+        words = Vocabulary.forSchema(schemaVersion)
+        // Keys of the other schema version are errors that say which word to use.
+        let other = Vocabulary.forSchema(schemaVersion >= 2 ? 1 : 2)
+        for (mine, theirs) in [(words.nutrients, other.nutrients), (words.references, other.references)] where top[theirs] != nil {
+            reader.error(at: top.values[theirs]?.key, "'\(theirs)' is not a key of schemaVersion \(schemaVersion); use '\(mine)'")
         }
         let title = reader.string(top["title"], "title") ?? ""
         let description = reader.string(top["description"], "description") ?? ""
-        let sources = readSources(top["sources"])
+        readReferences(top[words.references])
+        nutrientIDs = Set(
+            reader.list(top[words.nutrients], words.nutrients).compactMap { node -> String? in
+                guard case .mapping(let mapping) = node,
+                    let entry = mapping.entries.first(where: { if case .scalar(let key) = $0.0 { key.string == "id" } else { false } }),
+                    case .scalar(let value) = entry.1
+                else { return nil }
+                return value.string
+            })
 
         // Pass 1: sections and items without conditions, so every id is known.
         var sections: [Section] = []
@@ -121,29 +165,47 @@ private struct Builder {
             for i in sections[s].items.indices {
                 let item = sections[s].items[i]
                 guard let node = conditionNodes[item.id], case .item(_, let itemOrder)? = symbols[item.id] else { continue }
-                var checker = ExpressionChecker(symbols: symbols, orderLimit: itemOrder)
+                var checker = checker(bands: false)
+                checker.orderLimit = itemOrder
                 checker.limitOwner = "'\(item.id)' is asked"
                 sections[s].items[i].condition = condition(node, checker: checker, expecting: .bool)?.condition
             }
         }
 
+        let tests = readTests(top["tests"])
+        let targets = readTargets(top[words.nutrients])
         let triggers = readTriggers(top["triggers"])
-        let targets = readTargets(top["scores"])
         let instruments = readInstruments(top["instruments"])
         let advice = readAdvice(top["advice"])
+        let otherCauses = readOtherCauses(top["otherCauses"])
+        if words.citesKeys {
+            for key in declaredOrder where !cited.contains(key) {
+                if let location = declared[key]?.location {
+                    reader.error(location, "reference '\(key)' is declared but nothing cites it; cite it or remove it")
+                }
+            }
+        }
 
         return Questionnaire(
             id: id, version: version, schemaVersion: schemaVersion, title: title, description: description,
             sections: sections, computed: computed, triggers: triggers, targets: targets,
-            instruments: instruments, advice: advice, sources: sources.mapValues(\.text),
+            instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
+            references: declaredOrder.compactMap { declared[$0]?.reference },
             contentHash: SHA256.hex(of: data), path: reader.file)
     }
 
     private func existingLine(_ symbol: ExpressionChecker.Symbol) -> Int {
         switch symbol {
         case .item(let item, _): item.location.line
-        case .computed(let computed, _): computed.location.line
+        case .computed(let computed, _, _): computed.location.line
         }
+    }
+
+    private func checker(bands: Bool) -> ExpressionChecker {
+        var checker = ExpressionChecker(symbols: symbols)
+        checker.nutrients = nutrientIDs
+        checker.allowsBands = bands
+        return checker
     }
 
     // MARK: Items
@@ -170,8 +232,8 @@ private struct Builder {
             kind = typeName == "choice" ? .choice(options) : .multiChoice(options)
             allowedHere.insert("options")
         case "integer", "decimal":
-            let min = reader.number(f["min"], "min")
-            let max = reader.number(f["max"], "max")
+            let min = reader.number(f["min"], "min", within: QuestionnaireLoader.limitRange)
+            let max = reader.number(f["max"], "max", within: QuestionnaireLoader.limitRange)
             if let min, let max, min > max { reader.error(at: f["max"], "max (\(max)) is below min (\(min))") }
             let range = NumberRange(min: min, max: max, unit: reader.string(f["unit"], "unit"))
             if typeName == "integer", [min, max].contains(where: { $0.map { $0 != $0.rounded() } ?? false }) {
@@ -180,14 +242,23 @@ private struct Builder {
             kind = typeName == "integer" ? .integer(range) : .decimal(range)
             allowedHere.formUnion(["min", "max", "unit"])
         case "text":
-            kind = .text(maxLength: reader.integer(f["maxLength"], "maxLength") ?? 2000)
+            var maxLength = reader.integer(f["maxLength"], "maxLength") ?? 2000
+            if !QuestionnaireLoader.maxLengthRange.contains(maxLength) {
+                reader.error(
+                    at: f["maxLength"],
+                    "maxLength must be from \(QuestionnaireLoader.maxLengthRange.lowerBound) to \(QuestionnaireLoader.maxLengthRange.upperBound) characters"
+                )
+                maxLength = 2000
+            }
+            kind = .text(maxLength: maxLength)
             allowedHere.insert("maxLength")
         case "display":
             kind = .display
         default:
             reader.error(
                 at: f["type"],
-                "unknown item type '\(typeName)'\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))")
+                "unknown item type \(Printable.quoted(typeName))\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))"
+            )
             return nil
         }
         for key in f.values.keys where !allowedHere.contains(key) {
@@ -218,7 +289,8 @@ private struct Builder {
             if exclusive, !multi { reader.error(at: f["exclusive"], "'exclusive' applies only to multiChoice options") }
             options.append(
                 AnswerOption(
-                    value: value, label: reader.string(f["label"], "label") ?? value, points: reader.number(f["points"], "points"),
+                    value: value, label: reader.string(f["label"], "label") ?? value,
+                    points: reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange),
                     exclusive: exclusive))
         }
         return options
@@ -236,7 +308,8 @@ private struct Builder {
                 reader.error(at: f["id"], "duplicate id '\(id)' (first used at line \(existingLine(existing)))")
                 continue
             }
-            let checker = ExpressionChecker(symbols: symbols)
+            // A computed value may read bands; if it does, only what comes after scoring may use it.
+            let checker = checker(bands: true)
             let definition: ComputedValue.Definition
             let type: ValueType
             if let valueNode = f["value"], f["sum"] == nil {
@@ -244,7 +317,7 @@ private struct Builder {
                 definition = .expression(checked.condition)
                 type = checked.type
             } else if f["sum"] != nil, f["value"] == nil {
-                definition = .sum(readRules(f["sum"], of: "computed value '\(id)'", needsReason: false))
+                definition = .sum(readRules(f["sum"], of: "computed value '\(id)'", scored: false))
                 type = .number
             } else {
                 reader.error(at: entry, "computed value '\(id)' needs exactly one of 'value' (an expression) or 'sum' (a list of rules)")
@@ -252,43 +325,147 @@ private struct Builder {
             }
             let computed = ComputedValue(
                 id: id, title: reader.string(f["title"], "title"), definition: definition, type: type, location: reader.location(entry))
-            symbols[id] = .computed(computed, lastDependency: lastDependency(of: computed))
+            guard let depth = EvaluationDepth.of(computed, known: computedDepths), depth <= EvaluationDepth.maximum else {
+                reader.error(
+                    at: entry,
+                    "computed value '\(id)' builds on other computed values too deeply (more than \(EvaluationDepth.maximum) levels in all); read the answers directly"
+                )
+                continue
+            }
+            computedDepths[id] = depth
+            let (last, bands) = dependencies(of: computed)
+            symbols[id] = .computed(computed, lastDependency: last, readsBands: bands)
             result.append(computed)
         }
         return result
     }
 
-    /// The latest item order a computed value reads, directly or through other computed values.
-    private func lastDependency(of computed: ComputedValue) -> Int {
+    /// The latest item order a computed value reads, directly or through other computed values
+    /// (every item, when it reads a band), and whether it reads a band.
+    private func dependencies(of computed: ComputedValue) -> (last: Int, readsBands: Bool) {
         let expressions: [Expression]
         switch computed.definition {
         case .expression(let c): expressions = [c.expression]
         case .sum(let rules): expressions = rules.map(\.condition.expression)
         }
-        return expressions.flatMap(\.references).map { id -> Int in
-            switch symbols[id] {
-            case .item(_, let order)?: order
-            case .computed(_, let last)?: last
-            case nil: -1
-            }
-        }.max() ?? -1
+        var readsBands = expressions.contains { !$0.bandReads.isEmpty }
+        var last =
+            expressions.flatMap(\.references).map { id -> Int in
+                switch symbols[id] {
+                case .item(_, let order)?: return order
+                case .computed(_, let order, let bands)?:
+                    if bands { readsBands = true }
+                    return order
+                case nil: return -1
+                }
+            }.max() ?? -1
+        if readsBands { last = Int.max }
+        return (last, readsBands)
     }
 
-    // MARK: Rules, triggers, scores, instruments, advice
+    // MARK: References
 
-    private mutating func readRules(_ node: YAMLNode?, of owner: String, needsReason: Bool) -> [PointRule] {
+    private mutating func readReferences(_ node: YAMLNode?) {
+        guard let node else { return }
+        guard case .mapping(let mapping) = node else {
+            reader.error(at: node, "\(words.references) must map a short key to a reference")
+            return
+        }
+        for (key, value) in mapping.entries {
+            guard let name = reader.string(key, "a reference key") else { continue }
+            if words.citesKeys, !QuestionnaireLoader.isIdentifier(name) {
+                reader.error(at: key, "reference key '\(name)' must start with a letter or '_' and hold only letters, digits and '_'")
+                continue
+            }
+            let reference: Reference
+            if words.citesKeys {
+                guard let f = reader.fields(value, "reference '\(name)'", allowed: ["citation", "url"], required: ["citation"]) else { continue }
+                reference = Reference(id: name, citation: reader.string(f["citation"], "citation") ?? "", url: reader.string(f["url"], "url"))
+            } else {
+                reference = Reference(id: name, citation: reader.string(value, "a source reference") ?? "")
+            }
+            if declared[name] != nil {
+                reader.error(at: key, "reference '\(name)' is declared twice")
+                continue
+            }
+            declared[name] = (reference, reader.location(key))
+            declaredOrder.append(name)
+        }
+    }
+
+    /// The reference keys cited by a mapping: `references: [keys]` (each declared), or in
+    /// schemaVersion 1 a free-text `source`, kept as a reference of its own.
+    private mutating func citations(_ f: YAMLReader.Fields, of owner: String, required: Bool) -> [String] {
+        guard words.citesKeys else {
+            guard let text = reader.string(f["source"], "source"), !text.isEmpty else { return [] }
+            if declared[text] == nil {
+                declared[text] = (Reference(id: text, citation: text), reader.location(f["source"]))
+                declaredOrder.append(text)
+            }
+            return [text]
+        }
+        guard let node = f["references"] else {
+            if required { reader.error(at: f.node, "\(owner) is missing 'references': cite the published work it rests on") }
+            return []
+        }
+        let keys = reader.list(node, "the references of \(owner)")
+        if keys.isEmpty { reader.error(at: node, "\(owner) cites no reference; list at least one key of 'references'") }
+        var result: [String] = []
+        for keyNode in keys {
+            guard let key = reader.string(keyNode, "a reference key") else { continue }
+            guard declared[key] != nil else {
+                reader.error(
+                    at: keyNode, "unknown reference '\(key)'\(Suggestion.didYouMean(key, among: declaredOrder)); declare it under 'references'")
+                continue
+            }
+            cited.insert(key)
+            if !result.contains(key) { result.append(key) }
+        }
+        return result
+    }
+
+    /// The key naming where a mapping's references go: `references` or, in schemaVersion 1, `source`.
+    private var citationKey: String { words.citesKeys ? "references" : "source" }
+
+    // MARK: Rules, triggers, nutrients, instruments, advice, tests, other causes
+
+    /// Rules of a nutrient (`scored`: with kind, reason and references) or of a computed sum.
+    private mutating func readRules(_ node: YAMLNode?, of owner: String, scored: Bool) -> [PointRule] {
         var rules: [PointRule] = []
         for entry in reader.list(node, "the rules of \(owner)") {
-            let required = needsReason ? ["when", "points", "reason", "source"] : ["when", "points"]
-            guard let f = reader.fields(entry, "a rule of \(owner)", allowed: ["when", "points", "reason", "source"], required: required),
+            var allowed = ["when", "points"]
+            var required = ["when", "points"]
+            if scored {
+                allowed += ["reason", citationKey]
+                required += ["reason", citationKey]
+                if words.citesKeys {
+                    allowed.append("kind")
+                    required.append("kind")
+                }
+            }
+            guard let f = reader.fields(entry, "a rule of \(owner)", allowed: allowed, required: required),
                 let whenNode = f["when"],
-                let checked = condition(whenNode, checker: ExpressionChecker(symbols: symbols), expecting: .bool),
-                let points = reader.number(f["points"], "points")
+                let checked = condition(whenNode, checker: checker(bands: false), expecting: .bool),
+                let points = reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange)
             else { continue }
+            var kind = RuleKind.risk
+            if let kindNode = f["kind"], let name = reader.string(kindNode, "kind") {
+                if let known = RuleKind(rawValue: name) {
+                    kind = known
+                } else {
+                    let names = RuleKind.allCases.map(\.rawValue)
+                    reader.error(
+                        at: kindNode,
+                        "unknown rule kind '\(name)'\(Suggestion.didYouMean(name, among: names)); use one of \(names.joined(separator: ", "))")
+                }
+            }
+            if kind == .symptom, points < 0 {
+                reader.error(at: f["points"], "a symptom rule adds points; evidence against a nutrient is a 'risk' rule with negative points")
+            }
             rules.append(
                 PointRule(
-                    condition: checked.condition, points: points, reason: reader.string(f["reason"], "reason") ?? "",
-                    source: reader.string(f["source"], "source") ?? ""))
+                    condition: checked.condition, points: points, kind: kind, reason: reader.string(f["reason"], "reason") ?? "",
+                    references: scored ? citations(f, of: "a rule of \(owner)", required: true) : []))
         }
         return rules
     }
@@ -299,8 +476,8 @@ private struct Builder {
         for entry in reader.list(node, "triggers") {
             guard
                 let f = reader.fields(
-                    entry, "a trigger", allowed: ["id", "when", "urgency", "message", "source"],
-                    required: ["id", "when", "urgency", "message", "source"]),
+                    entry, "a trigger", allowed: ["id", "when", "urgency", "message", citationKey],
+                    required: ["id", "when", "urgency", "message", citationKey]),
                 let id = identifier(f["id"], "a trigger id"), let whenNode = f["when"]
             else { continue }
             if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate trigger id '\(id)'") }
@@ -309,109 +486,185 @@ private struct Builder {
                 let names = Urgency.allCases.map(\.rawValue)
                 reader.error(
                     at: f["urgency"],
-                    "unknown urgency '\(urgencyText)'\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
+                    "unknown urgency \(Printable.quoted(urgencyText))\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
                 )
                 continue
             }
-            guard let checked = condition(whenNode, checker: ExpressionChecker(symbols: symbols), expecting: .bool) else { continue }
+            guard let checked = condition(whenNode, checker: checker(bands: true), expecting: .bool) else { continue }
             triggers.append(
                 Trigger(
                     id: id, condition: checked.condition, urgency: urgency, message: reader.string(f["message"], "message") ?? "",
-                    source: reader.string(f["source"], "source") ?? ""))
+                    references: citations(f, of: "trigger '\(id)'", required: true)))
         }
         return triggers
     }
 
     private mutating func readTargets(_ node: YAMLNode?) -> [Target] {
         var targets: [Target] = []
-        for entry in reader.list(node, "scores") {
-            let allowed = ["id", "name", "summary", "rules", "bands", "tests", "foods", "notes"]
-            guard let f = reader.fields(entry, "a score", allowed: allowed, required: ["id", "name", "rules", "bands"]),
-                let id = identifier(f["id"], "a score id")
+        for entry in reader.list(node, words.nutrients) {
+            let allowed = ["id", "name", "summary", "rules", words.thresholds, "tests", "foods", "notes"]
+            guard let f = reader.fields(entry, "a nutrient", allowed: allowed, required: ["id", "name", "rules", words.thresholds]),
+                let id = identifier(f["id"], "a nutrient id")
             else { continue }
-            if targets.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate score id '\(id)'") }
+            if targets.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate nutrient id '\(id)'") }
+            if symbols[id] != nil { reader.error(at: f["id"], "nutrient id '\(id)' is also the id of an item or computed value; choose another") }
             var bands = BandThresholds(possible: 1, likely: 2)
-            if let bandNode = f["bands"],
-                let b = reader.fields(bandNode, "bands", allowed: ["possible", "likely"], required: ["possible", "likely"])
+            if let bandNode = f[words.thresholds],
+                let b = reader.fields(bandNode, words.thresholds, allowed: ["possible", "likely"], required: ["possible", "likely"])
             {
-                bands = BandThresholds(possible: reader.number(b["possible"], "possible") ?? 1, likely: reader.number(b["likely"], "likely") ?? 2)
+                bands = BandThresholds(
+                    possible: reader.number(b["possible"], "possible", within: QuestionnaireLoader.thresholdRange) ?? 1,
+                    likely: reader.number(b["likely"], "likely", within: QuestionnaireLoader.thresholdRange) ?? 2)
                 if bands.possible > bands.likely { reader.error(at: bandNode, "the 'possible' threshold must not be above 'likely'") }
                 if bands.possible <= 0 { reader.error(at: bandNode, "the 'possible' threshold must be above zero, or everyone scores Possible") }
             }
             targets.append(
                 Target(
                     id: id, name: reader.string(f["name"], "name") ?? id, summary: reader.string(f["summary"], "summary") ?? "",
-                    rules: readRules(f["rules"], of: "score '\(id)'", needsReason: true), bands: bands,
-                    tests: reader.strings(f["tests"], "tests"), foods: reader.strings(f["foods"], "foods"),
+                    rules: readRules(f["rules"], of: "nutrient '\(id)'", scored: true), bands: bands,
+                    tests: testIDs(f["tests"], of: "nutrient '\(id)'"), foods: readFoods(f["foods"], of: id),
                     notes: reader.strings(f["notes"], "notes"), location: reader.location(entry)))
         }
         return targets
     }
 
+    /// Ids of the test catalogue (schemaVersion 2), or free-text test names (schemaVersion 1).
+    private mutating func testIDs(_ node: YAMLNode?, of owner: String) -> [String] {
+        guard words.citesKeys else { return reader.strings(node, "tests") }
+        var ids: [String] = []
+        for testNode in reader.list(node, "the tests of \(owner)") {
+            guard let id = reader.string(testNode, "a test id") else { continue }
+            guard testIDs.contains(id) else {
+                reader.error(at: testNode, "unknown test '\(id)'\(Suggestion.didYouMean(id, among: testIDs)); add it to 'tests' at the top level")
+                continue
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Foods: plain text, or `{ text, unless }` when a food must not be suggested to some people.
+    private mutating func readFoods(_ node: YAMLNode?, of nutrient: String) -> [Food] {
+        reader.list(node, "foods").compactMap { entry in
+            if case .scalar = entry { return reader.string(entry, "a food").map { Food($0) } }
+            guard let f = reader.fields(entry, "a food of '\(nutrient)'", allowed: ["text", "unless"], required: ["text"]) else { return nil }
+            let exception = f["unless"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
+            return Food(reader.string(f["text"], "text") ?? "", exception: exception)
+        }
+    }
+
     private mutating func readInstruments(_ node: YAMLNode?) -> [Instrument] {
         var instruments: [Instrument] = []
+        let total = words.instrumentTotal
+        let results = words.instrumentResults
+        let result = words.instrumentResult
         for entry in reader.list(node, "instruments") {
-            let allowed = ["id", "name", "score", "maximum", "cutoff", "bands", "otherwise", "otherwiseMeaning", "when", "source"]
+            var allowed = ["id", "name", total, "maximum", "cutoff", results, "otherwise", "when", citationKey]
+            if !words.citesKeys { allowed.append("otherwiseMeaning") }
             guard
                 let f = reader.fields(
-                    entry, "an instrument", allowed: allowed, required: ["id", "name", "score", "maximum", "cutoff", "bands", "otherwise", "source"]),
-                let id = identifier(f["id"], "an instrument id"), let scoreID = identifier(f["score"], "score")
+                    entry, "an instrument", allowed: allowed, required: ["id", "name", total, "maximum", "cutoff", results, "otherwise", citationKey]),
+                let id = identifier(f["id"], "an instrument id"), let totalID = identifier(f[total], total)
             else { continue }
-            guard case .computed(let computed, _)? = symbols[scoreID], computed.type == .number else {
+            guard case .computed(let computed, _, false)? = symbols[totalID], computed.type == .number else {
                 reader.error(
-                    at: f["score"],
-                    "instrument '\(id)' needs 'score' to name a numeric computed value\(Suggestion.didYouMean(scoreID, among: symbols.keys))")
+                    at: f[total],
+                    "instrument '\(id)' needs '\(total)' to name a numeric computed value\(Suggestion.didYouMean(totalID, among: symbols.keys))")
                 continue
             }
             var interpretations: [Instrument.Interpretation] = []
-            for bandNode in reader.list(f["bands"], "bands") {
+            for bandNode in reader.list(f[results], results) {
                 guard
                     let b = reader.fields(
-                        bandNode, "a band", allowed: ["when", "band", "meaning", "positive"], required: ["when", "band", "meaning"]),
-                    let whenNode = b["when"], let checked = condition(whenNode, checker: ExpressionChecker(symbols: symbols), expecting: .bool)
+                        bandNode, "a result of instrument '\(id)'", allowed: ["when", result, "meaning", "positive"],
+                        required: ["when", result, "meaning"]),
+                    let whenNode = b["when"], let checked = condition(whenNode, checker: checker(bands: false), expecting: .bool)
                 else { continue }
                 interpretations.append(
                     .init(
-                        condition: checked.condition, band: reader.string(b["band"], "band") ?? "",
+                        condition: checked.condition, band: reader.string(b[result], result) ?? "",
                         meaning: reader.string(b["meaning"], "meaning") ?? "", positive: reader.bool(b["positive"], "positive") ?? true))
             }
-            let shownWhen = f["when"].flatMap { condition($0, checker: ExpressionChecker(symbols: symbols), expecting: .bool)?.condition }
+            var otherwise = ""
+            var otherwiseMeaning = ""
+            if words.citesKeys {
+                if let node = f["otherwise"],
+                    let o = reader.fields(node, "'otherwise'", allowed: [result, "meaning"], required: [result, "meaning"])
+                {
+                    otherwise = reader.string(o[result], result) ?? ""
+                    otherwiseMeaning = reader.string(o["meaning"], "meaning") ?? ""
+                }
+            } else {
+                otherwise = reader.string(f["otherwise"], "otherwise") ?? ""
+                otherwiseMeaning = reader.string(f["otherwiseMeaning"], "otherwiseMeaning") ?? ""
+            }
+            let shownWhen = f["when"].flatMap { condition($0, checker: checker(bands: false), expecting: .bool)?.condition }
             instruments.append(
                 Instrument(
-                    id: id, name: reader.string(f["name"], "name") ?? id, score: scoreID, maximum: reader.number(f["maximum"], "maximum") ?? 0,
-                    cutoff: reader.string(f["cutoff"], "cutoff") ?? "", interpretations: interpretations,
-                    defaultBand: reader.string(f["otherwise"], "otherwise") ?? "",
-                    defaultMeaning: reader.string(f["otherwiseMeaning"], "otherwiseMeaning") ?? "",
-                    condition: shownWhen, source: reader.string(f["source"], "source") ?? "", location: reader.location(entry)))
+                    id: id, name: reader.string(f["name"], "name") ?? id, score: totalID,
+                    maximum: reader.number(f["maximum"], "maximum", within: QuestionnaireLoader.thresholdRange) ?? 0,
+                    cutoff: reader.string(f["cutoff"], "cutoff") ?? "", interpretations: interpretations, defaultBand: otherwise,
+                    defaultMeaning: otherwiseMeaning, condition: shownWhen, references: citations(f, of: "instrument '\(id)'", required: true),
+                    location: reader.location(entry)))
         }
         return instruments
     }
 
     private mutating func readAdvice(_ node: YAMLNode?) -> [Advice] {
-        reader.list(node, "advice").compactMap { entry in
-            guard let f = reader.fields(entry, "advice", allowed: ["id", "when", "text", "source"], required: ["id", "text", "source"]),
+        var seen: Set<String> = []
+        return reader.list(node, "advice").compactMap { entry in
+            guard
+                let f = reader.fields(
+                    entry, "advice", allowed: ["id", "when", "unless", "text", citationKey], required: ["id", "text", citationKey]),
                 let id = identifier(f["id"], "an advice id")
             else { return nil }
-            let shownWhen = f["when"].flatMap { condition($0, checker: ExpressionChecker(symbols: symbols), expecting: .bool)?.condition }
-            if f["when"] != nil, shownWhen == nil { return nil }
+            if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate advice id '\(id)'") }
+            let shownWhen = f["when"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
+            let exception = f["unless"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
+            if (f["when"] != nil && shownWhen == nil) || (f["unless"] != nil && exception == nil) { return nil }
             return Advice(
-                id: id, condition: shownWhen, text: reader.string(f["text"], "text") ?? "", source: reader.string(f["source"], "source") ?? "")
+                id: id, condition: shownWhen, exception: exception, text: reader.string(f["text"], "text") ?? "",
+                references: citations(f, of: "advice '\(id)'", required: true))
         }
     }
 
-    private mutating func readSources(_ node: YAMLNode?) -> [String: (text: String, location: SourceLocation)] {
-        guard let node else { return [:] }
-        guard case .mapping(let mapping) = node else {
-            reader.error(at: node, "sources must map a short name to a reference")
-            return [:]
+    /// The test catalogue; read before the nutrients, which name its entries.
+    private mutating func readTests(_ node: YAMLNode?) -> [LabTest] {
+        var tests: [LabTest] = []
+        for entry in reader.list(node, "tests") {
+            guard
+                let f = reader.fields(
+                    entry, "a test", allowed: ["id", "name", "checks", "when", "references"], required: ["id", "name", "checks"]),
+                let id = identifier(f["id"], "a test id")
+            else { continue }
+            if !testIDs.insert(id).inserted { reader.error(at: f["id"], "duplicate test id '\(id)'") }
+            let applies = f["when"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
+            if f["references"] != nil { _ = citations(f, of: "test '\(id)'", required: false) }
+            tests.append(
+                LabTest(
+                    id: id, name: reader.string(f["name"], "name") ?? id, checks: reader.string(f["checks"], "checks") ?? "", condition: applies,
+                    location: reader.location(entry)))
         }
-        var sources: [String: (String, SourceLocation)] = [:]
-        for (key, value) in mapping.entries {
-            if let name = reader.string(key, "a source name"), let text = reader.string(value, "a source reference") {
-                sources[name] = (text, reader.location(key))
-            }
+        return tests
+    }
+
+    private mutating func readOtherCauses(_ node: YAMLNode?) -> [OtherCause] {
+        var causes: [OtherCause] = []
+        for entry in reader.list(node, "otherCauses") {
+            guard
+                let f = reader.fields(
+                    entry, "an other cause", allowed: ["id", "when", "text", "tests", "references"], required: ["id", "when", "text", "references"]),
+                let id = identifier(f["id"], "an other-cause id"), let whenNode = f["when"],
+                let checked = condition(whenNode, checker: checker(bands: true), expecting: .bool)
+            else { continue }
+            if causes.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate other-cause id '\(id)'") }
+            causes.append(
+                OtherCause(
+                    id: id, condition: checked.condition, text: reader.string(f["text"], "text") ?? "",
+                    tests: testIDs(f["tests"], of: "other cause '\(id)'"), references: citations(f, of: "other cause '\(id)'", required: true),
+                    location: reader.location(entry)))
         }
-        return sources
+        return causes
     }
 
     // MARK: Helpers
@@ -419,7 +672,12 @@ private struct Builder {
     private mutating func identifier(_ node: YAMLNode?, _ what: String) -> String? {
         guard let text = reader.string(node, what) else { return nil }
         guard QuestionnaireLoader.isIdentifier(text) else {
-            reader.error(at: node, "\(what) '\(text)' must start with a letter or '_' and hold only letters, digits and '_'")
+            reader.error(at: node, "\(what) \(Printable.quoted(text)) must start with a letter or '_' and hold only letters, digits and '_'")
+            return nil
+        }
+        guard text.utf8.count <= Expression.maximumNameLength else {
+            reader.error(
+                at: node, "\(what) \(Printable.quoted(text)) is \(text.utf8.count) characters long; ids are at most \(Expression.maximumNameLength)")
             return nil
         }
         return text
@@ -428,14 +686,7 @@ private struct Builder {
     /// Parses and checks the expression in `node`; records located errors.
     private mutating func condition(_ node: YAMLNode, checker: ExpressionChecker, expecting: ValueType?) -> (condition: Condition, type: ValueType)? {
         guard let text = reader.string(node, "a condition") else { return nil }
-        let (start, exact) = reader.expressionStart(node)
-        func at(_ offset: Int) -> SourceLocation {
-            guard exact else { return start }
-            let prefix = text.utf8.prefix(offset)
-            var location = start
-            location.column += String(decoding: prefix, as: UTF8.self).unicodeScalars.count
-            return location
-        }
+        let start = reader.location(ofOffset: 0, in: node)
         do {
             let parsed = try ExpressionParser.parse(text)
             let (resolved, type) = try checker.check(parsed)
@@ -445,7 +696,7 @@ private struct Builder {
             }
             return (Condition(source: text, expression: resolved, location: start), type)
         } catch {
-            reader.error(at(error.offset), error.message)
+            reader.error(reader.location(ofOffset: error.offset, in: node), error.message)
             return nil
         }
     }

@@ -19,20 +19,24 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
 
+    /// Control characters quoted from the file are escaped, so a message is always one line.
     public init(_ location: SourceLocation, _ message: String) {
         self.location = location
-        self.message = message
+        self.message = Printable.escaped(message)
     }
 
     /// `file:line:col: message`.
-    public var description: String { "\(location): \(message)" }
+    public var description: String { "\(Printable.escaped(location.description)): \(message)" }
 }
 
 /// Every problem found while reading a file; thrown when there is at least one.
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// True when the file itself could not be read (missing, a folder, a pipe): exit 66, not 65.
+    public var unreadable = false
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], unreadable: Bool = false) {
+        self.unreadable = unreadable
         self.diagnostics = diagnostics.sorted {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }

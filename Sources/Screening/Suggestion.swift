@@ -2,9 +2,13 @@
 enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let limit = max(2, word.count / 3)
+        let length = word.unicodeScalars.count
+        let limit = max(2, length / 3)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: skip without the O(n·m) table,
+            // so a very long word costs time linear in its length.
+            guard abs(candidate.unicodeScalars.count - length) <= limit else { continue }
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < word.count, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }

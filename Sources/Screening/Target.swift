@@ -6,14 +6,15 @@ public struct Target: Sendable, Hashable {
     public var summary: String
     public var rules: [PointRule]
     public var bands: BandThresholds
-    /// Tests to ask the doctor about.
+    /// Ids in the test catalogue.
     public var tests: [String]
-    public var foods: [String]
+    /// Foods that supply it, each with the answers for which it must not be suggested.
+    public var foods: [Food]
     public var notes: [String]
     public var location: SourceLocation
 
     public init(
-        id: String, name: String, summary: String = "", rules: [PointRule], bands: BandThresholds, tests: [String] = [], foods: [String] = [],
+        id: String, name: String, summary: String = "", rules: [PointRule], bands: BandThresholds, tests: [String] = [], foods: [Food] = [],
         notes: [String] = [], location: SourceLocation
     ) {
         self.id = id
@@ -25,6 +26,19 @@ public struct Target: Sendable, Hashable {
         self.foods = foods
         self.notes = notes
         self.location = location
+    }
+}
+
+/// A food source of a nutrient, not suggested where it would harm the person (potassium-rich
+/// foods on a kidney diet, liver in pregnancy).
+public struct Food: Sendable, Hashable {
+    public var text: String
+    /// Not suggested when this holds.
+    public var exception: Condition?
+
+    public init(_ text: String, exception: Condition? = nil) {
+        self.text = text
+        self.exception = exception
     }
 }
 
@@ -68,12 +82,13 @@ public struct Instrument: Sendable, Hashable {
     public var defaultMeaning: String
     /// Only reported when this holds (e.g. the person drinks).
     public var condition: Condition?
-    public var source: String
+    /// Keys of `Questionnaire.references`.
+    public var references: [String]
     public var location: SourceLocation
 
     public init(
         id: String, name: String, score: String, maximum: Double, cutoff: String, interpretations: [Interpretation], defaultBand: String,
-        defaultMeaning: String = "", condition: Condition? = nil, source: String, location: SourceLocation
+        defaultMeaning: String = "", condition: Condition? = nil, references: [String], location: SourceLocation
     ) {
         self.id = id
         self.name = name
@@ -84,7 +99,7 @@ public struct Instrument: Sendable, Hashable {
         self.defaultBand = defaultBand
         self.defaultMeaning = defaultMeaning
         self.condition = condition
-        self.source = source
+        self.references = references
         self.location = location
     }
 
@@ -105,17 +120,22 @@ public struct Instrument: Sendable, Hashable {
     }
 }
 
-/// General advice shown when its condition holds.
+/// Advice for the person, shown when its condition holds and never when its exception does
+/// (no fluid advice for a person on a fluid limit).
 public struct Advice: Sendable, Hashable {
     public var id: String
     public var condition: Condition?
+    /// Never shown when this holds.
+    public var exception: Condition?
     public var text: String
-    public var source: String
+    /// Keys of `Questionnaire.references`.
+    public var references: [String]
 
-    public init(id: String, condition: Condition?, text: String, source: String) {
+    public init(id: String, condition: Condition?, exception: Condition? = nil, text: String, references: [String]) {
         self.id = id
         self.condition = condition
+        self.exception = exception
         self.text = text
-        self.source = source
+        self.references = references
     }
 }

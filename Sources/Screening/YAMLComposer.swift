@@ -119,7 +119,7 @@ struct YAMLComposer {
                 let value = try node(from: &valueEvent)
                 if case .scalar(let scalar) = key.node, let line = keyLines.firstLine(of: scalar.string, line: scalar.mark.line) {
                     throw Failure(
-                        message: "key '\(scalar.string)' appears more than once in the same mapping (first at line \(line))",
+                        message: "key \(Printable.quoted(scalar.string)) appears more than once in the same mapping (first at line \(line))",
                         mark: scalar.mark)
                 }
                 pairs.append(.init(key: key.node, value: value.node))

@@ -5,11 +5,31 @@ import Foundation
 struct YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The bytes parsed, to locate places inside a scalar.
+    private var source: [UInt8] = []
+    /// The byte offset where each line of `source` starts.
+    private var lineStarts: [Int] = [0]
 
     /// Largest file accepted, so a huge file is refused with a message rather than exhausting memory.
     static let maximumBytes = 4 << 20
 
     init(file: String) { self.file = file }
+
+    /// The bytes of the file at `path` (`what` names it in messages): a regular file of at most
+    /// `maximumBytes`, checked before it is read.
+    static func read(_ path: String, what: String) throws(DiagnosticList) -> Data {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        do {
+            return try InputFile.read(path, limit: maximumBytes)
+        } catch {
+            switch error {
+            case .unreadable(let reason):
+                throw DiagnosticList([Diagnostic(start, "cannot read \(what): \(reason); check the path")], unreadable: true)
+            case .tooLarge(let size, let limit):
+                throw DiagnosticList([Diagnostic(start, "the file is \(size) bytes; the largest accepted is \(limit)")])
+            }
+        }
+    }
 
     /// Parses bytes into a root node; records a located diagnostic and returns nil on failure.
     mutating func parse(_ data: Data) -> YAMLNode? {
@@ -23,14 +43,16 @@ struct YAMLReader {
                 Diagnostic(SourceLocation(file: file, line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8"))
             return nil
         }
+        source = Array(data)
+        lineStarts = [0] + source.indices.filter { source[$0] == 10 }.map { $0 + 1 }
         do {
-            guard let node = try YAMLComposer.compose(Array(data)) else {
+            guard let node = try YAMLComposer.compose(source) else {
                 error(at: nil, "the file is empty")
                 return nil
             }
             return node
         } catch {
-            self.error(SourceLocation(file: file, line: error.mark.line, column: error.mark.column), error.message)
+            self.error(existing(line: error.mark.line, column: error.mark.column), error.message)
         }
         return nil
     }
@@ -95,7 +117,8 @@ struct YAMLReader {
             if !allowed.contains(name) {
                 error(
                     at: key,
-                    "unknown key '\(name)' in \(what)\(Suggestion.didYouMean(name, among: allowed)); allowed: \(allowed.joined(separator: ", "))")
+                    "unknown key \(Printable.quoted(name)) in \(what)\(Suggestion.didYouMean(name, among: allowed)); allowed: \(allowed.joined(separator: ", "))"
+                )
                 continue
             }
             fields.values[name] = (key, value)
@@ -147,6 +170,18 @@ struct YAMLReader {
         return value
     }
 
+    /// A number within `range`; outside it is an error naming the range.
+    mutating func number(_ node: YAMLNode?, _ what: String, within range: ClosedRange<Double>) -> Double? {
+        guard let value = number(node, what) else { return nil }
+        guard range.contains(value) else {
+            error(
+                at: node,
+                "\(what) must be from \(NumberText.plain(range.lowerBound)) to \(NumberText.plain(range.upperBound)), not \(NumberText.plain(value))")
+            return nil
+        }
+        return value
+    }
+
     mutating func integer(_ node: YAMLNode?, _ what: String) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.isPlain, let value = Int(scalar.string) else {
@@ -179,23 +214,91 @@ struct YAMLReader {
         list(node, what).compactMap { string($0, "each entry of \(what)") }
     }
 
-    /// Where the expression text inside a scalar starts, so errors point at the right column.
-    func expressionStart(_ node: YAMLNode) -> (location: SourceLocation, exact: Bool) {
-        guard case .scalar(let scalar) = node else { return (location(node), false) }
-        var start = location(node)
-        switch scalar.style {
-        case .plain where !scalar.string.utf8.contains(10): return (start, true)
-        case .singleQuoted,
-            .doubleQuoted where !scalar.string.utf8.contains(10):
-            start.column += 1
-            return (start, true)
-        default: return (start, false)
+    /// A place libyaml named, moved back onto the last line that exists: at the end of a file
+    /// libyaml names the line after the last one.
+    private func existing(line: Int, column: Int) -> SourceLocation {
+        let lastLine = source.last == 10 ? lineStarts.count - 1 : lineStarts.count
+        guard line > lastLine, lastLine >= 1 else { return SourceLocation(file: file, line: line, column: column) }
+        let start = lineStarts[lastLine - 1]
+        let end = source.last == 10 ? source.count - 1 : source.count
+        let length = String(decoding: source[start..<end], as: UTF8.self).unicodeScalars.count
+        return SourceLocation(file: file, line: lastLine, column: length + 1)
+    }
+
+    /// The byte offset in `source` of a 1-based line and column (columns count characters).
+    private func byteOffset(line: Int, column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        var offset = lineStarts[line - 1]
+        for _ in 1..<max(column, 1) {
+            guard offset < source.count, source[offset] != 10 else { return nil }
+            offset += Self.scalarLength(source[offset])
         }
+        return offset
+    }
+
+    /// The 1-based line and column of a byte offset in `source`.
+    private func location(atByte offset: Int) -> SourceLocation {
+        let line = lineStarts.lastIndex { $0 <= offset } ?? 0
+        let column = String(decoding: source[lineStarts[line]..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(file: file, line: line + 1, column: column)
+    }
+
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Where the character at UTF-8 `offset` of a scalar's value is in the file, for a scalar
+    /// written on one line or over many, plain, quoted or as a block; the scalar's start when
+    /// the text cannot be matched (an escape that stands for a space, say).
+    func location(ofOffset offset: Int, in node: YAMLNode) -> SourceLocation {
+        guard case .scalar(let scalar) = node, let start = byteOffset(line: scalar.mark.line, column: scalar.mark.column) else {
+            return location(node)
+        }
+        var position = start
+        switch scalar.style {
+        case .plain: break
+        case .singleQuoted, .doubleQuoted: position += 1
+        case .literal, .folded:
+            // The content starts on the line after the `|` or `>` header.
+            while position < source.count, source[position] != 10 { position += 1 }
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+        /// Skips white space, and in double quotes an escaped one (`\t`, `\n`) or a line continuation.
+        func skipSpace() {
+            while position < source.count {
+                if isSpace(source[position]) {
+                    position += 1
+                } else if scalar.style == .doubleQuoted, source[position] == 92, position + 1 < source.count,
+                    isSpace(source[position + 1]) || [UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "r")].contains(source[position + 1])
+                {
+                    position += 2
+                } else {
+                    return
+                }
+            }
+        }
+        for unit in scalar.string.utf8.prefix(offset) where !isSpace(unit) && unit & 0xC0 != 0x80 {
+            skipSpace()
+            guard position < source.count else { return location(node) }
+            let byte = source[position]
+            switch scalar.style {
+            case .singleQuoted where byte == 39 && position + 1 < source.count && source[position + 1] == 39:
+                position += 2
+            case .doubleQuoted where byte == 92 && position + 1 < source.count:
+                let escape = source[position + 1]
+                position += 2 + (escape == UInt8(ascii: "x") ? 2 : escape == UInt8(ascii: "u") ? 4 : escape == UInt8(ascii: "U") ? 8 : 0)
+            default:
+                guard byte == unit else { return location(node) }
+                position += Self.scalarLength(byte)
+            }
+        }
+        skipSpace()
+        return location(atByte: min(position, source.count))
     }
 
     func describe(_ node: YAMLNode) -> String {
         switch node {
-        case .scalar(let s): s.string.isEmpty ? "an empty value" : "'\(s.string.prefix(40))'"
+        case .scalar(let s): s.string.isEmpty ? "an empty value" : Printable.quoted(s.string, limit: 40)
         case .mapping: "a mapping"
         case .sequence: "a list"
         }

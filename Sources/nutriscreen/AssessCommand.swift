@@ -21,11 +21,10 @@ struct AssessCommand: ParsableCommand {
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
         if json {
-            print(assessment.json())
+            try printOut(assessment.json())
         } else {
-            print(AnswersListing.text(assessment))
-            print()
-            print(AssessmentSummary.text(assessment, style: TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)))
+            let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
+            try printOut(AnswersListing.text(assessment) + "\n\n" + AssessmentSummary.text(assessment, style: style))
         }
     }
 }
@@ -42,13 +41,11 @@ struct AnswersInput: ParsableArguments {
     func load() throws -> (Questionnaire, AnswersDocument) {
         guard let answers else { throw ValidationError("Pass --answers FILE.") }
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
-        guard FileManager.default.fileExists(atPath: answers) else {
-            throw fail("\(answers): no such answers file; check the path given to --answers", ExitStatus.noInput)
-        }
         do {
             return (questionnaire, try AnswersDocument.load(path: answers, questionnaire: questionnaire))
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            if error.unreadable { throw ExitStatus.noInput }
             printError("nutriscreen: \(answers) has \(error.diagnostics.count) problem(s); fix them and try again")
             throw ExitStatus.dataError
         }

@@ -19,6 +19,7 @@ struct BatchReporter {
     /// One file that could not be reported.
     struct Failure: Sendable {
         var file: String
+        /// One line: `file:line:col: message` for a bad answers file, `nutriscreen: …` otherwise.
         var message: String
         var code: Int32
     }
@@ -80,13 +81,13 @@ struct BatchReporter {
         let force = force
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
-            let output = outDir + "/" + (names[index] as NSString).deletingPathExtension + ".pdf"
+            let output = outDir + "/" + PathName.removingExtension(names[index]) + ".pdf"
             progress.finish(Self.report(file, to: output, questionnaire: questionnaire, paper: paper, force: force))
         }
 
         let failures = progress.failures.sorted { $0.file < $1.file }
-        for failure in failures { printError("\(failure.file): \(failure.message)") }
-        print("\(names.count) answers files: \(names.count - failures.count) reports written to \(outDir), \(failures.count) failed")
+        for failure in failures { printError(failure.message) }
+        try printOut("\(names.count) answers files: \(names.count - failures.count) reports written to \(outDir), \(failures.count) failed")
         if let worst = failures.map(\.code).min() { throw ExitCode(worst) }
     }
 
@@ -96,16 +97,16 @@ struct BatchReporter {
         do {
             document = try AnswersDocument.load(path: file, questionnaire: questionnaire)
         } catch {
-            let first = error.diagnostics.first.map { "\($0.location.line):\($0.location.column): \($0.message)" } ?? "unreadable"
+            let first = error.diagnostics.first.map(\.description) ?? "\(file):1:1: cannot read the answers file"
             let more = error.diagnostics.count > 1 ? " (and \(error.diagnostics.count - 1) more problem(s))" : ""
-            return Failure(file: file, message: first + more, code: ExitStatus.dataError.rawValue)
+            return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
         do {
             try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, to: output, force: force)
             return nil
         } catch {
-            return Failure(file: file, message: error.message, code: error.code.rawValue)
+            return Failure(file: file, message: "nutriscreen: \(error.message)", code: error.code.rawValue)
         }
     }
 }

@@ -1,22 +1,48 @@
 import ArgumentParser
 import Foundation
+import PrivateFiles
+import Screening
 
-/// The exit codes the tool uses (BSD sysexits where one fits).
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The exit codes the tool uses (BSD sysexits where one fits; 128 + the signal for signals).
 enum ExitStatus {
+    static let usage = ExitCode(64)
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
+    /// Another nutriscreen process is running the same session.
+    static let sessionInUse = ExitCode(69)
     static let cannotCreate = ExitCode(73)
     static let incomplete = ExitCode(75)
+    static let hangUp = ExitCode(129)
     static let interrupted = ExitCode(130)
+    static let terminated = ExitCode(143)
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, control characters escaped so it stays one line.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Printable.escaped(message) + "\n").utf8))
 }
 
 /// Prints `message` on standard error and ends the command with `code`.
 func fail(_ message: String, _ code: ExitCode) -> ExitCode {
     printError("nutriscreen: \(message)")
     return code
+}
+
+/// Writes `text` and a newline to standard output, or ends the command with exit 73 when it
+/// cannot be written (a full disk, a closed pipe): output that was lost is never a success.
+func printOut(_ text: String) throws {
+    try writeOut(Data((text + "\n").utf8))
+}
+
+/// Writes bytes to standard output; see `printOut`.
+func writeOut(_ data: Data) throws {
+    do {
+        try PrivateFile.write(data, toDescriptor: STDOUT_FILENO, name: "standard output")
+    } catch {
+        throw fail("cannot write to standard output: \(error.reason)", ExitStatus.cannotCreate)
+    }
 }

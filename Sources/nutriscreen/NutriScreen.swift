@@ -14,9 +14,12 @@ struct NutriScreen: ParsableCommand {
             nutrients may be worth testing and when to see a doctor. It is a screening aid, not a
             diagnosis: take the summary to a clinician.
 
-            Exit codes: 0 done · 64 usage error · 65 invalid questionnaire or answers file ·
-            66 input file missing · 73 output cannot be written · 75 input ended before the
-            screening was finished (answers saved) · 130 interrupted (answers saved).
+            Exit codes: 0 done · 64 usage error (including a bad SOURCE_DATE_EPOCH) · 65 invalid
+            questionnaire or answers file · 66 input file missing or unreadable · 69 the screening
+            is open in another nutriscreen process · 73 output cannot be written (a file exists
+            without --force, a folder is missing or unwritable, answers cannot be saved) · 75 input
+            ended before the screening was finished (answers saved) · 129 the terminal closed
+            (SIGHUP), 130 interrupted with Ctrl-C (SIGINT), 143 stopped (SIGTERM): answers saved.
             """,
         version: version,
         subcommands: [StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ValidateCommand.self],

@@ -15,6 +15,8 @@ struct QuestionnaireCache {
     let directory: String
     /// Identifies this build of the program: an archive from another build is not trusted.
     let build: String
+    /// Largest archive read: far above any real one (the default questionnaire's is about 100 KB).
+    static let maximumBytes = 16 << 20
 
     /// The cache for this user and build, or nil when the running executable cannot be found.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> QuestionnaireCache? {
@@ -67,20 +69,26 @@ struct QuestionnaireCache {
         var isSettled: Bool { self != .unsettled }
     }
 
+    /// The bytes of the archive kept for `path`: only a regular file, never through a link, never
+    /// blocking; anything else there (a pipe, a device) is ignored and replaced by the next `keep`.
+    private func archive(for path: String) -> Data? {
+        try? InputFile.read(archivePath(for: path), limit: Self.maximumBytes, followLinks: false)
+    }
+
     /// The build an archive names: this program's, and the questionnaire file's stamp.
     private func sealed(_ stamp: Stamp) -> String { build + " file " + stamp.text }
 
     /// The questionnaire at `path` from its archive, if the file is settled and unchanged since it
     /// was kept: found without reading the file.
     func questionnaire(at path: String, unchangedSince stamp: Stamp) -> Questionnaire? {
-        guard stamp.isSettled, let bytes = FileManager.default.contents(atPath: archivePath(for: path)) else { return nil }
+        guard stamp.isSettled, let bytes = archive(for: path) else { return nil }
         return QuestionnaireArchive.decode(Array(bytes), build: sealed(stamp), contentHash: nil, path: path)
     }
 
     /// The questionnaire at `path` from an archive kept while the file was unsettled, if its
     /// SHA-256 is still `contentHash`; kept again with `stamp` once the file has settled.
     func questionnaire(at path: String, contentHash: String, stamp: Stamp) -> Questionnaire? {
-        guard let bytes = FileManager.default.contents(atPath: archivePath(for: path)),
+        guard let bytes = archive(for: path),
             let questionnaire = QuestionnaireArchive.decode(
                 Array(bytes), build: sealed(.unsettled), contentHash: contentHash, path: path)
         else { return nil }
@@ -94,7 +102,12 @@ struct QuestionnaireCache {
         do {
             try PrivateFile.makeDirectory(directory)
             let archive = Data(QuestionnaireArchive.encode(questionnaire, build: sealed(stamp)))
-            try PrivateFile.write(archive, to: archivePath(for: questionnaire.path), durable: false)
+            let path = archivePath(for: questionnaire.path)
+            // Anything but a regular file where the archive goes (a pipe, a device, a link) is not
+            // ours to write into: it is removed, and the archive written in its place.
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { unlink(path) }
+            try PrivateFile.write(archive, to: path, durable: false)
         } catch {
             // A cache that cannot be written costs time on the next run, nothing else.
         }

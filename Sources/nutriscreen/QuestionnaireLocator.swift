@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PrivateFiles
 import Screening
 
 /// Finds questionnaire files: `--questionnaire`, else `$NUTRISCREEN_QUESTIONNAIRES`, else the
@@ -11,11 +12,13 @@ enum QuestionnaireLocator {
     static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let configured = environment["NUTRISCREEN_QUESTIONNAIRES"], !configured.isEmpty { return configured }
         var candidates = [FileManager.default.currentDirectoryPath + "/Questionnaires"]
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var directory = (executable as NSString).deletingLastPathComponent
+        if let executable = Invocation.realPath("/proc/self/exe") {
+            var directory = PathName.folder(of: executable)
+            // Installed (scripts/install): PREFIX/bin/nutriscreen and PREFIX/share/nutriscreen/Questionnaires.
+            candidates.append(PathName.folder(of: directory) + "/share/nutriscreen/Questionnaires")
             for _ in 0..<5 {
                 candidates.append(directory + "/Questionnaires")
-                directory = (directory as NSString).deletingLastPathComponent
+                directory = PathName.folder(of: directory)
             }
         }
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/" + defaultFileName) }
@@ -41,22 +44,19 @@ enum QuestionnaireLocator {
                 "cannot find the default questionnaire (\(defaultFileName)); run from the NutriScreen folder or pass --questionnaire FILE",
                 ExitStatus.noInput)
         }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw fail("\(path): no such file; check the path given to --questionnaire", ExitStatus.noInput)
-        }
         do {
             let cache = QuestionnaireCache.standard()
             // Taken before the file is read, so a change made meanwhile shows next time.
             let stamp = QuestionnaireCache.Stamp(of: path) ?? .unsettled
             if let cached = cache?.questionnaire(at: path, unchangedSince: stamp) { return cached }
-            // A file that cannot be read goes to the loader, which says why.
-            guard let data = FileManager.default.contents(atPath: path) else { return try QuestionnaireLoader.load(path: path) }
+            let data = try QuestionnaireLoader.data(at: path)
             if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data), stamp: stamp) { return cached }
             let questionnaire = try QuestionnaireLoader.load(data: data, file: path)
             cache?.keep(questionnaire, stamp: stamp)
             return questionnaire
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            if error.unreadable { throw ExitStatus.noInput }
             printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them (see Questionnaires/FORMAT.md) and try again")
             throw ExitStatus.dataError
         }

@@ -1,7 +1,12 @@
 import ArgumentParser
 import Foundation
+import PrivateFiles
 import ReportPDF
 import Screening
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension PaperSize: ExpressibleByArgument {}
 
@@ -13,9 +18,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the printable PDF summary for an answers file (or a folder of them).",
         discussion: """
             PDFs are written privately (mode 0600) and atomically; an existing file is never replaced
-            without --force. Exit 73 when the output cannot be written. With --answers-dir, every
-            .yaml, .yml and .json file is reported on both cores; a bad file is named and skipped, and
-            the exit code is non-zero if any failed (65 for bad answers, 73 for unwritable output).
+            without --force. --out - writes the PDF to standard output; any other pipe or device is
+            refused. Exit 73 when the output cannot be written. With --answers-dir, every .yaml, .yml
+            and .json file is reported on both cores; a bad file is named and skipped, and the exit
+            code is non-zero if any failed (65 for bad answers, 73 for unwritable output).
             """
     )
 
@@ -32,9 +38,6 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The name to print on the report (overrides the answers file).", valueName: "name"))
     var name: String?
 
-    @Flag(name: .long, help: "Replace output files that exist.")
-    var force = false
-
     func validate() throws {
         switch (input.answers, answersDir) {
         case (nil, nil): throw ValidationError("Pass --answers FILE, or --answers-dir DIR with --out-dir DIR.")
@@ -47,20 +50,27 @@ struct ReportCommand: ParsableCommand {
         case (.some, nil):
             if outDir != nil { throw ValidationError("--out-dir goes with --answers-dir; use --out FILE.pdf for a single report.") }
         }
+        if let name, let problem = AnswersDocument.nameProblem(name) { throw ValidationError("--name: \(problem).") }
+        if output.toStandardOutput, isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError(
+                "--out - writes the PDF to standard output, which is a terminal here; redirect it (> report.pdf) or give --out FILE.pdf.")
+        }
     }
 
     func run() throws {
+        try ReportWriter.checkEnvironment()
         let paper = output.paper ?? ReportWriter.defaultPaper()
         if let answersDir, let outDir {
             let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
-            try BatchReporter(questionnaire: questionnaire, paper: paper, force: force).run(answersDir: answersDir, outDir: outDir)
+            try BatchReporter(questionnaire: questionnaire, paper: paper, force: output.force).run(answersDir: answersDir, outDir: outDir)
             return
         }
+        let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
+        let path = output.out ?? "Reports/\(stem).pdf"
+        do { try ReportWriter.checkOutput(path, force: output.force) } catch { throw fail(error.message, error.code) }
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: name ?? document.name, completed: document.completed)
-        let stem = (((input.answers ?? "") as NSString).lastPathComponent as NSString).deletingPathExtension
-        let path = output.out ?? "Reports/\(stem).pdf"
-        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, to: path, force: force)
-        print(path)
+        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, to: path, force: output.force)
+        if !output.toStandardOutput { try printOut(path) }
     }
 }

@@ -4,6 +4,10 @@ import PrivateFiles
 import ReportPDF
 import Screening
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes a report PDF (and optionally its answers) privately and atomically.
 enum ReportWriter {
     /// The paper size from the locale: Letter where glibc's LC_PAPER would say so, else A4.
@@ -18,9 +22,33 @@ enum ReportWriter {
         return .a4
     }
 
-    /// The creation date: `SOURCE_DATE_EPOCH` if set, else the completion time, else now.
+    /// `--out -`: standard output.
+    static let standardOutput = "-"
+
+    /// What `SOURCE_DATE_EPOCH` may be: whole seconds from 1970 to the end of 9999, so the PDF's
+    /// dates keep four-digit years.
+    static let epochRange: ClosedRange<Int64> = 0...253_402_300_799
+
+    /// The creation date `SOURCE_DATE_EPOCH` fixes, nil when it is unset or empty.
+    static func fixedCreationDate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) -> Date? {
+        guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+        guard let seconds = Int64(text), epochRange.contains(seconds) else {
+            throw Failure(
+                message:
+                    "SOURCE_DATE_EPOCH is \(Printable.quoted(text)); it must be a whole number of seconds from \(epochRange.lowerBound) to \(epochRange.upperBound) (the end of 9999), or unset",
+                code: ExitStatus.usage)
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Checks `SOURCE_DATE_EPOCH` before any work; prints a clear message and exits 64 when it is wrong.
+    static func checkEnvironment() throws {
+        do { _ = try fixedCreationDate() } catch { throw fail(error.message, error.code) }
+    }
+
+    /// The creation date: `SOURCE_DATE_EPOCH` if set (checked before), else the completion time, else now.
     static func creationDate(completed: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        if let fixed = try? fixedCreationDate(environment: environment) { return fixed }
         if let completed, let date = ISO8601.parse(completed) { return date }
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
@@ -38,17 +66,28 @@ enum ReportWriter {
         var code: ExitCode
     }
 
-    /// Renders and writes the PDF, or says why not. Prints nothing, so batches can collect failures.
-    static func produce(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws(Failure) {
-        let directory = (path as NSString).deletingLastPathComponent
+    /// Why `path` cannot take the report, before any work: its folder is missing, it is a pipe,
+    /// device or folder, or it exists and `force` is off. Standard output (`-`) always can.
+    static func checkOutput(_ path: String, force: Bool) throws(Failure) {
+        guard path != standardOutput else { return }
+        let directory = PathName.parent(of: path)
         if !directory.isEmpty, !PrivateFile.isFolder(directory) {
             throw Failure(
                 message: "cannot write \(path): the folder \(directory) does not exist; create it or choose another --out",
                 code: ExitStatus.cannotCreate)
         }
+        if let problem = PrivateFile.problem(writing: path) {
+            throw Failure(message: "cannot write \(path): \(problem) (or --out - for standard output)", code: ExitStatus.cannotCreate)
+        }
         if !force, FileManager.default.fileExists(atPath: path) {
             throw Failure(message: "\(path) already exists; choose another name or pass --force to replace it", code: ExitStatus.cannotCreate)
         }
+    }
+
+    /// Renders and writes the PDF (to standard output for `-`), or says why not. Prints nothing
+    /// else, so batches can collect failures.
+    static func produce(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws(Failure) {
+        try checkOutput(path, force: force)
         let data: Data
         do {
             data = try ReportPDF.ReportRenderer.pdf(
@@ -58,7 +97,11 @@ enum ReportWriter {
             throw Failure(message: "cannot draw the report for \(path): \(error)", code: ExitCode.failure)
         }
         do {
-            try PrivateFile.write(data, to: path, overwrite: force)
+            if path == standardOutput {
+                try PrivateFile.write(data, toDescriptor: STDOUT_FILENO, name: "standard output")
+            } else {
+                try PrivateFile.write(data, to: path, overwrite: force)
+            }
         } catch {
             throw Failure(message: error.description, code: ExitStatus.cannotCreate)
         }

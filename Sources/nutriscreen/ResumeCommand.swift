@@ -19,8 +19,8 @@ struct ResumeCommand: ParsableCommand {
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
         let (sessions, unreadable) = store.all()
         for path in unreadable { printError("nutriscreen: warning: \(path) is not a readable session file; it was left alone") }
-        guard let record = sessions.first(where: { $0.status == .inProgress }) else {
-            throw fail("no unfinished screening to resume in \(store.directory); start one with: nutriscreen start", ExitStatus.noInput)
+        guard let record = sessions.first(where: \.isResumable) else {
+            throw fail("no unfinished screening to resume in \(store.directory); start one with: \(Invocation.command) start", ExitStatus.noInput)
         }
         let path = questionnaire ?? (FileManager.default.fileExists(atPath: record.questionnairePath) ? record.questionnairePath : nil)
         let questionnaire = try QuestionnaireLocator.load(explicit: path)
@@ -30,7 +30,7 @@ struct ResumeCommand: ParsableCommand {
                 ExitStatus.dataError)
         }
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
-        let (reconciled, answers) = runner.reconcile(record)
-        try runner.run(record: reconciled, answers: answers)
+        try runner.prepare()
+        try runner.run(record: record, resuming: true)
     }
 }

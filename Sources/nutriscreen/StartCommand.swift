@@ -21,10 +21,15 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    func validate() throws {
+        if let name, let problem = AnswersDocument.nameProblem(name) { throw ValidationError("--name: \(problem).") }
+    }
+
     func run() throws {
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
+        try runner.prepare()
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
             let date = ISO8601.format(unfinished.updated)
             runner.console.write(
@@ -36,14 +41,11 @@ struct StartCommand: ParsableCommand {
                     printError("Input ended. Nothing was changed. \(InterviewRunner.resumeHint)")
                     throw ExitStatus.incomplete
                 }
-                if ["y", "yes", "1", ""].contains(reply) {
-                    let (record, answers) = runner.reconcile(unfinished)
-                    return try runner.run(record: record, answers: answers)
-                }
+                if ["y", "yes", "1", ""].contains(reply) { return try runner.run(record: unfinished, resuming: true) }
                 if ["n", "no", "2"].contains(reply) { break }
                 runner.console.write("Please type y or n.\n")
             }
         }
-        try runner.run(record: SessionRecord(questionnaire: questionnaire, name: name), answers: AnswerSet())
+        try runner.run(record: SessionRecord(questionnaire: questionnaire, name: name), resuming: false)
     }
 }

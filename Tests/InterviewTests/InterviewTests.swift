@@ -252,3 +252,30 @@ final class ScriptedConsole: Console {
         #expect(saved.last?.answers.count == 6)
     }
 }
+
+/// What the interview reports about saving, so the runner never claims a save that failed.
+@Suite struct InterviewSaveFailureTests {
+    struct DiskFull: Error, CustomStringConvertible { var description: String { "no space left" } }
+
+    @Test func theLastSaveFailureIsKnownUntilASaveWorksAgain() throws {
+        let q = try QuestionnaireLoader.load(
+            path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("ScreeningTests/Fixtures/basic.yaml").path)
+        nonisolated(unsafe) var failing = true
+        let console = ScriptedConsole(["n", "70", "q"])
+        let interviewer = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+            _ in
+            if failing { throw DiskFull() }
+        }
+        #expect(interviewer.run() == .quit)
+        #expect(interviewer.lastSaveFailure == "no space left")
+        #expect(console.output.components(separatedBy: "could not be saved").count == 2, "warned once")
+
+        failing = false
+        let recovered = Interviewer(
+            questionnaire: q, record: interviewer.record, answers: AnswerSet(), console: ScriptedConsole(["n", "q"])
+        ) { _ in }
+        #expect(recovered.run() == .quit)
+        #expect(recovered.lastSaveFailure == nil)
+    }
+}

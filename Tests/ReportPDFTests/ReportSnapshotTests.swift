@@ -32,11 +32,12 @@ import Testing
         let headings = document.blocks.compactMap { if case .heading(let h) = $0, h.level <= 1 { h.text } else { nil } }
         #expect(headings.first == "Nutrition screening summary")
         #expect(Array(headings.prefix(2)) == ["Nutrition screening summary", "Summary for the doctor"])
-        #expect(Array(headings.suffix(4)) == ["Validated questionnaires", "Symptoms at a glance", "All answers", "Notes for the clinician"])
+        #expect(
+            Array(headings.suffix(5)) == ["Validated questionnaires", "Symptoms at a glance", "All answers", "Notes for the clinician", "References"])
         let callouts = document.blocks.compactMap { if case .callout(let c) = $0 { c } else { nil } }
         #expect(callouts.count == 1)
-        #expect(callouts[0].title.hasPrefix("URGENT"))
-        #expect(callouts[0].symbol == "!")
+        #expect(callouts[0].title.hasPrefix("ROUTINE"))
+        #expect(callouts[0].symbol == "i")
     }
 
     @Test func userTextIsEscapedBeforeMarkup() throws {

@@ -14,16 +14,14 @@ enum Default {
 
     /// A 40-year-old man with no warning signs, no risks and no symptoms.
     static let baseline: [String: PlainValue] = [
-        "rf_sudden_one_sided": .bool(false), "rf_spreading_weakness": .bool(false), "rf_cannot_stand": .bool(false),
-        "rf_back_saddle": .bool(false), "rf_cancer_back": .bool(false), "rf_heart": .bool(false), "rf_spasm_seizure": .bool(false),
-        "rf_confusion": .bool(false), "rf_dark_urine": .bool(false), "rf_bleeding": .bool(false),
-        "age": .number(40), "sex": .string("male"), "diet": .string("omnivore"), "calcium_foods": .bool(true),
-        "plant_foods": .string("most_days"), "eating_less": .bool(false), "low_fat_diet": .bool(false), "caffeine": .string("low"),
-        "audit_q1": .string("never"), "medicines": .list(["none"]), "supplements": .list(["none"]), "conditions": .list(["none"]),
-        "family_pernicious": .bool(false), "surgery": .list(["none"]), "vomiting_diarrhoea": .string("no"), "weight_loss": .bool(false),
-        "bowel_change": .bool(false), "blood_donation": .string("never"), "nitrous_oxide": .bool(false), "sun": .string("plenty"),
-        "covered_skin": .bool(false), "skin_tone": .string("light"), "hard_exercise": .bool(false), "stress": .string("low"),
-        "symptoms": .list(["none"]),
+        "ws_now": .list(["none"]), "ws_recent": .list(["none"]), "age": .number(40), "sex": .string("male"),
+        "symptoms": .list(["none"]), "body_symptoms": .list(["none"]), "diet": .string("omnivore"), "calcium_foods": .bool(true),
+        "plant_foods": .string("most_days"), "eating_less": .bool(false), "weight_change": .string("no"), "caffeine": .string("low"),
+        "audit_q1": .string("never"), "medicines": .list(["none"]), "b12_injections": .string("never"), "supplements": .list(["none"]),
+        "nitrous_oxide": .string("no"), "conditions": .list(["none"]), "family_pernicious": .bool(false), "surgery": .list(["none"]),
+        "vomiting": .string("no"), "diarrhoea": .string("no"), "stool_blood": .string("no"), "blood_donation": .string("never"),
+        "recent_results": .list(["none"]), "sun": .string("plenty"), "covered_skin": .bool(false), "skin_tone": .string("light"),
+        "hard_exercise": .bool(false), "stress": .string("low"),
     ]
 
     /// The baseline with `changes` applied, checked against the items.
@@ -33,6 +31,12 @@ enum Default {
 
     static func assess(_ changes: [String: PlainValue]) -> Assessment {
         Assessor(questionnaire: questionnaire).assess(answers(changes))
+    }
+
+    /// The assessment of a vignette answers file.
+    static func vignette(_ name: String) throws -> Assessment {
+        let document = try AnswersDocument.load(path: Fixture.path("vignettes/\(name).yaml"), questionnaire: questionnaire)
+        return Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
     }
 
     static let heavyDrinker: [String: PlainValue] = [

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import Screening
@@ -6,132 +7,236 @@ import Testing
 @Suite struct DefaultQuestionnaireTests {
     let q = Default.questionnaire
 
-    @Test func coversEveryTargetTheProductPromises() {
+    @Test func coversEveryNutrientTheProductPromises() {
         #expect(
             q.targets.map(\.id).sorted() == [
                 "b12", "b6_high", "b6_low", "calcium", "folate", "iron", "magnesium", "potassium", "thiamine", "vitamin_d", "vitamin_e",
             ])
         #expect(Set(q.instruments.map(\.id)) == ["mnsi", "irlssg", "audit_c"])
+        #expect(q.schemaVersion == Questionnaire.supportedSchemaVersion)
     }
 
-    @Test func everyRuleAndTriggerCarriesAReasonAndASource() {
+    @Test func everyRuleGivesAReasonAndCitesAPublishedWork() {
         for target in q.targets {
-            #expect(!target.rules.isEmpty)
-            #expect(!target.tests.isEmpty && !target.foods.isEmpty, "\(target.id) needs tests and foods")
+            #expect(!target.rules.isEmpty && !target.tests.isEmpty && !target.foods.isEmpty, "\(target.id) needs rules, tests and foods")
             for rule in target.rules {
-                #expect(!rule.reason.isEmpty && !rule.source.isEmpty, "\(target.id): \(rule.condition.source)")
-                #expect(rule.source.contains("seed") || rule.source.contains("CLINICAL"), "\(target.id): \(rule.source)")
+                #expect(!rule.reason.isEmpty && !rule.references.isEmpty, "\(target.id): \(rule.condition.source)")
             }
         }
-        for trigger in q.triggers {
-            #expect(!trigger.message.isEmpty && (trigger.source.contains("CLINICAL") || trigger.source.contains("seed")), "\(trigger.id)")
+        for trigger in q.triggers { #expect(!trigger.message.isEmpty && !trigger.references.isEmpty, "\(trigger.id)") }
+        for instrument in q.instruments { #expect(!instrument.references.isEmpty, "\(instrument.id)") }
+        for advice in q.advice { #expect(!advice.references.isEmpty, "\(advice.id)") }
+        for cause in q.otherCauses { #expect(!cause.references.isEmpty && !cause.tests.isEmpty, "\(cause.id)") }
+        for reference in q.references {
+            #expect(reference.citation.count > 20, "\(reference.id) needs authors or organisation, title and year")
+            #expect(reference.url.map { $0.hasPrefix("https://") } ?? true, "\(reference.id)")
         }
-        for instrument in q.instruments { #expect(instrument.source.contains("CLINICAL")) }
-        for advice in q.advice { #expect(!advice.source.isEmpty) }
+    }
+
+    @Test func nothingCitesTheProjectsOwnNotes() throws {
+        // The product cites the public works its notes draw on, never the notes or seed articles.
+        let text = try String(contentsOfFile: Default.path, encoding: .utf8)
+        for note in ["seed 0", "seeds 0", "CLINICAL", "§", "[K]"] { #expect(!text.contains(note), "found '\(note)'") }
     }
 
     @Test func everyQuestionSaysWhyItIsAsked() {
         for item in q.questions { #expect(item.help?.isEmpty == false, "\(item.id) has no help") }
     }
 
-    @Test func emergencyQuestionsComeFirst() {
-        let first = q.sections[0]
-        #expect(first.id == "warning_signs")
-        let emergencyItems = q.triggers.filter { $0.urgency == .emergency }.flatMap { $0.condition.expression.references }
-        #expect(emergencyItems.filter { $0.hasPrefix("rf_") }.allSatisfy { id in first.items.contains { $0.id == id } })
+    @Test func warningSignsComeFirstAndAgeAndSexBeforeAnythingThatDependsOnThem() {
+        #expect(q.sections[0].id == "warning_signs")
+        #expect(q.sections[1].id == "about_you")
+        let ageAndSex = [q.order(of: "age"), q.order(of: "sex")].compactMap { $0 }.max() ?? .max
+        for item in q.items where item.condition.map({ !$0.expression.references.isDisjoint(with: ["age", "sex"]) }) ?? false {
+            #expect((q.order(of: item.id) ?? 0) > ageAndSex, "\(item.id) depends on age or sex but comes first")
+        }
+        // The symptoms come straight after: what brings the person here.
+        #expect(q.sections[2].id == "symptoms")
+    }
+
+    /// Validated instruments keep their published wording (PHQ-9 item 9, AUDIT-C, MNSI).
+    static let publishedWording: Set<String> = ["self_harm", "audit_q1", "audit_q2", "audit_q3"]
+
+    @Test func questionsAndWhatPeopleActOnReadAtGradeEightOrLower() {
+        for item in q.items where !Self.publishedWording.contains(item.id) && !item.id.hasPrefix("mnsi_") {
+            let grade = ReadingGrade.grade(item.text)
+            #expect(grade <= 8, "\(item.id) reads at grade \(grade): \(item.text)")
+        }
+        for trigger in q.triggers {
+            #expect(ReadingGrade.grade(trigger.message) <= 8, "\(trigger.id): \(trigger.message)")
+        }
+        for advice in q.advice { #expect(ReadingGrade.grade(advice.text) <= 8, "\(advice.id): \(advice.text)") }
+        // One sentence with a nutrient's name is a poor sample for the formula, which was made for
+        // passages: "why we ask", the reasons and the other causes are measured as passages.
+        let passages = [
+            ("help", q.items.compactMap(\.help)), ("reasons", q.targets.flatMap(\.rules).map(\.reason)), ("other causes", q.otherCauses.map(\.text)),
+        ]
+        for (name, texts) in passages {
+            let grade = ReadingGrade.grade(texts.joined(separator: " "))
+            #expect(grade <= 8, "\(name) read at grade \(grade)")
+        }
     }
 
     @Test func wordingScreensAndNeverDiagnoses() throws {
         let text = try String(contentsOfFile: Default.path, encoding: .utf8).lowercased()
-        for phrase in ["you have a deficiency", "you are deficient", "diagnosis:", "you have b12"] {
+        for phrase in ["you have a deficiency", "you are deficient", "diagnosis:", "you have b12", "you have low"] {
             #expect(!text.contains(phrase), "found '\(phrase)'")
         }
         #expect(Assessment.standardDisclaimer.contains("not a diagnosis"))
     }
 
-    // MARK: Targets
+    @Test func templatedGrammarIsGone() throws {
+        let text = try String(contentsOfFile: Default.path, encoding: .utf8)
+        for phrase in ["Is the cramps", "Is the spasms", "Is the twitching"] { #expect(!text.contains(phrase)) }
+    }
 
-    /// For each target: answers that reach Likely, and a near miss one factor short.
-    static let targetCases: [(target: String, likely: [String: PlainValue], nearMiss: [String: PlainValue])] = [
+    // MARK: Rule kinds
+
+    /// Symptom answers that point at one nutrient in particular, each with the reason it is allowed
+    /// to count on its own (as a `sign`) rather than only beside a risk.
+    static let specificSigns: [String: String] = [
+        "neck_shock": "Lhermitte's sign: spinal-cord involvement, as in B12 deficiency",
+        "stiff_legs": "stiff legs with numbness: spinal-cord involvement",
+        "mouth_tingling": "perioral tingling: the early sign of low calcium",
+        "cravings": "pica: typical of iron deficiency",
+        "rls_met": "restless legs meeting all IRLSSG criteria: linked to low iron",
+        "twitching_beyond_eyelids": "fasciculations beyond the eyelids: a classic sign of low magnesium",
+        "bone_pain": "bone pain: osteomalacia from low vitamin D",
+        "hips_thighs": "proximal weakness: the myopathy of low vitamin D",
+        "double_vision": "eye signs: a Caine criterion for Wernicke's encephalopathy",
+        "confusion": "new confusion: a Caine criterion for Wernicke's encephalopathy",
+        "b6_product": "nerve symptoms while taking B6",
+        "recent_results": "a blood result the person already knows",
+    ]
+
+    @Test func onlyAnswersAboutRisksCountAsRisksAndEverySignIsJustified() {
+        let symptomItems = Set(q.sections.first { $0.id == "symptoms" }?.items.map(\.id) ?? [])
+        for target in q.targets {
+            for rule in target.rules {
+                let reads = rule.condition.expression.references
+                switch rule.kind {
+                case .risk:
+                    // A risk rule reads something beyond the symptoms.
+                    #expect(!reads.isSubset(of: symptomItems.union(["sensory", "has_symptoms"])), "\(target.id): \(rule.condition.source)")
+                case .sign:
+                    let justified = Self.specificSigns.keys.contains { key in rule.condition.source.contains(key) }
+                    #expect(justified, "\(target.id): sign without a reason in specificSigns: \(rule.condition.source)")
+                case .symptom:
+                    #expect(rule.points > 0, "\(target.id): \(rule.condition.source)")
+                }
+            }
+        }
+    }
+
+    @Test func nonSpecificSymptomsAloneNeverFlagANutrient() async {
+        // Every non-specific symptom, with every follow-up answered at random, on the baseline of no risks.
+        let nonSpecific: [PlainValue] = [
+            .list(["tingling", "numbness", "burning", "vibrating", "weakness", "cramps", "spasms", "tremor", "balance", "muscle_pain"]),
+            .list(["fatigue", "breathless", "palpitations", "dizzy_standing", "memory", "low_mood", "sore_tongue", "hair_loss", "itching"]),
+        ]
+        let navigator = Navigator(questionnaire: q)
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
+            var rng = SeededRandom(seed: seed)
+            var answers = Default.answers(["symptoms": nonSpecific[0], "body_symptoms": nonSpecific[1]])
+            for item in navigator.visibleItems(answers) where item.takesAnswer && answers[item.id] == nil {
+                answers[item.id] = AnswerSampler.randomAnswer(for: item, using: &rng)
+            }
+            // Answers that name a specific sign are set to "no" (weak hips and thighs are one).
+            answers["stiff_legs"] = .boolean(.no)
+            answers["weakness_where"] = .multiChoice(["lower_legs"])
+            let assessment = Assessor(questionnaire: q).assess(answers)
+            for target in assessment.targets {
+                #expect(target.band == .low, "seed \(seed): \(target.id) \(target.score) from \(target.supporting.map(\.reason))")
+            }
+        }
+    }
+
+    // MARK: Nutrients
+
+    /// For each nutrient: answers that reach Likely, and a near miss one factor short.
+    static let nutrientCases: [(nutrient: String, likely: [String: PlainValue], nearMiss: [String: PlainValue])] = [
         (
             "b12",
             [
-                "diet": .string("vegan"), "b12_fortified": .bool(false), "symptoms": .list(["tingling", "balance", "fatigue"]),
-                "tingling_side": .string("both"),
+                "diet": .string("vegan"), "plant_diet_years": .string("over_5"), "b12_fortified": .bool(false),
+                "symptoms": .list(["tingling", "balance"]), "sensory_where": .list(["feet"]), "sensory_side": .string("both"),
             ],
             [
-                "diet": .string("vegan"), "b12_fortified": .bool(true), "symptoms": .list(["tingling", "balance", "fatigue"]),
-                "tingling_side": .string("both"),
+                "diet": .string("vegan"), "plant_diet_years": .string("over_5"), "b12_fortified": .bool(true),
+                "symptoms": .list(["tingling", "balance"]), "sensory_where": .list(["feet"]), "sensory_side": .string("both"),
             ]
         ),
         (
             "folate",
-            Default.heavyDrinker.merging(["plant_foods": .string("rarely"), "symptoms": .list(["sore_tongue"])]) { $1 },
-            Default.heavyDrinker.merging(["plant_foods": .string("most_days"), "symptoms": .list(["sore_tongue"])]) { $1 }
+            Default.heavyDrinker.merging(["plant_foods": .string("rarely"), "body_symptoms": .list(["sore_tongue"])]) { $1 },
+            Default.heavyDrinker.merging(["plant_foods": .string("most_days"), "body_symptoms": .list(["sore_tongue"])]) { $1 }
         ),
         (
             "b6_low",
             [
-                "age": .number(70), "conditions": .list(["kidney_disease"]), "dialysis": .bool(true), "medicines": .list(["anticonvulsant"]),
-                "symptoms": .list(["tingling", "memory_mood"]),
+                "age": .number(70), "conditions": .list(["kidney_disease"]), "kidney_treatment": .string("dialysis"),
+                "medicines": .list(["anticonvulsant"]), "symptoms": .list(["tingling"]), "body_symptoms": .list(["memory"]),
             ],
-            ["age": .number(70), "conditions": .list(["kidney_disease"]), "dialysis": .bool(true), "symptoms": .list(["tingling", "memory_mood"])]
+            [
+                "age": .number(70), "conditions": .list(["kidney_disease"]), "kidney_treatment": .string("dialysis"),
+                "symptoms": .list(["tingling"]), "body_symptoms": .list(["memory"]),
+            ]
         ),
         (
             "b6_high",
-            ["supplements": .list(["b_complex"]), "b6_dose": .string("fifty_plus"), "b6_duration": .string("over_6_months")],
-            ["supplements": .list(["b_complex"]), "b6_dose": .string("fifty_plus"), "b6_duration": .string("under_1_month")]
+            ["supplements": .list(["b_complex"]), "b6_mg": .number(60), "b6_duration": .string("over_6_months")],
+            ["supplements": .list(["b_complex"]), "b6_mg": .number(60), "b6_duration": .string("under_1_month")]
         ),
         (
             "thiamine",
-            Default.heavyDrinker.merging(["eating_less": .bool(true), "symptoms": .list(["burning"])]) { $1 },
+            Default.heavyDrinker.merging(["eating_less": .bool(true), "refeeding": .bool(false), "symptoms": .list(["burning"])]) { $1 },
             Default.heavyDrinker.merging(["eating_less": .bool(false), "symptoms": .list(["burning"])]) { $1 }
         ),
         (
             "magnesium",
-            ["medicines": .list(["ppi", "thiazide"]), "ppi_long": .bool(true), "symptoms": .list(["cramps"])],
-            ["medicines": .list(["ppi", "thiazide"]), "ppi_long": .bool(false), "symptoms": .list(["cramps"])]
+            ["medicines": .list(["ppi", "thiazide"]), "ppi_long": .bool(true), "symptoms": .list(["cramps"]), "cramps_when": .string("any_time")],
+            ["medicines": .list(["ppi", "thiazide"]), "ppi_long": .bool(false), "symptoms": .list(["cramps"]), "cramps_when": .string("any_time")]
         ),
         (
             "potassium",
             [
-                "medicines": .list(["loop_diuretic"]), "vomiting_diarrhoea": .string("prolonged"), "keeps_fluids_down": .bool(true),
-                "symptoms": .list(["weakness"]),
+                "medicines": .list(["loop_diuretic"]), "vomiting": .string("prolonged"), "fluids_kept_down": .bool(true),
+                "symptoms": .list(["weakness"]), "weakness_where": .list(["lower_legs"]),
             ],
             [
-                "medicines": .list(["loop_diuretic"]), "vomiting_diarrhoea": .string("brief"), "keeps_fluids_down": .bool(true),
-                "symptoms": .list(["weakness"]),
+                "medicines": .list(["loop_diuretic"]), "vomiting": .string("brief"), "fluids_kept_down": .bool(true),
+                "symptoms": .list(["weakness"]), "weakness_where": .list(["lower_legs"]),
             ]
         ),
         (
             "calcium",
-            ["surgery": .list(["neck_surgery"]), "symptoms": .list(["mouth_tingling", "spasms"])],
-            ["symptoms": .list(["mouth_tingling", "spasms"])]
+            ["surgery": .list(["neck_surgery"]), "neck_surgery_recent": .bool(true), "symptoms": .list(["mouth_tingling"])],
+            ["surgery": .list(["neck_surgery"]), "neck_surgery_recent": .bool(false), "symptoms": .list(["mouth_tingling"])]
         ),
         (
             "vitamin_d",
-            ["sun": .string("little"), "skin_tone": .string("dark"), "symptoms": .list(["bone_pain"])],
-            ["sun": .string("little"), "skin_tone": .string("light"), "symptoms": .list(["bone_pain"])]
+            ["sun": .string("little"), "skin_tone": .string("dark"), "body_symptoms": .list(["bone_pain"])],
+            ["sun": .string("little"), "skin_tone": .string("light"), "body_symptoms": .list(["bone_pain"])]
         ),
         (
             "vitamin_e",
             ["conditions": .list(["liver_pancreas"]), "symptoms": .list(["balance", "numbness"]), "balance_dark": .bool(true)],
-            ["symptoms": .list(["balance", "numbness"]), "balance_dark": .bool(true)]
+            ["conditions": .list(["crohns"]), "symptoms": .list(["balance", "numbness"]), "balance_dark": .bool(true)]
         ),
         (
             "iron",
-            ["sex": .string("female"), "heavy_periods": .bool(true), "symptoms": .list(["cravings", "fatigue"])],
-            ["sex": .string("female"), "heavy_periods": .bool(false), "symptoms": .list(["cravings", "fatigue"])]
+            ["sex": .string("female"), "heavy_periods": .bool(true), "body_symptoms": .list(["cravings", "fatigue"])],
+            ["sex": .string("female"), "heavy_periods": .bool(false), "body_symptoms": .list(["cravings", "fatigue"])]
         ),
     ]
 
-    @Test func everyTargetHasACase() {
-        #expect(Set(Self.targetCases.map(\.target)) == Set(q.targets.map(\.id)))
+    @Test func everyNutrientHasACase() {
+        #expect(Set(Self.nutrientCases.map(\.nutrient)) == Set(q.targets.map(\.id)))
     }
 
-    @Test(arguments: targetCases.map(\.target))
-    func targetReachesLikelyAndItsNearMissDoesNot(_ id: String) throws {
-        let testCase = try #require(Self.targetCases.first { $0.target == id })
+    @Test(arguments: nutrientCases.map(\.nutrient))
+    func nutrientReachesLikelyAndItsNearMissDoesNot(_ id: String) throws {
+        let testCase = try #require(Self.nutrientCases.first { $0.nutrient == id })
         let likely = try #require(Default.assess(testCase.likely).targets.first { $0.id == id })
         let near = try #require(Default.assess(testCase.nearMiss).targets.first { $0.id == id })
         #expect(likely.band == .likely, "\(id): \(likely.score) with \(likely.supporting.map(\.reason))")
@@ -140,11 +245,50 @@ import Testing
         #expect(!likely.supporting.isEmpty && likely.supporting.allSatisfy { !$0.evidence.isEmpty })
     }
 
-    @Test func contraryEvidenceIsListedWithNegativePoints() throws {
+    @Test func evidenceAgainstIsListedWithNegativePoints() throws {
         let result = try #require(
-            Default.assess(["diet": .string("vegan"), "b12_fortified": .bool(true), "supplements": .list(["b12"])]).targets.first { $0.id == "b12" })
+            Default.assess(["supplements": .list(["b12"]), "age": .number(70)]).targets.first { $0.id == "b12" })
         #expect(result.contrary.map(\.points) == [-3])
         #expect(result.contrary[0].evidence.first?.answer == "Vitamin B12")
+    }
+
+    @Test func aBComplexCountsAgainstLowB12() throws {
+        let result = try #require(Default.assess(["supplements": .list(["b_complex"]), "age": .number(70)]).targets.first { $0.id == "b12" })
+        #expect(result.contrary.map(\.points) == [-1])
+    }
+
+    @Test func eyelidTwitchingCountsOnceForMagnesium() throws {
+        let eyelids = Default.assess([
+            "medicines": .list(["thiazide"]), "symptoms": .list(["twitching"]), "twitching_where": .list(["eyelids"]),
+        ])
+        let magnesium = try #require(eyelids.targets.first { $0.id == "magnesium" })
+        #expect(magnesium.supporting.filter { $0.evidence.contains { $0.itemID == "twitching_where" } }.count == 1)
+    }
+
+    @Test func aReasonSaysOnlyWhatTheAnswersSay() throws {
+        // Cramps only at night: no reason claims they come "often at night" or in the calves.
+        let assessment = Default.assess([
+            "medicines": .list(["thiazide"]), "symptoms": .list(["cramps"]), "cramps_where": .list(["hands"]), "cramps_when": .string("night"),
+        ])
+        let reasons = assessment.targets.flatMap { $0.supporting.map(\.reason) }
+        #expect(!reasons.contains { $0.contains("often at night") || $0.contains("Calf") })
+        // Weak hips alone never say "legs first" for potassium.
+        let hips = Default.assess(["medicines": .list(["loop_diuretic"]), "symptoms": .list(["weakness"]), "weakness_where": .list(["hips_thighs"])])
+        let potassium = try #require(hips.targets.first { $0.id == "potassium" })
+        #expect(!potassium.supporting.contains { $0.evidence.contains { $0.itemID == "weakness_where" } })
+    }
+
+    @Test func anEpisodeThatHasGoneIsNotNerveEvidence() throws {
+        func b12(_ course: String) -> [String] {
+            let assessment = Default.assess(
+                TriggerTests.symptom([
+                    "age": .number(70), "symptoms": .list(["tingling"]), "sensory_where": .list(["feet"]), "sensory_side": .string("both"),
+                    "main_course": .string(course),
+                ]))
+            return assessment.targets.first { $0.id == "b12" }?.supporting.map(\.reason) ?? []
+        }
+        #expect(b12("same").contains { $0.contains("Tingling or numbness in both feet") })
+        #expect(!b12("gone").contains { $0.contains("Tingling or numbness in both feet") })
     }
 
     @Test func theBaselineFlagsNothing() {
@@ -152,21 +296,122 @@ import Testing
         #expect(assessment.flaggedTargets.isEmpty, "\(assessment.flaggedTargets.map { "\($0.id) \($0.score)" })")
         #expect(assessment.triage.level == nil)
         #expect(assessment.targets.count == 11)
+        #expect(assessment.tests.isEmpty && assessment.otherCauses.isEmpty)
     }
 }
 
-@Suite struct SupplementDoseTests {
-    @Test func doseQuestionsFollowTheProductsAndHighMagnesiumGetsAdvice() {
+/// Advice, foods and tests that must fit the person, or not be given at all.
+@Suite struct SafeAdviceTests {
+    private func advice(_ assessment: Assessment) -> Set<String> { Set(assessment.advice.map(\.id)) }
+    private func foods(_ assessment: Assessment, _ nutrient: String) -> [String] {
+        assessment.targets.first { $0.id == nutrient }?.foods ?? []
+    }
+
+    @Test func aKidneyDietIsNeverToldToEatPotassiumFoodsOrDrinkMore() {
+        let kidney = Default.assess([
+            "conditions": .list(["kidney_disease"]), "kidney_treatment": .string("dialysis"), "kidney_diet": .bool(true),
+            "symptoms": .list(["cramps"]), "cramps_when": .string("any_time"), "medicines": .list(["thiazide"]),
+        ])
+        #expect(foods(kidney, "potassium").isEmpty)
+        #expect(!advice(kidney).contains("fluids") && !advice(kidney).contains("balanced_diet"))
+        #expect(advice(kidney).isSuperset(of: ["no_potassium_supplements", "fluids_limited"]))
+        let other = Default.assess(["symptoms": .list(["cramps"]), "cramps_when": .string("any_time"), "medicines": .list(["thiazide"])])
+        #expect(foods(other, "potassium").contains { $0.contains("Bananas") })
+        #expect(advice(other).contains("fluids"))
+    }
+
+    @Test func heartFailureOnFurosemideGetsNoExtraFluidAdvice() {
+        let heart = Default.assess([
+            "age": .number(75), "conditions": .list(["heart_failure"]), "medicines": .list(["loop_diuretic"]), "symptoms": .list(["cramps"]),
+            "cramps_when": .string("night"),
+        ])
+        #expect(!advice(heart).contains("fluids"))
+        #expect(advice(heart).contains("fluids_limited"))
+    }
+
+    @Test func pregnancyGetsTheNHSSupplementsNeverLiverAndTheRightB12Test() {
+        let pregnant = Default.assess([
+            "sex": .string("female"), "age": .number(30), "pregnant": .string("pregnant"), "body_symptoms": .list(["fatigue"]),
+            "main_since": .string("months_1_to_6"), "main_onset": .string("gradual"), "main_course": .string("same"), "diet": .string("vegan"),
+            "plant_diet_years": .string("over_5"), "b12_fortified": .bool(false),
+        ])
+        #expect(advice(pregnant).contains("pregnancy_supplements"))
+        #expect(!advice(pregnant).contains("tests_before_supplements"))
+        #expect(!advice(pregnant).contains("vitamin_d_supplement"))
+        for nutrient in ["iron", "b12"] { #expect(!foods(pregnant, nutrient).contains("Liver"), "\(nutrient)") }
+        let testIDs = Set(pregnant.tests.map(\.id))
+        #expect(testIDs.contains("active_b12") && !testIDs.contains("serum_b12"))
+    }
+
+    @Test func aManIsNeverOfferedThePregnancyB12Test() {
+        let man = Default.assess(["diet": .string("vegan"), "plant_diet_years": .string("over_5"), "b12_fortified": .bool(false), "age": .number(70)])
+        let testIDs = Set(man.tests.map(\.id))
+        #expect(testIDs.contains("serum_b12") && !testIDs.contains("active_b12"))
+    }
+
+    @Test func sunlightIsAdviceNotAFood() {
+        let indoors = Default.assess(["sun": .string("little"), "skin_tone": .string("dark"), "body_symptoms": .list(["bone_pain"])])
+        #expect(!foods(indoors, "vitamin_d").contains { $0.lowercased().contains("sun") })
+        #expect(advice(indoors).contains("vitamin_d_supplement"))
+    }
+
+    @Test func aNamedCauseComesWithWhatToDoAboutIt() {
+        #expect(advice(Default.assess(["nitrous_oxide": .string("few_times")])).contains("stop_nitrous_oxide"))
+        #expect(advice(Default.assess(["supplements": .list(["b6"]), "b6_mg": .number(100)])).contains("pause_b6"))
+        let statin = Default.assess(["medicines": .list(["statin"]), "symptoms": .list(["muscle_pain"])])
+        #expect(advice(statin).contains("keep_statin"))
+        #expect(statin.otherCauses.contains { $0.id == "statin_muscles" && $0.tests == ["ck"] })
+    }
+
+    @Test func numbBurningFeetWithDiabetesPointToDiabetesAndHbA1c() {
+        let diabetic = Default.assess([
+            "conditions": .list(["diabetes"]), "diabetes_control": .string("well"), "medicines": .list(["metformin"]), "metformin_long": .bool(true),
+            "symptoms": .list(["numbness", "burning"]), "sensory_where": .list(["feet"]), "sensory_side": .string("both"),
+        ])
+        #expect(diabetic.otherCauses.contains { $0.id == "diabetes_nerves" })
+        #expect(diabetic.tests.contains { $0.id == "hba1c" && $0.for.contains("diabetes_nerves") })
+    }
+}
+
+/// The test catalogue: each test once, with everything it serves, and only where it applies.
+@Suite struct TestCatalogueTests {
+    @Test func everyNutrientAndOtherCauseNamesCatalogueTests() {
         let q = Default.questionnaire
-        let none = Navigator(questionnaire: q).visibleItems(Default.answers([:])).map(\.id)
-        #expect(!none.contains("magnesium_dose") && !none.contains("b6_dose") && !none.contains("folic_acid_dose"))
-        let taking = Navigator(questionnaire: q).visibleItems(Default.answers(["supplements": .list(["folic_acid", "magnesium_b6"])])).map(\.id)
-        #expect(taking.contains("magnesium_dose") && taking.contains("b6_dose") && taking.contains("folic_acid_dose"))
-        let high = Default.assess(["supplements": .list(["magnesium"]), "magnesium_dose": .string("over_350")])
-        #expect(high.advice.contains { $0.id == "magnesium_dose" && $0.source.contains("§1.5") })
-        #expect(
-            !Default.assess(["supplements": .list(["magnesium"]), "magnesium_dose": .string("under_350")]).advice.contains {
-                $0.id == "magnesium_dose"
-            })
+        let ids = Set(q.tests.map(\.id))
+        #expect(ids.count == q.tests.count)
+        for target in q.targets { #expect(Set(target.tests).isSubset(of: ids), "\(target.id)") }
+        for cause in q.otherCauses { #expect(Set(cause.tests).isSubset(of: ids), "\(cause.id)") }
+        // Every catalogue entry is used by something.
+        let used = Set(q.targets.flatMap(\.tests) + q.otherCauses.flatMap(\.tests))
+        #expect(ids == used, "unused: \(ids.subtracting(used))")
+    }
+
+    @Test func aTestServingSeveralNutrientsIsListedOnceWithAllOfThem() throws {
+        let assessment = try Default.vignette("crohns-resection")
+        let ids = assessment.tests.map(\.id)
+        #expect(ids.count == Set(ids).count, "a test is listed twice: \(ids)")
+        let bloodCount = try #require(assessment.tests.first { $0.id == "fbc" })
+        #expect(Set(bloodCount.for).isSuperset(of: ["b12", "folate", "iron"]))
+        // Only tests of flagged nutrients and other causes that apply are listed.
+        let flagged = Set(assessment.flaggedTargets.map(\.id) + assessment.otherCauses.map(\.id))
+        for test in assessment.tests { #expect(Set(test.for).isSubset(of: flagged), "\(test.id)") }
+    }
+
+    @Test func anECGOnlyWithAHeartSymptomOrWaterTabletsAndWeakness() throws {
+        let magnesiumOnly = Default.assess([
+            "medicines": .list(["ppi"]), "ppi_long": .bool(true), "symptoms": .list(["cramps", "tremor"]), "cramps_when": .string("any_time"),
+        ])
+        #expect(magnesiumOnly.targets.first { $0.id == "magnesium" }?.band != .low)
+        #expect(!magnesiumOnly.tests.contains { $0.id == "ecg" })
+        let racing = try Default.vignette("diuretics-diarrhoea")
+        #expect(racing.tests.contains { $0.id == "ecg" })
+    }
+
+    @Test func theReferencesListHoldsExactlyWhatTheResultsCite() throws {
+        let assessment = try Default.vignette("older-metformin-ppi")
+        var cited = Set(assessment.triggers.flatMap(\.references) + assessment.instruments.flatMap(\.references))
+        cited.formUnion(assessment.advice.flatMap(\.references) + assessment.otherCauses.flatMap(\.references))
+        for target in assessment.flaggedTargets { cited.formUnion((target.supporting + target.contrary).flatMap(\.references)) }
+        #expect(Set(assessment.references.map(\.id)) == cited)
     }
 }

@@ -142,7 +142,7 @@ import Testing
         #expect(only("id: t\nversion: 1\nschemaVersion: 1\ntitle: T\nsections: []\n")?.message.contains("sections is empty") == true)
         #expect(
             only(
-                "id: t\nversion: 1\nschemaVersion: 2\ntitle: T\nsections:\n  - id: s\n    title: S\n    items:\n      - {id: a, type: boolean, text: A}\n"
+                "id: t\nversion: 1\nschemaVersion: 3\ntitle: T\nsections:\n  - id: s\n    title: S\n    items:\n      - {id: a, type: boolean, text: A}\n"
             )?.location.line == 3)
         #expect(
             only(

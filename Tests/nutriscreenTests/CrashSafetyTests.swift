@@ -5,8 +5,9 @@ import Testing
 @Suite(.serialized) struct CrashSafetyTests {
     static let kills = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_KILLS"] ?? "") ?? 8
     static let questionnaire = ProcessRunner.repository + "/Questionnaires/neuro-nutrition.yaml"
-    /// Valid answers for the first questions of the default screening: no warning signs, 45, male, then the first option.
-    static let script = Array(repeating: "n", count: 10) + ["45", "2"] + Array(repeating: "1", count: 30)
+    /// Valid answers for the first questions of the default screening: "None of these" to both
+    /// warning-sign lists, 45, male, no symptoms of either kind, then the first option.
+    static let script = ["10", "8", "45", "2", "15", "15"] + Array(repeating: "1", count: 30)
 
     /// Reads from a pipe until `text` has appeared `count` times, or the deadline passes.
     private func readUntil(_ handle: FileHandle, occurrences count: Int, of text: String, buffer: inout String, deadline: Date) {
@@ -48,7 +49,7 @@ import Testing
             #expect(sessions.count == 1, "round \(round): the session file must always be readable")
             let saved = sessions.first?["answers"] as? [String: Any] ?? [:]
             #expect(saved.count >= acknowledged, "round \(round): \(saved.count) saved, \(acknowledged) acknowledged")
-            if acknowledged >= 11 { #expect(saved["age"] as? Int == 45, "round \(round)") }
+            if acknowledged >= 3 { #expect(saved["age"] as? Int == 45, "round \(round)") }
             let resumed = try runner.run(["resume"], input: "")
             #expect(resumed.status == 75, "round \(round): resume loads the session, then input ends: \(resumed.stderr)")
             #expect(resumed.stdout.contains("question \(saved.count + 1) of about") || saved.count >= 12, "round \(round)")

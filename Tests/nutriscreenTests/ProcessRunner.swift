@@ -1,5 +1,10 @@
+import Dispatch
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs the built `nutriscreen` executable as a person or a script would.
 struct ProcessRunner {
@@ -27,6 +32,8 @@ struct ProcessRunner {
     let state: String
 
     init() {
+        // A child that exits early must never take the test process down with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         state = NSTemporaryDirectory() + "nutriscreen-test-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
     }
@@ -41,18 +48,29 @@ struct ProcessRunner {
         return env
     }
 
-    func process(_ arguments: [String], directory: String? = nil, adding variables: [String: String] = [:]) -> Process {
+    func process(_ arguments: [String], directory: String? = nil) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
-        process.environment = environment.merging(variables) { _, added in added }
+        process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? state)
         return process
     }
 
-    /// Runs to the end with `input` on standard input, with `variables` added to the environment.
-    func run(_ arguments: [String], input: String = "", directory: String? = nil, adding variables: [String: String] = [:]) throws -> Result {
-        let process = process(arguments, directory: directory, adding: variables)
+    /// The executable with every link resolved: what hints name when `nutriscreen` is not on PATH.
+    static var resolvedExecutable: String { URL(fileURLWithPath: executable).resolvingSymlinksInPath().path }
+
+    /// The hint an interview prints when the executable is not on PATH.
+    static var resumeHint: String { "To continue later, run: \(resolvedExecutable) resume" }
+
+    /// Runs to the end with `input` on standard input; `environment` adds to or replaces
+    /// variables. A run still going after `timeout` seconds is killed and reported with status -1
+    /// (a hang must fail the test, never the suite).
+    func run(
+        _ arguments: [String], input: String = "", directory: String? = nil, environment extra: [String: String] = [:], timeout: Double = 120
+    ) throws -> Result {
+        let process = process(arguments, directory: directory)
+        process.environment = environment.merging(extra) { $1 }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -62,10 +80,77 @@ struct ProcessRunner {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        let collected = Collected()
+        let group = DispatchGroup()
+        for (handle, isOut) in [(stdout.fileHandleForReading, true), (stderr.fileHandleForReading, false)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let data = handle.readDataToEndOfFile()
+                collected.set(data, isOut: isOut)
+                group.leave()
+            }
+        }
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        killer.cancel()
+        _ = group.wait(timeout: .now() + 10)
+        let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+        return Result(
+            status: killed ? -1 : process.terminationStatus, stdout: String(decoding: collected.out, as: UTF8.self),
+            stderr: String(decoding: collected.err, as: UTF8.self))
+    }
+
+    /// Output read on other threads.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var out = Data()
+        private(set) var err = Data()
+        func set(_ data: Data, isOut: Bool) {
+            lock.lock()
+            if isOut { out = data } else { err = data }
+            lock.unlock()
+        }
+    }
+
+    /// An interview left running, driven line by line.
+    final class Session {
+        let process: Process
+        private let stdin = Pipe()
+        private let stdout = Pipe()
+        private let stderr = Pipe()
+        private(set) var screen = ""
+
+        init(_ runner: ProcessRunner, _ arguments: [String], environment extra: [String: String] = [:]) throws {
+            process = runner.process(arguments)
+            process.environment = runner.environment.merging(extra) { $1 }
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+        }
+
+        func type(_ line: String) { stdin.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+        /// Reads the screen until it shows `count` prompts in all (or 20 s pass).
+        func waitForPrompts(_ count: Int) {
+            let deadline = Date().addingTimeInterval(20)
+            while screen.components(separatedBy: "\n> ").count - 1 < count, Date() < deadline {
+                let data = stdout.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                screen += String(decoding: data, as: UTF8.self)
+            }
+        }
+
+        /// Ends input, waits for the end, and returns the exit status and what went to standard error.
+        func finish(closingInput: Bool = true) -> (status: Int32, reason: Process.TerminationReason, stderr: String) {
+            if closingInput { try? stdin.fileHandleForWriting.close() }
+            let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+            screen += String(decoding: rest, as: UTF8.self)
+            let err = stderr.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, process.terminationReason, String(decoding: err, as: UTF8.self))
+        }
     }
 
     /// The saved session files, decoded as JSON objects.
