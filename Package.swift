@@ -26,10 +26,11 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libfreetype-dev"])]
         ),
-        // zlib from the system, to pack the PDF's objects into compressed object streams.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libqpdf from the system (Debian's libqpdf-dev), to pack the PDF's objects into
+        // compressed object streams; loaded when a report is written, not at every start.
+        .target(name: "CQPDF"),
         // The printable report: document model, pure pager, Cairo + Pango renderer.
-        .target(name: "ReportPDF", dependencies: ["Screening", "CCairo", "CZlib"]),
+        .target(name: "ReportPDF", dependencies: ["Screening", "CCairo", "CQPDF"]),
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "Exports", dependencies: ["Screening"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
         .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo"]),
+        // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
+        .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

@@ -6,7 +6,3 @@
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
-// FreeType, for the tests that read embedded fonts back (pango already loads it).
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_OUTLINE_H

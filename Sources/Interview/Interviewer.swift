@@ -32,6 +32,8 @@ public final class Interviewer {
     /// Why the latest save failed, or nil when it succeeded (or nothing was saved yet): nothing
     /// may claim the answers are saved unless this is nil.
     public private(set) var lastSaveFailure: String?
+    /// False until a save succeeds: leaving before the first answer writes no empty session.
+    public private(set) var hasSaved = false
     private var shownDisplays: Set<String> = []
     /// True after `b`: Enter and answers then walk forward one question at a time, until the
     /// person is back at questions not yet answered.
@@ -325,7 +327,8 @@ public final class Interviewer {
     // MARK: Saving
 
     private func leave(_ outcome: Outcome) -> Outcome {
-        persist()
+        let givenAnything = !answers.isEmpty || !skipped.isEmpty || !record.acknowledgedTriggers.isEmpty
+        if givenAnything || hasSaved { persist() }
         return outcome
     }
 
@@ -336,6 +339,7 @@ public final class Interviewer {
         do {
             try save(record)
             lastSaveFailure = nil
+            hasSaved = true
         } catch {
             lastSaveFailure = "\(error)"
             if !warnedAboutSaving {

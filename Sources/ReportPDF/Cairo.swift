@@ -23,21 +23,39 @@ public struct CairoError: Error, CustomStringConvertible, Sendable {
 /// Cairo errors are sticky, so the status is checked after creation, each page and finishing.
 final class PDFSurface {
     let pointer: OpaquePointer
-    private let sink = Sink()
+    /// What cairo has written so far. cairo writes in tens of thousands of small pieces, so they go
+    /// into one growing buffer reached through a plain pointer (no `Data` bookkeeping, no
+    /// exclusivity checks per piece).
+    private let sink: UnsafeMutablePointer<Sink>
 
-    /// Collects the bytes cairo writes.
-    final class Sink {
-        var data = Data()
+    struct Sink {
+        var bytes: UnsafeMutableRawPointer?
+        var count = 0
+        var capacity = 0
+
+        /// Appends `length` bytes; false if memory runs out.
+        mutating func append(_ data: UnsafeRawPointer, _ length: Int) -> Bool {
+            if count + length > capacity {
+                let grown = max(capacity * 2, count + length, 1 << 16)
+                guard let moved = realloc(bytes, grown) else { return false }
+                bytes = moved
+                capacity = grown
+            }
+            (bytes! + count).copyMemory(from: data, byteCount: length)
+            count += length
+            return true
+        }
     }
 
     init(width: Double, height: Double) throws(CairoError) {
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        sink = UnsafeMutablePointer<Sink>.allocate(capacity: 1)
+        sink.initialize(to: Sink())
         pointer = cairo_pdf_surface_create_for_stream(
-            { closure, bytes, length in
-                guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-                return CAIRO_STATUS_SUCCESS
-            }, closure, width, height)
+            { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                let appended = closure.assumingMemoryBound(to: Sink.self).pointee.append(data, Int(length))
+                return appended ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY
+            }, sink, width, height)
         try check("creating the PDF surface")
     }
 
@@ -60,10 +78,16 @@ final class PDFSurface {
     func finish() throws(CairoError) -> Data {
         cairo_surface_finish(pointer)
         try check("finishing the PDF")
-        return sink.data
+        guard let bytes = sink.pointee.bytes else { return Data() }
+        return Data(bytes: bytes, count: sink.pointee.count)
     }
 
-    deinit { cairo_surface_destroy(pointer) }
+    deinit {
+        cairo_surface_destroy(pointer)
+        free(sink.pointee.bytes)
+        sink.deinitialize(count: 1)
+        sink.deallocate()
+    }
 }
 
 /// A drawing context on a surface; destroyed with the object.
@@ -120,7 +144,8 @@ final class DrawingContext {
 /// Attribute quoting for cairo tags: values are single-quoted with backslash escapes.
 enum CairoTag {
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return value }
+        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
     /// Numbers for tag attributes, to two decimals and always with '.' (Swift's own formatting

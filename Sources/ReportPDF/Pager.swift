@@ -305,7 +305,7 @@ public struct Pager {
         let header = Table(
             columns: [
                 .init("Nutrient", share: nameWidth / geometry.contentWidth),
-                .init("Score (single line: Possible; double line: Likely)", share: (barWidth + 10) / geometry.contentWidth),
+                .init("Score against the Possible (|) and Likely (‖) thresholds", share: (barWidth + 10) / geometry.contentWidth),
                 .init("Band", share: bandWidth / geometry.contentWidth),
             ], rows: [])
         if w.remaining < Self.chartRowHeight * 3 { w.newPage() }

@@ -10,24 +10,27 @@ public final class PangoTextEngine: TextMeasurer {
     /// The font files used, in order of preference.
     public static let fontFiles = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"]
     static let family = "DejaVu Sans"
-    /// OpenType features for every layout (HarfBuzz syntax).
-    static let fontFeatures = "liga=0"
 
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [String: OpaquePointer] = [:]
-    /// Layouts made while measuring, reused to draw, and kept for the next report on this thread
-    /// (a batch repeats most question texts, answers and reasons); a layout never changes once
-    /// made, so reuse draws the same thing. Bounded by `keptLayouts`.
-    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// Layouts made while measuring, with their lines, reused to draw and kept for the next
+    /// report on this thread (a batch repeats most question texts, answers and reasons); a layout
+    /// never changes once made, so reuse draws the same thing. Bounded by `keptLayouts`.
+    private var layouts: [LayoutKey: Laid] = [:]
     /// How many layouts may outlive a report: a few reports' worth, a few megabytes.
     static let keptLayouts = 3000
 
     private struct LayoutKey: Hashable {
-        /// Markup, or plain text behind a NUL (which markup cannot hold), so the two never collide.
-        var content: String
+        var text: StyledText
         var style: FontStyle
         var width: Double
+    }
+
+    /// A layout and the lines it broke into.
+    private struct Laid {
+        let layout: OpaquePointer
+        let lines: [MeasuredLine]
     }
 
     /// The engine for the calling thread, created on first use.
@@ -39,7 +42,19 @@ public final class PangoTextEngine: TextMeasurer {
         return engine
     }
 
+    /// Made the process's current fontconfig configuration before the first font map exists.
+    /// Pango's font map calls `FcInit`, which would otherwise read the system configuration and
+    /// every installed font (about 24 M instructions, a twentieth of a report); with a current
+    /// configuration in place it returns at once. That one is empty: each engine matches fonts
+    /// only in its own configuration.
+    private static let systemFontsSkipped: Bool = {
+        guard let empty = FcConfigCreate() else { return false }
+        defer { FcConfigDestroy(empty) }  // the current configuration holds its own reference
+        return FcConfigSetCurrent(empty) != 0
+    }()
+
     init() throws(CairoError) {
+        _ = Self.systemFontsSkipped
         for file in Self.fontFiles where !FileManager.default.fileExists(atPath: file) {
             throw CairoError("loading fonts", reason: "\(file) is missing; install the fonts-dejavu-core package")
         }
@@ -86,39 +101,30 @@ public final class PangoTextEngine: TextMeasurer {
     /// A layout of `text` at `width`, wrapping between words (and inside over-long words).
     /// Owned by the engine; valid until `endReport()`, and callers must not release it.
     func layout(_ text: StyledText, style: FontStyle, width: Double) -> OpaquePointer {
-        let plain = text.allSatisfy { !$0.bold && !$0.keepTogether }
-        let content = plain ? text.map(\.text).joined() : Self.markup(text)
-        let key = LayoutKey(content: plain ? "\u{0}" + content : content, style: style, width: width)
-        if let known = layouts[key] { return known }
-        var layout = newLayout(content, isMarkup: !plain, style: style, width: width)
-        // Runs keep together only where they fit: a group wider than the line may break after all.
-        if !plain, text.contains(where: \.keepTogether) {
-            var extents = PangoRectangle()
-            pango_layout_get_extents(layout, nil, &extents)
-            if Double(extents.width) > width * Double(PANGO_SCALE) {
-                g_object_unref(UnsafeMutableRawPointer(layout))
-                layout = newLayout(Self.markup(text.map { TextRun($0.text, bold: $0.bold) }), isMarkup: true, style: style, width: width)
-            }
-        }
-        layouts[key] = layout
-        return layout
+        laidOut(text, style: style, width: width).layout
     }
 
-    /// A new layout of `content`, Pango markup or plain text (which needs no parsing or escaping).
-    private func newLayout(_ content: String, isMarkup: Bool, style: FontStyle, width: Double) -> OpaquePointer {
+    public func lines(of text: StyledText, style: FontStyle, width: Double) -> [MeasuredLine] {
+        laidOut(text, style: style, width: width).lines
+    }
+
+    /// The kept layout of `text`, or a new one (measured at once, and kept).
+    private func laidOut(_ text: StyledText, style: FontStyle, width: Double) -> Laid {
+        let key = LayoutKey(text: text, style: style, width: width)
+        if let known = layouts[key] { return known }
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(style))
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        if isMarkup { pango_layout_set_markup(layout, content, -1) } else { pango_layout_set_text(layout, content, -1) }
-        // No ligatures: fi, fl and ff glyphs are outside WinAnsi, so cairo would embed a second
-        // copy of each font just for them. Added to the markup's attributes, if any, before the
-        // layout is first measured.
-        let attributes = pango_layout_get_attributes(layout).map { pango_attr_list_ref($0)! } ?? pango_attr_list_new()!
-        pango_attr_list_insert(attributes, pango_attr_font_features_new(Self.fontFeatures))
-        pango_layout_set_attributes(layout, attributes)
-        pango_attr_list_unref(attributes)
-        return layout
+        // Plain text needs no markup parsing (and no escaping); runs with bold go through markup.
+        if text.allSatisfy({ !$0.bold }) {
+            pango_layout_set_text(layout, text.map(\.text).joined(), -1)
+        } else {
+            pango_layout_set_markup(layout, Self.markup(text), -1)
+        }
+        let laid = Laid(layout: layout, lines: Self.lines(of: layout))
+        layouts[key] = laid
+        return laid
     }
 
     /// Marks the end of a report: its layouts may be released, and are when more than
@@ -133,23 +139,13 @@ public final class PangoTextEngine: TextMeasurer {
 
     /// Releases every layout held (the benchmark uses it to measure layout from scratch).
     public func releaseLayouts() {
-        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for laid in layouts.values { g_object_unref(UnsafeMutableRawPointer(laid.layout)) }
         layouts.removeAll(keepingCapacity: true)
     }
 
-    /// Pango markup for runs: `<b>` for bold, and a span that allows no line breaks around each
-    /// group of runs that keep together.
+    /// Pango markup for runs: `<b>` for bold.
     static func markup(_ text: StyledText) -> String {
-        var markup = ""
-        var keeping = false
-        for run in text {
-            if run.keepTogether != keeping {
-                markup += run.keepTogether ? "<span allow_breaks=\"false\">" : "</span>"
-                keeping = run.keepTogether
-            }
-            markup += run.bold ? "<b>\(escape(run.text))</b>" : escape(run.text)
-        }
-        return keeping ? markup + "</span>" : markup
+        text.map { $0.bold ? "<b>\(escape($0.text))</b>" : escape($0.text) }.joined()
     }
 
     /// Escapes text for Pango markup (`&`, `<`, quotes), so any answer is shown as typed.
@@ -157,10 +153,6 @@ public final class PangoTextEngine: TextMeasurer {
         guard let escaped = g_markup_escape_text(text, -1) else { return "" }
         defer { g_free(escaped) }
         return String(cString: escaped)
-    }
-
-    public func lines(of text: StyledText, style: FontStyle, width: Double) -> [MeasuredLine] {
-        Self.lines(of: layout(text, style: style, width: width))
     }
 
     /// Every line of a layout with its text, logical width and height, and baseline.

@@ -83,8 +83,9 @@ public struct ReportBuilder {
         func fact(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             if !facts.isEmpty { facts.append(TextRun("     ")) }
-            // Each fact stays on one line where it fits: no break inside a date or a name.
-            facts += [TextRun("\(label): ", bold: true, keepTogether: true), TextRun(value, keepTogether: true)]
+            // Each fact stays on one line where it fits: no-break spaces inside a date or a name
+            // (a fact wider than the whole line still breaks, between characters).
+            facts += [TextRun("\(label):\u{00A0}", bold: true), TextRun(value.replacingOccurrences(of: " ", with: "\u{00A0}"))]
         }
         fact("Name", assessment.name.map(Self.isolated))
         fact("Age", answer("age"))
@@ -154,7 +155,7 @@ public struct ReportBuilder {
         var blocks: [Block] = [
             .heading(Heading(level: 1, text: "Summary for the doctor", destination: "summary")),
             smallPrint(
-                "Every nutrient screened, highest first. Each bar shows the score; a single line marks the threshold for Possible, a double line the threshold for Likely. Bands are a screening heuristic, not a probability or a test result; nutrients in bold have a section of their own below.",
+                "Every nutrient screened, highest first. Each bar shows the score against the thresholds for Possible (|) and Likely (‖). Bands are a screening heuristic, not a probability or a test result; nutrients in bold have a section of their own below.",
                 gray: 0.2),
             .scoreChart(ScoreChart(rows: rows, scale: scale)),
             .heading(Heading(level: 2, text: "Tests to discuss", destination: "tests")),

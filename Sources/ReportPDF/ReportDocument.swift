@@ -36,17 +36,13 @@ public struct ReportDocument: Sendable, Equatable {
 }
 
 /// A run of text in one weight.
-public struct TextRun: Sendable, Equatable {
+public struct TextRun: Sendable, Hashable {
     public var text: String
     public var bold: Bool
-    /// No line break inside this run, nor between it and a following run that also keeps together
-    /// (a label and its value, a date).
-    public var keepTogether: Bool
 
-    public init(_ text: String, bold: Bool = false, keepTogether: Bool = false) {
+    public init(_ text: String, bold: Bool = false) {
         self.text = text
         self.bold = bold
-        self.keepTogether = keepTogether
     }
 }
 

@@ -12,6 +12,7 @@ public enum ReportRenderer {
     public static func pdf(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, creator: String, created: Date)
         throws(CairoError) -> Data
     {
+        QPDFCompactor.prepare()
         let engine = try PangoTextEngine.forCurrentThread()
         defer { engine.endReport() }
         let document = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: creator, created: created).document()
@@ -20,6 +21,6 @@ public enum ReportRenderer {
             throw CairoError("laying out the report", reason: overflow)
         }
         let drawn = try CairoRenderer(engine: engine).render(pages, metadata: document.metadata)
-        return Data(PDFCompactor.compact(Array(drawn)))
+        return QPDFCompactor.compact(drawn)
     }
 }

@@ -76,16 +76,19 @@ public enum QuestionnaireArchive {
     }
 
     /// The questionnaire in `bytes`, or nil unless `build` wrote them from a file whose SHA-256
-    /// is `contentHash`. Its locations and `path` name `path`.
-    public static func decode(_ bytes: [UInt8], build: String, contentHash: String, path: String) -> Questionnaire? {
+    /// is `contentHash` (nil: whatever SHA-256 they name, for a caller that knows the file is
+    /// unchanged without reading it). Its locations and `path` name `path`.
+    public static func decode(_ bytes: [UInt8], build: String, contentHash: String?, path: String) -> Questionnaire? {
         guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
         let body = bytes[..<(bytes.count - 8)]
         guard checksum(body).elementsEqual(bytes[body.endIndex...]) else { return nil }
         var r = ArchiveReader(Array(body[magic.count...]))
         let decoder = Decoder(path: path)
         do throws(ArchiveReader.Malformed) {
-            guard try r.unsigned() == formatVersion, try r.string() == build, try r.string() == contentHash else { return nil }
-            let questionnaire = try decoder.questionnaire(&r, contentHash: contentHash)
+            guard try r.unsigned() == formatVersion, try r.string() == build else { return nil }
+            let storedHash = try r.string()
+            if let contentHash, storedHash != contentHash { return nil }
+            let questionnaire = try decoder.questionnaire(&r, contentHash: storedHash)
             // Trees no deeper than the parser allows (checked while decoding), and computed values
             // that read only earlier ones, so evaluation stays as shallow as for a checked file.
             return r.isAtEnd && EvaluationDepth.isSafe(questionnaire.computed) ? questionnaire : nil

@@ -25,7 +25,10 @@ enum Measure {
         var peakBytes: Int
     }
 
-    /// Runs a program to completion with posix_spawn and wait4, so its own peak memory is known.
+    /// Runs a program to completion with posix_spawn and wait4, so its peak memory is known.
+    /// Linux carries the parent's peak memory into a child it starts (the child shares the
+    /// parent's memory until it runs the program), so the peak read is never below the bench's
+    /// own (`peakBytes()`).
     static func spawn(_ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Child {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -48,21 +51,77 @@ enum Measure {
         return Child(seconds: seconds, status: (status >> 8) & 0xFF, peakBytes: usage.ru_maxrss * 1024)
     }
 
-    /// Median wall time and the largest peak memory of `runs` runs of a program.
-    static func process(runs: Int, _ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> (
-        median: Double, peak: Int, failures: Int
-    ) {
-        _ = spawn(path, arguments, environment: environment)
-        var times: [Double] = []
-        var peak = 0
-        var failures = 0
+    /// This process's peak resident memory so far (VmHWM), in bytes.
+    static func peakBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes * 1024
+    }
+
+    /// One timed run in an interleaved series.
+    struct Sample {
+        var seconds: Double
+        var peakBytes = 0
+        var failed = false
+    }
+
+    /// One command's figures from an interleaved series.
+    struct Series {
+        var median: Double
+        var peak: Int
+        var failures: Int
+        /// The median, over rounds, of this command's time over the first command's.
+        var ratioToFirst: Double
+    }
+
+    /// Runs `bodies` in turn, round after round, after one unmeasured round, so a drift in the
+    /// machine's speed (this one drifts by up to 1.9 × within minutes) touches them all alike.
+    static func interleaved(runs: Int, _ bodies: [() -> Sample]) -> [Series] {
+        for body in bodies { _ = body() }
+        var samples = bodies.map { _ in [Sample]() }
         for _ in 0..<runs {
-            let child = spawn(path, arguments, environment: environment)
-            times.append(child.seconds)
-            peak = max(peak, child.peakBytes)
-            if child.status != 0 { failures += 1 }
+            for (index, body) in bodies.enumerated() { samples[index].append(body()) }
         }
-        return (times.sorted()[times.count / 2], peak, failures)
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        return samples.map { series in
+            Series(
+                median: median(series.map(\.seconds)), peak: series.map(\.peakBytes).max() ?? 0, failures: series.filter(\.failed).count,
+                ratioToFirst: median(zip(series, samples[0]).map { $0.seconds / $1.seconds }))
+        }
+    }
+
+    /// A run of a program as an interleaved sample.
+    static func sample(_ path: String, _ arguments: [String], environment: [String: String]) -> Sample {
+        let child = spawn(path, arguments, environment: environment)
+        return Sample(seconds: child.seconds, peakBytes: child.peakBytes, failed: child.status != 0)
+    }
+
+    /// Wall seconds to run every argument list through `path` as its own process, as many at a
+    /// time as there are cores; and how many failed.
+    static func concurrently(_ path: String, _ argumentLists: [[String]], environment: [String: String]) -> (seconds: Double, failures: Int) {
+        let failures = Failures()
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: argumentLists.count) { index in
+            if spawn(path, argumentLists[index], environment: environment).status != 0 { failures.add() }
+        }
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failures.count)
+    }
+
+    private final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func add() {
+            lock.lock()
+            value += 1
+            lock.unlock()
+        }
+        var count: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return value
+        }
     }
 
     /// Seconds from starting the interview until its first prompt appears on its output.

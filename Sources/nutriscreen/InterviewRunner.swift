@@ -20,6 +20,8 @@ struct InterviewRunner {
 
     /// How to pick the screening up again, with a command that works as typed.
     static var resumeHint: String { "To continue later, run: \(Invocation.command) resume" }
+    /// What an interview left before its first answer says: no empty session is written.
+    static let nothingSaved = "Nothing was saved yet (no answer was given); there is nothing to resume."
 
     /// Everything that would otherwise stop the screening after questions were answered, checked
     /// before the first one: where the report goes, `SOURCE_DATE_EPOCH`, and that answers can be
@@ -105,10 +107,11 @@ struct InterviewRunner {
             lock.releaseAndRemove()
         case .quit:
             if let unsaved { throw fail(unsaved, ExitStatus.cannotCreate) }
-            console.write("Your answers are saved. \(Self.resumeHint)\n")
+            console.write(interviewer.hasSaved ? "Your answers are saved. \(Self.resumeHint)\n" : Self.nothingSaved + "\n")
         case .endOfInput:
             if let unsaved { throw fail("input ended; \(unsaved)", ExitStatus.cannotCreate) }
-            printError("Input ended before the screening was finished. Your answers are saved. \(Self.resumeHint)")
+            let saved = interviewer.hasSaved ? "Your answers are saved. \(Self.resumeHint)" : Self.nothingSaved
+            printError("Input ended before the screening was finished. \(saved)")
             throw ExitStatus.incomplete
         case .stoppedAtEmergency:
             console.write("\nYou chose to stop. If this is an emergency, call your local emergency number now.\n")
@@ -168,7 +171,7 @@ struct InterviewRunner {
         var stopMessage: String {
             lock.lock()
             defer { lock.unlock() }
-            guard access(path, F_OK) == 0 else { return "Nothing was saved yet (no answer was given); there is nothing to resume." }
+            guard access(path, F_OK) == 0 else { return InterviewRunner.nothingSaved }
             let saved = lastSaveSucceeded ? "Your answers so far are saved" : "Your last answer could not be saved; the answers before it are"
             return "\(saved) in \(path).\n\(InterviewRunner.resumeHint)"
         }

@@ -7,6 +7,10 @@ import Screening
 /// and per build of this program rather than on every start. One archive per questionnaire path,
 /// replaced when either changes; files are 0600. The cache only ever saves time: when it is
 /// missing, stale, damaged or cannot be written, the file is simply loaded as usual.
+///
+/// An archive names the file's `Stamp`, so an unchanged file is not even read. A file changed
+/// moments before its archive was kept is stamped as unsettled instead, and its archive is used
+/// only after its SHA-256 is checked again.
 struct QuestionnaireCache {
     let directory: String
     /// Identifies this build of the program: an archive from another build is not trusted.
@@ -33,19 +37,71 @@ struct QuestionnaireCache {
         return directory + "/questionnaire-" + SHA256.hex(of: Array(absolute.utf8)).prefix(32) + ".archive"
     }
 
-    /// The questionnaire at `path` if an archive of exactly this content and build is kept.
-    func questionnaire(at path: String, contentHash: String) -> Questionnaire? {
-        // Only a regular file, never through a link, never blocking: anything else at this path
-        // (a pipe, a device) is ignored and replaced by the next `keep`.
-        guard let bytes = try? InputFile.read(archivePath(for: path), limit: Self.maximumBytes, followLinks: false) else { return nil }
-        return QuestionnaireArchive.decode(Array(bytes), build: build, contentHash: contentHash, path: path)
+    /// One version of a file, known without reading it: device, inode, size, and modification and
+    /// status-change times to the nanosecond. Any write, replacement or change of times changes
+    /// the status-change time, which no program can set back.
+    struct Stamp: Equatable {
+        /// What an archive records.
+        let text: String
+
+        /// A file changed within the timestamps' granularity of the moment its stamp is taken
+        /// could change again without changing the stamp, so a file changed in the last
+        /// `settling` seconds gets this stamp, which never vouches for a file by itself.
+        static let unsettled = Stamp(text: "unsettled")
+        static let settling = 2
+
+        private init(text: String) { self.text = text }
+
+        /// The stamp of the file at `path` now; take it before reading the file, so a change
+        /// made while it is read shows in the next stamp. Nil when the file cannot be examined.
+        init?(of path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            guard max(info.st_mtim.tv_sec, info.st_ctim.tv_sec) <= time(nil) - Self.settling else {
+                self = .unsettled
+                return
+            }
+            text =
+                "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):"
+                + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        }
+
+        var isSettled: Bool { self != .unsettled }
     }
 
-    /// Keeps `questionnaire` for the next run; failures are ignored.
-    func keep(_ questionnaire: Questionnaire) {
+    /// The bytes of the archive kept for `path`: only a regular file, never through a link, never
+    /// blocking; anything else there (a pipe, a device) is ignored and replaced by the next `keep`.
+    private func archive(for path: String) -> Data? {
+        try? InputFile.read(archivePath(for: path), limit: Self.maximumBytes, followLinks: false)
+    }
+
+    /// The build an archive names: this program's, and the questionnaire file's stamp.
+    private func sealed(_ stamp: Stamp) -> String { build + " file " + stamp.text }
+
+    /// The questionnaire at `path` from its archive, if the file is settled and unchanged since it
+    /// was kept: found without reading the file.
+    func questionnaire(at path: String, unchangedSince stamp: Stamp) -> Questionnaire? {
+        guard stamp.isSettled, let bytes = archive(for: path) else { return nil }
+        return QuestionnaireArchive.decode(Array(bytes), build: sealed(stamp), contentHash: nil, path: path)
+    }
+
+    /// The questionnaire at `path` from an archive kept while the file was unsettled, if its
+    /// SHA-256 is still `contentHash`; kept again with `stamp` once the file has settled.
+    func questionnaire(at path: String, contentHash: String, stamp: Stamp) -> Questionnaire? {
+        guard let bytes = archive(for: path),
+            let questionnaire = QuestionnaireArchive.decode(
+                Array(bytes), build: sealed(.unsettled), contentHash: contentHash, path: path)
+        else { return nil }
+        if stamp.isSettled { keep(questionnaire, stamp: stamp) }
+        return questionnaire
+    }
+
+    /// Keeps `questionnaire`, read from a file whose stamp before reading was `stamp`, for the
+    /// next run; failures are ignored.
+    func keep(_ questionnaire: Questionnaire, stamp: Stamp) {
         do {
             try PrivateFile.makeDirectory(directory)
-            let archive = Data(QuestionnaireArchive.encode(questionnaire, build: build))
+            let archive = Data(QuestionnaireArchive.encode(questionnaire, build: sealed(stamp)))
             let path = archivePath(for: questionnaire.path)
             // Anything but a regular file where the archive goes (a pipe, a device, a link) is not
             // ours to write into: it is removed, and the archive written in its place.

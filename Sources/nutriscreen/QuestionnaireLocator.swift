@@ -36,7 +36,7 @@ enum QuestionnaireLocator {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
     }
 
-    /// Loads and checks a questionnaire (or takes it from the cache, when this very content was
+    /// Loads and checks a questionnaire (or takes it from the cache, when this very file was
     /// checked before); on failure prints located problems and throws the exit code.
     static func load(explicit: String?) throws(ExitCode) -> Questionnaire {
         guard let path = path(explicit: explicit) else {
@@ -45,11 +45,14 @@ enum QuestionnaireLocator {
                 ExitStatus.noInput)
         }
         do {
-            let data = try QuestionnaireLoader.data(at: path)
             let cache = QuestionnaireCache.standard()
-            if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data)) { return cached }
+            // Taken before the file is read, so a change made meanwhile shows next time.
+            let stamp = QuestionnaireCache.Stamp(of: path) ?? .unsettled
+            if let cached = cache?.questionnaire(at: path, unchangedSince: stamp) { return cached }
+            let data = try QuestionnaireLoader.data(at: path)
+            if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data), stamp: stamp) { return cached }
             let questionnaire = try QuestionnaireLoader.load(data: data, file: path)
-            cache?.keep(questionnaire)
+            cache?.keep(questionnaire, stamp: stamp)
             return questionnaire
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }

@@ -79,6 +79,14 @@ import Testing
         let q = Default.questionnaire
         #expect(QuestionnaireArchive.decode(Self.archive, build: "another build", contentHash: q.contentHash, path: q.path) == nil)
         #expect(QuestionnaireArchive.decode(Self.archive, build: Self.build, contentHash: String(repeating: "0", count: 64), path: q.path) == nil)
+        #expect(QuestionnaireArchive.decode(Self.archive, build: "another build", contentHash: nil, path: q.path) == nil)
+    }
+
+    /// Without a hash to compare, the archive's own SHA-256 comes back with the questionnaire.
+    @Test func withoutAHashTheStoredOneIsKept() throws {
+        let decoded = try #require(QuestionnaireArchive.decode(Self.archive, build: Self.build, contentHash: nil, path: Default.path))
+        #expect(decoded.contentHash == Default.questionnaire.contentHash)
+        #expect(decoded.title == Default.questionnaire.title && decoded.sections == Default.questionnaire.sections)
     }
 
     @Test func anyDamageIsRefusedWithoutACrash() {

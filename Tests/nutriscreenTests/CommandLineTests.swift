@@ -207,6 +207,30 @@ import Testing
         #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
     }
 
+    /// Two runs a while apart, with the date fixed by SOURCE_DATE_EPOCH, write the same bytes.
+    @Test func aFixedDateGivesTheSameBytes() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let date = ["SOURCE_DATE_EPOCH": "1700000000"]
+        var outputs: [Data] = []
+        for name in ["one.pdf", "two.pdf"] {
+            let result = try runner.run(["report", "--answers", Self.sample, "--out", runner.state + "/" + name], environment: date)
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try #require(FileManager.default.contents(atPath: runner.state + "/" + name)))
+            Thread.sleep(forTimeInterval: 1.1)
+        }
+        #expect(outputs[0] == outputs[1])
+        let info = try ProcessRunner.output(of: "pdfinfo", [runner.state + "/one.pdf"])
+        #expect(info.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "\(info)")
+    }
+
+    /// libqpdf (and gnutls with it) is loaded only when a report is packed, never at start-up.
+    @Test func libqpdfIsNotLinked() throws {
+        let libraries = try ProcessRunner.output(of: "ldd", [ProcessRunner.executable])
+        #expect(libraries.contains("libcairo"), "\(libraries)")
+        #expect(!libraries.contains("libqpdf") && !libraries.contains("libgnutls"), "\(libraries)")
+    }
+
     @Test func aMissingOrUnwritableFolderIsAClearErrorWithExit73() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }

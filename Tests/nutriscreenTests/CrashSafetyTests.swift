@@ -6,8 +6,9 @@ import Testing
     static let kills = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_KILLS"] ?? "") ?? 8
     static let questionnaire = ProcessRunner.repository + "/Questionnaires/neuro-nutrition.yaml"
     /// Valid answers for the first questions of the default screening: "None of these" to both
-    /// warning-sign lists, 45, male, no symptoms of either kind, then the first option.
-    static let script = ["10", "8", "45", "2", "15", "15"] + Array(repeating: "1", count: 30)
+    /// warning-sign lists, 45, male, no symptoms of either kind, then the first option. It stays
+    /// shorter than the questions this path asks (about 33), so every line answers a question.
+    static let script = ["10", "8", "45", "2", "15", "15"] + Array(repeating: "1", count: 24)
 
     /// Reads from a pipe until `text` has appeared `count` times, or the deadline passes.
     private func readUntil(_ handle: FileHandle, occurrences count: Int, of text: String, buffer: inout String, deadline: Date) {

@@ -250,11 +250,23 @@ import Testing
         let session = try ProcessRunner.Session(runner, ["start", "--questionnaire", Self.fixture])
         session.waitForPrompts(1)
         kill(session.process.processIdentifier, SIGINT)
-        let end = session.finish()
+        let end = session.finish(closingInput: false)  // input left open: the signal, not its end, stops the run
         #expect(end.status == 130)
         #expect(end.stderr.contains("Nothing was saved yet"), "\(end.stderr)")
         #expect(!end.stderr.contains("session-"), "no session file exists to name: \(end.stderr)")
         #expect(runner.sessions().isEmpty)
+    }
+
+    @Test func inputEndingBeforeAnyAnswerLeavesNoEmptySession() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        for input in ["", "q\n"] {
+            let result = try runner.run(["start", "--questionnaire", Self.fixture], input: input)
+            #expect(result.status == (input.isEmpty ? 75 : 0), "\(result.stderr)")
+            #expect((result.stdout + result.stderr).contains("Nothing was saved yet"), "\(result.stdout)\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("Your answers are saved"))
+            #expect(runner.sessions().isEmpty, "no empty session is left to resume")
+        }
     }
 
     @Test(arguments: [(SIGTERM, Int32(143), "Stopped (SIGTERM)"), (SIGHUP, Int32(129), "The terminal closed (SIGHUP)")])

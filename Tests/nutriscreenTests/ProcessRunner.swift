@@ -171,6 +171,19 @@ struct ProcessRunner {
         try? FileManager.default.removeItem(atPath: cache)
     }
 
+    /// The standard output of a tool on the path (pdfinfo, ldd…), run to its end.
+    static func output(of tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return output
+    }
+
     /// Writes a temporary file and returns its path.
     static func temporaryFile(_ contents: String, suffix: String = ".yaml") -> String {
         let path = NSTemporaryDirectory() + "nutriscreen-" + UUID().uuidString + suffix

@@ -63,7 +63,48 @@ import Testing
         try Data("damaged".utf8).write(to: URL(fileURLWithPath: archive))
         let result = try runner.run(["start", "--new", "--questionnaire", path], input: "q\n")
         #expect(result.stdout.contains("Fixture screening"))
-        #expect(FileManager.default.contents(atPath: archive) == good, "the damaged archive is written again")
+        let rewritten = try #require(FileManager.default.contents(atPath: archive))
+        #expect(rewritten.count == good.count, "the damaged archive is written again")
+        #expect(QuestionnaireArchive.decode(Array(rewritten), build: try Self.build(of: Array(rewritten)), contentHash: nil, path: path) != nil)
+    }
+
+    /// A file unchanged for a while is trusted by its stamp (device, inode, size, times) without
+    /// being read; any change to it, even one that keeps its size and modification time, is seen.
+    @Test func aSettledFileIsTrustedByItsStampUntilItChanges() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let path = try Self.copyOfFixture(in: runner)
+        Thread.sleep(forTimeInterval: 2.2)  // past the two seconds in which a file counts as changing
+        _ = try runner.run(["start", "--new", "--questionnaire", path], input: "q\n")
+        let archive = try #require(Self.archives(runner).first)
+        let build = try Self.build(of: Array(try #require(FileManager.default.contents(atPath: archive))))
+        #expect(!build.hasSuffix("unsettled"), "\(build)")
+
+        // An archive naming a SHA-256 this file does not have: used only because the file's
+        // stamp matches, so the file was not read.
+        var questionnaire = try QuestionnaireLoader.load(path: path)
+        questionnaire.title = "Trusted by its stamp"
+        questionnaire.contentHash = String(repeating: "0", count: 64)
+        try Data(QuestionnaireArchive.encode(questionnaire, build: build)).write(to: URL(fileURLWithPath: archive))
+        let trusted = try runner.run(["start", "--new", "--questionnaire", path], input: "q\n")
+        #expect(trusted.stdout.contains("Trusted by its stamp"), "\(trusted.stdout)")
+
+        // Edited in place to the same size, its modification time put back: still read afresh.
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "title: Fixture screening", with: "title: Fixture screaming")
+        #expect(edited.utf8.count == text.utf8.count && edited != text)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        let times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_ino == before.st_ino)
+        let result = try runner.run(["start", "--new", "--questionnaire", path], input: "q\n")
+        #expect(result.stdout.contains("Fixture screaming"), "\(result.stdout)")
     }
 
     @Test func aBrokenQuestionnaireIsNeverKept() throws {
