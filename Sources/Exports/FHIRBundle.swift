@@ -47,9 +47,9 @@ public struct FHIRBundle {
             (response, responseResource(document, assessment: assessment, patient: patient, id: String(key.prefix(16)))),
         ]
         let authored = document.completed.map(ISO8601.format)
-        for target in assessment.flaggedTargets {
+        for nutrient in assessment.flaggedNutrients {
             entries.append(
-                (Self.urn(key + "risk" + target.id), riskResource(target, patient: patient, response: response, authored: authored)))
+                (Self.urn(key + "risk" + nutrient.id), riskResource(nutrient, patient: patient, response: response, authored: authored)))
         }
         for trigger in assessment.triggers {
             entries.append((Self.urn(key + "flag" + trigger.id), flagResource(trigger, patient: patient, authored: authored)))
@@ -219,19 +219,19 @@ public struct FHIRBundle {
 
     // MARK: RiskAssessment and Flag
 
-    func riskResource(_ target: Assessment.TargetResult, patient: String, response: String, authored: String?) -> JSONValue {
-        let risk = target.band == .likely ? ("high", "High likelihood") : ("moderate", "Moderate likelihood")
-        let reasons = (target.supporting + target.contrary).map { reason in
+    func riskResource(_ nutrient: Assessment.NutrientResult, patient: String, response: String, authored: String?) -> JSONValue {
+        let risk = nutrient.band == .likely ? ("high", "High likelihood") : ("moderate", "Moderate likelihood")
+        let reasons = (nutrient.supporting + nutrient.contrary).map { reason in
             JSONValue.object(["text": .string("\(reason.points > 0 ? "+" : "")\(NumberText.plain(reason.points)) \(reason.reason)")])
         }
         return .object([
-            "resourceType": "RiskAssessment", "id": .string("risk-" + Self.fhirID(target.id)), "status": "final",
+            "resourceType": "RiskAssessment", "id": .string("risk-" + Self.fhirID(nutrient.id)), "status": "final",
             "subject": .object(["reference": .string(patient)]), "occurrenceDateTime": authored.map(JSONValue.string),
             "basis": [.object(["reference": .string(response)])],
             "method": .object(["text": "NutriScreen screening heuristic: a score against fixed thresholds, not a probability or a test result"]),
             "prediction": [
                 .object([
-                    "outcome": .object(["text": .string(target.name)]),
+                    "outcome": .object(["text": .string(nutrient.name)]),
                     "qualitativeRisk": .object([
                         "coding": [
                             .object([
@@ -239,10 +239,10 @@ public struct FHIRBundle {
                                 "display": .string(risk.1),
                             ])
                         ],
-                        "text": .string(target.band.label),
+                        "text": .string(nutrient.band.label),
                     ]),
                     "rationale": .string(
-                        "Score \(NumberText.plain(target.score)) (Possible from \(NumberText.plain(target.thresholds.possible)), Likely from \(NumberText.plain(target.thresholds.likely)))"
+                        "Score \(NumberText.plain(nutrient.score)) (Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely)))"
                     ),
                 ])
             ],

@@ -1,10 +1,10 @@
 import Foundation
 import Screening
 
-/// The short terminal summary: triage first, then the Likely and Possible targets with their top reasons.
+/// The short terminal summary: triage first, then the Likely and Possible nutrients with their top reasons.
 public enum AssessmentSummary {
     /// Plain text; `style` adds bold only where the terminal allows it.
-    public static func text(_ assessment: Assessment, style: TextStyle = TextStyle(enabled: false), reasonsPerTarget: Int = 3) -> String {
+    public static func text(_ assessment: Assessment, style: TextStyle = TextStyle(enabled: false), reasonsPerNutrient: Int = 3) -> String {
         var lines: [String] = []
         lines.append(style.bold("What to do next"))
         if let level = assessment.triage.level {
@@ -19,22 +19,23 @@ public enum AssessmentSummary {
             lines.append(assessment.triage.headline)
         }
         lines.append("")
-        let flagged = assessment.flaggedTargets
+        let flagged = assessment.flaggedNutrients
         if flagged.isEmpty {
             lines.append("No nutrient reached the Possible band in this screening (a screening heuristic, not a test result).")
         } else {
             lines.append(style.bold("Worth discussing with a doctor (screening heuristic, not a diagnosis)"))
-            for target in flagged {
+            for nutrient in flagged {
                 lines.append(
-                    "  \(target.name): \(target.band.label) (score \(NumberText.plain(target.score)); Possible from \(NumberText.plain(target.thresholds.possible)), Likely from \(NumberText.plain(target.thresholds.likely)))"
+                    "  \(nutrient.name): \(nutrient.band.label) (score \(NumberText.plain(nutrient.score)); Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely)))"
                 )
-                for reason in target.supporting.prefix(reasonsPerTarget) {
+                for reason in nutrient.supporting.prefix(reasonsPerNutrient) {
                     lines.append("    + \(reason.reason)")
                 }
             }
         }
         for instrument in assessment.instruments {
-            lines.append("  \(instrument.name): \(NumberText.plain(instrument.total)) of \(NumberText.plain(instrument.maximum)), \(instrument.band)")
+            lines.append(
+                "  \(instrument.name): \(NumberText.plain(instrument.total)) of \(NumberText.plain(instrument.maximum)), \(instrument.result)")
         }
         if !assessment.otherCauses.isEmpty {
             lines.append("")

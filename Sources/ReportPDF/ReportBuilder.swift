@@ -27,7 +27,7 @@ public struct ReportBuilder {
         blocks += header(dateText)
         blocks += triage()
         blocks += summary()
-        for target in assessment.flaggedTargets { blocks += section(for: target) }
+        for nutrient in assessment.flaggedNutrients { blocks += section(for: nutrient) }
         blocks += otherCauses()
         blocks += instruments()
         blocks += symptomsAndMedicines()
@@ -41,7 +41,7 @@ public struct ReportBuilder {
             metadata: .init(
                 title: "NutriScreen screening summary\(plainPerson)",
                 subject: "Nutrition screening for nerve and muscle symptoms: a screening, not a diagnosis",
-                keywords: (["NutriScreen", "screening"] + assessment.targets.map(\.name)).joined(separator: ", "),
+                keywords: (["NutriScreen", "screening"] + assessment.nutrients.map(\.name)).joined(separator: ", "),
                 creator: creator, created: created),
             runningHeader: "NutriScreen screening summary\(person) · \(dateText)",
             runningFooter: "A screening, not a diagnosis. Take this summary to a clinician.",
@@ -146,11 +146,11 @@ public struct ReportBuilder {
     // MARK: 3. Summary for the doctor
 
     private func summary() -> [Block] {
-        let scale = assessment.targets.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
-        let rows = assessment.targets.map { target in
+        let scale = assessment.nutrients.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
+        let rows = assessment.nutrients.map { nutrient in
             ScoreChart.Row(
-                name: target.name, score: target.score, possible: target.thresholds.possible, likely: target.thresholds.likely,
-                band: target.band.label, link: target.band == .low ? nil : "target-\(target.id)")
+                name: nutrient.name, score: nutrient.score, possible: nutrient.thresholds.possible, likely: nutrient.thresholds.likely,
+                band: nutrient.band.label, link: nutrient.band == .low ? nil : "nutrient-\(nutrient.id)")
         }
         var blocks: [Block] = [
             .heading(Heading(level: 1, text: "Summary for the doctor", destination: "summary")),
@@ -161,7 +161,7 @@ public struct ReportBuilder {
             .heading(Heading(level: 2, text: "Tests to discuss", destination: "tests")),
         ]
         let names = Dictionary(
-            assessment.targets.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, "other causes") }, uniquingKeysWith: { a, _ in a })
+            assessment.nutrients.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, "other causes") }, uniquingKeysWith: { a, _ in a })
         let tests = assessment.tests.map { test in
             var serves: [String] = []
             for id in test.for where !serves.contains(names[id] ?? id) { serves.append(names[id] ?? id) }
@@ -176,21 +176,21 @@ public struct ReportBuilder {
         return blocks
     }
 
-    // MARK: 4. One section per flagged target
+    // MARK: 4. One section per flagged nutrient
 
-    private func section(for target: Assessment.TargetResult) -> [Block] {
+    private func section(for nutrient: Assessment.NutrientResult) -> [Block] {
         var blocks: [Block] = [
-            .heading(Heading(level: 1, text: "\(target.name): \(target.band.label)", destination: "target-\(target.id)")),
+            .heading(Heading(level: 1, text: "\(nutrient.name): \(nutrient.band.label)", destination: "nutrient-\(nutrient.id)")),
             .paragraph(
                 Paragraph([
-                    TextRun(target.summary + " "), TextRun("Score \(NumberText.plain(target.score))", bold: true),
+                    TextRun(nutrient.summary + " "), TextRun("Score \(NumberText.plain(nutrient.score))", bold: true),
                     TextRun(
-                        " (Possible from \(NumberText.plain(target.thresholds.possible)), Likely from \(NumberText.plain(target.thresholds.likely))): a screening heuristic, not a test result."
+                        " (Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely))): a screening heuristic, not a test result."
                     ),
                 ])),
-            .heading(Heading(level: 2, text: "Why", destination: "target-\(target.id)-why")),
+            .heading(Heading(level: 2, text: "Why", destination: "nutrient-\(nutrient.id)-why")),
         ]
-        let rows = (target.supporting + target.contrary).map { reason -> [String] in
+        let rows = (nutrient.supporting + nutrient.contrary).map { reason -> [String] in
             [
                 reason.evidence.map(\.question).joined(separator: "; "), reason.evidence.map { Self.isolated($0.answer) }.joined(separator: "; "),
                 (reason.points > 0 ? "+" : "") + NumberText.plain(reason.points), reason.reason,
@@ -203,15 +203,15 @@ public struct ReportBuilder {
                         .init("Question", share: 0.27), .init("Answer", share: 0.2), .init("Points", share: 0.09, alignRight: true),
                         .init("Reason", share: 0.44),
                     ], rows: rows)))
-        if !target.foods.isEmpty {
-            blocks.append(.heading(Heading(level: 2, text: "Food sources", destination: "target-\(target.id)-foods")))
-            blocks.append(.paragraph(Paragraph([TextRun(target.foods.joined(separator: "; ") + ".")])))
+        if !nutrient.foods.isEmpty {
+            blocks.append(.heading(Heading(level: 2, text: "Food sources", destination: "nutrient-\(nutrient.id)-foods")))
+            blocks.append(.paragraph(Paragraph([TextRun(nutrient.foods.joined(separator: "; ") + ".")])))
         }
-        if !target.notes.isEmpty {
-            blocks.append(.heading(Heading(level: 2, text: "Notes", destination: "target-\(target.id)-notes")))
-            for note in target.notes { blocks.append(.paragraph(Paragraph([TextRun("• " + note)]))) }
+        if !nutrient.notes.isEmpty {
+            blocks.append(.heading(Heading(level: 2, text: "Notes", destination: "nutrient-\(nutrient.id)-notes")))
+            for note in nutrient.notes { blocks.append(.paragraph(Paragraph([TextRun("• " + note)]))) }
         }
-        blocks.append(referencesLine((target.supporting + target.contrary).flatMap(\.references)))
+        blocks.append(referencesLine((nutrient.supporting + nutrient.contrary).flatMap(\.references)))
         return blocks
     }
 
@@ -235,7 +235,7 @@ public struct ReportBuilder {
             return blocks
         }
         let rows = assessment.instruments.map {
-            [$0.name, "\(NumberText.plain($0.total)) of \(NumberText.plain($0.maximum))", $0.cutoff, "\($0.band). \($0.meaning)"]
+            [$0.name, "\(NumberText.plain($0.total)) of \(NumberText.plain($0.maximum))", $0.cutoff, "\($0.result). \($0.meaning)"]
         }
         blocks.append(
             .table(

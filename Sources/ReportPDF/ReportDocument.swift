@@ -159,7 +159,7 @@ public struct ScoreChart: Sendable, Equatable {
         public var possible: Double
         public var likely: Double
         public var band: String
-        /// Named destination of the target's section, when it has one.
+        /// Named destination of the nutrient's section, when it has one.
         public var link: String?
 
         public init(name: String, score: Double, possible: Double, likely: Double, band: String, link: String?) {

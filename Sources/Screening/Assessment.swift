@@ -1,6 +1,6 @@
 import Foundation
 
-/// The result of scoring one set of answers: triage first, then targets ranked by score, the
+/// The result of scoring one set of answers: triage first, then nutrients ranked by score, the
 /// validated instruments, advice, and every answer. Encodes to the versioned JSON schema in
 /// `docs/assessment-schema.md`.
 public struct Assessment: Codable, Sendable, Equatable {
@@ -14,7 +14,7 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var completed: String?
     public var triage: Triage
     public var triggers: [TriggerResult]
-    public var targets: [TargetResult]
+    public var nutrients: [NutrientResult]
     public var instruments: [InstrumentResult]
     public var advice: [AdviceResult]
     /// Tests to discuss: each once, with every nutrient and other cause it serves, only where it applies.
@@ -60,7 +60,7 @@ public struct Assessment: Codable, Sendable, Equatable {
     }
 
     /// One scored rule: why points were added (or taken away).
-    public struct Reason: Codable, Sendable, Equatable {
+    public struct RuleResult: Codable, Sendable, Equatable {
         public var points: Double
         public var kind: RuleKind
         public var reason: String
@@ -87,19 +87,19 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var evidence: [Evidence]
     }
 
-    public struct TargetResult: Codable, Sendable, Equatable {
+    public struct NutrientResult: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
         public var summary: String
         public var score: Double
         public var band: Band
-        public var thresholds: BandThresholds
+        public var thresholds: Thresholds
         /// Points for.
-        public var supporting: [Reason]
+        public var supporting: [RuleResult]
         /// Points against (negative).
-        public var contrary: [Reason]
+        public var contrary: [RuleResult]
         /// Symptoms that fit but did not count, because no risk or specific sign for this nutrient held.
-        public var uncounted: [Reason]
+        public var uncounted: [RuleResult]
         /// Ids of the tests that apply (see `Assessment.tests`).
         public var tests: [String]
         public var foods: [String]
@@ -111,7 +111,7 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var name: String
         public var total: Double
         public var maximum: Double
-        public var band: String
+        public var result: String
         public var meaning: String
         public var positive: Bool
         public var cutoff: String
@@ -132,8 +132,8 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var value: PlainValue
     }
 
-    /// Targets in the Likely or Possible band, most likely first.
-    public var flaggedTargets: [TargetResult] { targets.filter { $0.band != .low } }
+    /// Nutrients in the Likely or Possible band, most likely first.
+    public var flaggedNutrients: [NutrientResult] { nutrients.filter { $0.band != .low } }
 
     public static let standardDisclaimer =
         "NutriScreen is a screening questionnaire, not a diagnosis. Its bands are screening heuristics, not probabilities. Only a clinician, with an examination and tests, can tell what is causing your symptoms. Please take this summary to a doctor or other qualified clinician."

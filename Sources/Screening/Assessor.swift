@@ -32,22 +32,22 @@ public struct Assessor: Sendable {
         let triage = Assessment.Triage(
             level: level, headline: level?.headline ?? "No see-a-doctor warning fired. If your symptoms persist or worsen, see a doctor anyway.")
 
-        func reason(_ rule: PointRule) -> Assessment.Reason {
-            Assessment.Reason(
+        func result(of rule: PointRule) -> Assessment.RuleResult {
+            Assessment.RuleResult(
                 points: rule.points, kind: rule.kind, reason: rule.reason, references: rule.references, evidence: evidence(rule.condition))
         }
         let applies = { (test: String) in questionnaire.test(test)?.condition.map(evaluator.holds) ?? true }
-        let targets = questionnaire.targets.enumerated().compactMap { index, target -> (Int, Assessment.TargetResult)? in
-            guard let scored = evaluator.score(of: target.id) else { return nil }
-            let reasons = scored.counted.map(reason)
+        let nutrients = questionnaire.nutrients.enumerated().compactMap { index, nutrient -> (Int, Assessment.NutrientResult)? in
+            guard let scored = evaluator.score(of: nutrient.id) else { return nil }
+            let counted = scored.counted.map(result(of:))
             return (
                 index,
-                Assessment.TargetResult(
-                    id: target.id, name: target.name, summary: target.summary, score: scored.score, band: scored.band,
-                    thresholds: target.bands, supporting: reasons.filter { $0.points > 0 }.sorted { $0.points > $1.points },
-                    contrary: reasons.filter { $0.points < 0 }.sorted { $0.points < $1.points }, uncounted: scored.uncounted.map(reason),
-                    tests: target.tests.filter(applies), foods: target.foods.filter { !($0.exception.map(evaluator.holds) ?? false) }.map(\.text),
-                    notes: target.notes)
+                Assessment.NutrientResult(
+                    id: nutrient.id, name: nutrient.name, summary: nutrient.summary, score: scored.score, band: scored.band,
+                    thresholds: nutrient.thresholds, supporting: counted.filter { $0.points > 0 }.sorted { $0.points > $1.points },
+                    contrary: counted.filter { $0.points < 0 }.sorted { $0.points < $1.points }, uncounted: scored.uncounted.map(result(of:)),
+                    tests: nutrient.tests.filter(applies), foods: nutrient.foods.filter { !($0.exception.map(evaluator.holds) ?? false) }.map(\.text),
+                    notes: nutrient.notes)
             )
         }
         .sorted { ($0.1.band, $0.1.score, -$0.0) > ($1.1.band, $1.1.score, -$1.0) }
@@ -55,11 +55,11 @@ public struct Assessor: Sendable {
 
         let instruments = questionnaire.instruments.compactMap { instrument -> Assessment.InstrumentResult? in
             if let condition = instrument.condition, !evaluator.holds(condition) { return nil }
-            guard case .number(let total) = evaluator.computed(instrument.score) else { return nil }
-            let match = instrument.interpretations.first { evaluator.holds($0.condition) }
+            guard case .number(let total) = evaluator.computed(instrument.total) else { return nil }
+            let match = instrument.results.first { evaluator.holds($0.condition) }
             return Assessment.InstrumentResult(
                 id: instrument.id, name: instrument.name, total: total, maximum: instrument.maximum,
-                band: match?.band ?? instrument.defaultBand, meaning: match?.meaning ?? instrument.defaultMeaning,
+                result: match?.result ?? instrument.otherwise, meaning: match?.meaning ?? instrument.otherwiseMeaning,
                 positive: match?.positive ?? false, cutoff: instrument.cutoff, references: instrument.references)
         }
 
@@ -73,7 +73,7 @@ public struct Assessor: Sendable {
 
         // Each test once, serving every flagged nutrient and other cause that names it.
         var tests: [Assessment.TestResult] = []
-        let servers = targets.filter { $0.band != .low }.map { ($0.id, $0.tests) } + otherCauses.map { ($0.id, $0.tests) }
+        let servers = nutrients.filter { $0.band != .low }.map { ($0.id, $0.tests) } + otherCauses.map { ($0.id, $0.tests) }
         for (server, ids) in servers {
             for id in ids {
                 if let index = tests.firstIndex(where: { $0.id == id }) {
@@ -102,14 +102,14 @@ public struct Assessor: Sendable {
         for keys in triggers.map(\.references) + instruments.map(\.references) + advice.map(\.references) + otherCauses.map(\.references) {
             cited.formUnion(keys)
         }
-        for target in targets where target.band != .low {
-            for reason in target.supporting + target.contrary { cited.formUnion(reason.references) }
+        for nutrient in nutrients where nutrient.band != .low {
+            for reason in nutrient.supporting + nutrient.contrary { cited.formUnion(reason.references) }
         }
 
         return Assessment(
             questionnaire: .init(
                 id: questionnaire.id, version: questionnaire.version, title: questionnaire.title, contentHash: questionnaire.contentHash),
-            name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers, targets: targets,
+            name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers, nutrients: nutrients,
             instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
             references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered, asked: asked, unanswered: unanswered,
             disclaimer: Assessment.standardDisclaimer)

@@ -34,13 +34,14 @@ public struct Evaluator {
     /// count only when a risk or sign rule with positive points holds too (see `RuleKind`).
     public func score(of id: String) -> NutrientScore? {
         if let known = cache.scores[id] { return known }
-        guard let target = questionnaire.target(id) else { return nil }
-        let held = target.rules.filter(holds)
+        guard let nutrient = questionnaire.nutrient(id) else { return nil }
+        let held = nutrient.rules.filter(holds)
         let anchored = held.contains(where: \.anchors)
         let counted = anchored ? held : held.filter { $0.kind != .symptom }
         let total = counted.reduce(0) { $0 + $1.points }
         let result = NutrientScore(
-            score: total, band: target.bands.band(for: total), counted: counted, uncounted: anchored ? [] : held.filter { $0.kind == .symptom })
+            score: total, band: nutrient.thresholds.band(for: total), counted: counted, uncounted: anchored ? [] : held.filter { $0.kind == .symptom }
+        )
         cache.scores[id] = result
         return result
     }

@@ -165,9 +165,9 @@ public struct Navigator: Sendable {
             case .list(let elements): elements.forEach(visit)
             case .call(.band, let id):
                 // A band is cited as the result it is ("Iron: Likely"), not as every answer behind it.
-                guard !bands.contains(id), let target = questionnaire.target(id), let score = evaluator.score(of: id) else { return }
+                guard !bands.contains(id), let nutrient = questionnaire.nutrient(id), let score = evaluator.score(of: id) else { return }
                 bands.append(id)
-                bandEvidence.append(Evidence(itemID: "band(\(id))", question: target.name, answer: score.band.label))
+                bandEvidence.append(Evidence(itemID: "band(\(id))", question: nutrient.name, answer: score.band.label))
             case .call(_, let id): whole.insert(id)
             case .name(let id):
                 if let computed = questionnaire.computedValue(id) {

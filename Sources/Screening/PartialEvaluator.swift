@@ -60,9 +60,9 @@ struct PartialEvaluator {
             if case .number(let n) = v { return .known(.number(-n)) }
             return .known(.missing)
         case .call(.band, let id):
-            guard let target = questionnaire.target(id), let range = range(of: id) else { return .known(.missing) }
-            let low = target.bands.band(for: range.low)
-            return low == target.bands.band(for: range.high) ? .known(.string(low.rawValue)) : .unknown
+            guard let nutrient = questionnaire.nutrient(id), let range = range(of: id) else { return .known(.missing) }
+            let low = nutrient.thresholds.band(for: range.low)
+            return low == nutrient.thresholds.band(for: range.high) ? .known(.string(low.rawValue)) : .unknown
         case .call(let function, let id):
             if open.contains(id) { return .unknown }
             // Settled: let the ordinary evaluator read it.
@@ -111,7 +111,7 @@ struct PartialEvaluator {
     /// their best and worst, each on its own, so the true score always lies within the range.
     func range(of id: String) -> ScoreRange? {
         if let known = cache.ranges[id] { return known }
-        guard let target = questionnaire.target(id) else { return nil }
+        guard let nutrient = questionnaire.nutrient(id) else { return nil }
         var settled = 0.0
         var settledSymptoms = 0.0
         var gain = 0.0
@@ -119,7 +119,7 @@ struct PartialEvaluator {
         var symptomGain = 0.0
         var anchored = false
         var mayAnchor = false
-        for rule in target.rules {
+        for rule in nutrient.rules {
             let holds = value(of: rule.condition)
             if holds.isKnownFalse { continue }
             let certain = holds.isKnownTrue

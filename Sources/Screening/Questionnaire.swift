@@ -16,7 +16,7 @@ public struct Questionnaire: Sendable {
     public var sections: [Section]
     public var computed: [ComputedValue]
     public var triggers: [Trigger]
-    public var targets: [Target]
+    public var nutrients: [Nutrient]
     public var instruments: [Instrument]
     public var advice: [Advice]
     /// The test catalogue: every test a nutrient or other cause may name.
@@ -35,14 +35,14 @@ public struct Questionnaire: Sendable {
     private let orderByID: [String: Int]
     private let computedByID: [String: Int]
     private let sectionIndexByItem: [String: Int]
-    private let targetIndexByID: [String: Int]
+    private let nutrientIndexByID: [String: Int]
     private let testIndexByID: [String: Int]
     private let referenceIndexByID: [String: Int]
 
     public init(
         id: String, version: String, schemaVersion: Int, title: String, description: String,
         sections: [Section], computed: [ComputedValue] = [], triggers: [Trigger] = [],
-        targets: [Target] = [], instruments: [Instrument] = [], advice: [Advice] = [], tests: [LabTest] = [],
+        nutrients: [Nutrient] = [], instruments: [Instrument] = [], advice: [Advice] = [], tests: [LabTest] = [],
         otherCauses: [OtherCause] = [], references: [Reference] = [], contentHash: String = "", path: String = ""
     ) {
         self.id = id
@@ -53,7 +53,7 @@ public struct Questionnaire: Sendable {
         self.sections = sections
         self.computed = computed
         self.triggers = triggers
-        self.targets = targets
+        self.nutrients = nutrients
         self.instruments = instruments
         self.advice = advice
         self.tests = tests
@@ -66,7 +66,7 @@ public struct Questionnaire: Sendable {
         self.computedByID = Dictionary(computed.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.sectionIndexByItem = Dictionary(
             sections.enumerated().flatMap { index, section in section.items.map { ($0.id, index) } }, uniquingKeysWith: { a, _ in a })
-        self.targetIndexByID = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.nutrientIndexByID = Dictionary(nutrients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.testIndexByID = Dictionary(tests.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.referenceIndexByID = Dictionary(references.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -79,8 +79,8 @@ public struct Questionnaire: Sendable {
     public func computedValue(_ id: String) -> ComputedValue? { computedByID[id].map { computed[$0] } }
     /// The section that holds an item.
     public func section(of itemID: String) -> Section? { sectionIndexByItem[itemID].map { sections[$0] } }
-    /// The nutrient (target) with this id, if any.
-    public func target(_ id: String) -> Target? { targetIndexByID[id].map { targets[$0] } }
+    /// The nutrient (nutrient) with this id, if any.
+    public func nutrient(_ id: String) -> Nutrient? { nutrientIndexByID[id].map { nutrients[$0] } }
     /// The catalogue entry with this id, if any.
     public func test(_ id: String) -> LabTest? { testIndexByID[id].map { tests[$0] } }
     /// The reference with this key, if any.

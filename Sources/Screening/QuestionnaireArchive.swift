@@ -34,7 +34,7 @@ public enum QuestionnaireArchive {
             w.string(trigger.message)
             w.strings(trigger.references)
         }
-        w.array(questionnaire.targets, write)
+        w.array(questionnaire.nutrients, write)
         w.array(questionnaire.instruments, write)
         w.array(questionnaire.advice) { w, advice in
             w.string(advice.id)
@@ -184,36 +184,36 @@ public enum QuestionnaireArchive {
         w.strings(rule.references)
     }
 
-    private static func write(_ w: inout ArchiveWriter, _ target: Target) {
-        w.string(target.id)
-        w.string(target.name)
-        w.string(target.summary)
-        w.array(target.rules, write)
-        w.double(target.bands.possible)
-        w.double(target.bands.likely)
-        w.strings(target.tests)
-        w.array(target.foods) { w, food in
+    private static func write(_ w: inout ArchiveWriter, _ nutrient: Nutrient) {
+        w.string(nutrient.id)
+        w.string(nutrient.name)
+        w.string(nutrient.summary)
+        w.array(nutrient.rules, write)
+        w.double(nutrient.thresholds.possible)
+        w.double(nutrient.thresholds.likely)
+        w.strings(nutrient.tests)
+        w.array(nutrient.foods) { w, food in
             w.string(food.text)
             w.optional(food.exception, write)
         }
-        w.strings(target.notes)
-        write(&w, target.location)
+        w.strings(nutrient.notes)
+        write(&w, nutrient.location)
     }
 
     private static func write(_ w: inout ArchiveWriter, _ instrument: Instrument) {
         w.string(instrument.id)
         w.string(instrument.name)
-        w.string(instrument.score)
+        w.string(instrument.total)
         w.double(instrument.maximum)
         w.string(instrument.cutoff)
-        w.array(instrument.interpretations) { w, interpretation in
-            write(&w, interpretation.condition)
-            w.string(interpretation.band)
-            w.string(interpretation.meaning)
-            w.bool(interpretation.positive)
+        w.array(instrument.results) { w, rule in
+            write(&w, rule.condition)
+            w.string(rule.result)
+            w.string(rule.meaning)
+            w.bool(rule.positive)
         }
-        w.string(instrument.defaultBand)
-        w.string(instrument.defaultMeaning)
+        w.string(instrument.otherwise)
+        w.string(instrument.otherwiseMeaning)
         w.optional(instrument.condition, write)
         w.strings(instrument.references)
         write(&w, instrument.location)
@@ -287,7 +287,7 @@ public enum QuestionnaireArchive {
                     id: try r.string(), condition: try condition(&r), urgency: try known(Urgency(rawValue: try r.string())),
                     message: try r.string(), references: try r.strings())
             }
-            let targets = try r.array(target)
+            let nutrients = try r.array(nutrient)
             let instruments = try r.array(instrument)
             let advice = try r.array { (r) throws(ArchiveReader.Malformed) in
                 Advice(
@@ -309,7 +309,7 @@ public enum QuestionnaireArchive {
             }
             return Questionnaire(
                 id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
-                computed: computed, triggers: triggers, targets: targets, instruments: instruments, advice: advice, tests: tests,
+                computed: computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
                 otherCauses: otherCauses, references: references, contentHash: contentHash, path: path)
         }
 
@@ -378,31 +378,31 @@ public enum QuestionnaireArchive {
                 references: try r.strings())
         }
 
-        func target(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Target {
+        func nutrient(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Nutrient {
             let id = try r.string()
             let name = try r.string()
             let summary = try r.string()
             let rules = try r.array(rule)
-            let bands = BandThresholds(possible: try r.double(), likely: try r.double())
+            let thresholds = Thresholds(possible: try r.double(), likely: try r.double())
             let tests = try r.strings()
             let foods = try r.array { (r) throws(ArchiveReader.Malformed) in Food(try r.string(), exception: try r.optional(condition)) }
-            return Target(
-                id: id, name: name, summary: summary, rules: rules, bands: bands, tests: tests, foods: foods, notes: try r.strings(),
+            return Nutrient(
+                id: id, name: name, summary: summary, rules: rules, thresholds: thresholds, tests: tests, foods: foods, notes: try r.strings(),
                 location: try location(&r))
         }
 
         func instrument(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Instrument {
             let id = try r.string()
             let name = try r.string()
-            let score = try r.string()
+            let total = try r.string()
             let maximum = try r.double()
             let cutoff = try r.string()
-            let interpretations = try r.array { (r) throws(ArchiveReader.Malformed) in
-                Instrument.Interpretation(condition: try condition(&r), band: try r.string(), meaning: try r.string(), positive: try r.bool())
+            let results = try r.array { (r) throws(ArchiveReader.Malformed) in
+                Instrument.ResultRule(condition: try condition(&r), result: try r.string(), meaning: try r.string(), positive: try r.bool())
             }
             return Instrument(
-                id: id, name: name, score: score, maximum: maximum, cutoff: cutoff, interpretations: interpretations,
-                defaultBand: try r.string(), defaultMeaning: try r.string(), condition: try r.optional(condition), references: try r.strings(),
+                id: id, name: name, total: total, maximum: maximum, cutoff: cutoff, results: results,
+                otherwise: try r.string(), otherwiseMeaning: try r.string(), condition: try r.optional(condition), references: try r.strings(),
                 location: try location(&r))
         }
 

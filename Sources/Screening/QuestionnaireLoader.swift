@@ -173,7 +173,7 @@ private struct Builder {
         }
 
         let tests = readTests(top["tests"])
-        let targets = readTargets(top[words.nutrients])
+        let nutrients = readNutrients(top[words.nutrients])
         let triggers = readTriggers(top["triggers"])
         let instruments = readInstruments(top["instruments"])
         let advice = readAdvice(top["advice"])
@@ -188,7 +188,7 @@ private struct Builder {
 
         return Questionnaire(
             id: id, version: version, schemaVersion: schemaVersion, title: title, description: description,
-            sections: sections, computed: computed, triggers: triggers, targets: targets,
+            sections: sections, computed: computed, triggers: triggers, nutrients: nutrients,
             instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
             references: declaredOrder.compactMap { declared[$0]?.reference },
             contentHash: SHA256.hex(of: data), path: reader.file)
@@ -510,33 +510,33 @@ private struct Builder {
         return triggers
     }
 
-    private mutating func readTargets(_ node: YAMLNode?) -> [Target] {
-        var targets: [Target] = []
+    private mutating func readNutrients(_ node: YAMLNode?) -> [Nutrient] {
+        var nutrients: [Nutrient] = []
         for entry in reader.list(node, words.nutrients) {
             let allowed = ["id", "name", "summary", "rules", words.thresholds, "tests", "foods", "notes"]
             guard let f = reader.fields(entry, "a nutrient", allowed: allowed, required: ["id", "name", "rules", words.thresholds]),
                 let id = identifier(f["id"], "a nutrient id")
             else { continue }
-            if targets.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate nutrient id '\(id)'") }
+            if nutrients.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate nutrient id '\(id)'") }
             if symbols[id] != nil { reader.error(at: f["id"], "nutrient id '\(id)' is also the id of an item or computed value; choose another") }
-            var bands = BandThresholds(possible: 1, likely: 2)
+            var thresholds = Thresholds(possible: 1, likely: 2)
             if let bandNode = f[words.thresholds],
                 let b = reader.fields(bandNode, words.thresholds, allowed: ["possible", "likely"], required: ["possible", "likely"])
             {
-                bands = BandThresholds(
+                thresholds = Thresholds(
                     possible: reader.number(b["possible"], "possible", within: QuestionnaireLoader.thresholdRange) ?? 1,
                     likely: reader.number(b["likely"], "likely", within: QuestionnaireLoader.thresholdRange) ?? 2)
-                if bands.possible > bands.likely { reader.error(at: bandNode, "the 'possible' threshold must not be above 'likely'") }
-                if bands.possible <= 0 { reader.error(at: bandNode, "the 'possible' threshold must be above zero, or everyone scores Possible") }
+                if thresholds.possible > thresholds.likely { reader.error(at: bandNode, "the 'possible' threshold must not be above 'likely'") }
+                if thresholds.possible <= 0 { reader.error(at: bandNode, "the 'possible' threshold must be above zero, or everyone scores Possible") }
             }
-            targets.append(
-                Target(
+            nutrients.append(
+                Nutrient(
                     id: id, name: reader.string(f["name"], "name") ?? id, summary: reader.string(f["summary"], "summary") ?? "",
-                    rules: readRules(f["rules"], of: "nutrient '\(id)'", scored: true), bands: bands,
+                    rules: readRules(f["rules"], of: "nutrient '\(id)'", scored: true), thresholds: thresholds,
                     tests: testIDs(f["tests"], of: "nutrient '\(id)'"), foods: readFoods(f["foods"], of: id),
                     notes: reader.strings(f["notes"], "notes"), location: reader.location(entry)))
         }
-        return targets
+        return nutrients
     }
 
     /// Ids of the test catalogue (schemaVersion 2), or free-text test names (schemaVersion 1).
@@ -583,17 +583,17 @@ private struct Builder {
                     "instrument '\(id)' needs '\(total)' to name a numeric computed value\(Suggestion.didYouMean(totalID, among: symbols.keys))")
                 continue
             }
-            var interpretations: [Instrument.Interpretation] = []
-            for bandNode in reader.list(f[results], results) {
+            var resultRules: [Instrument.ResultRule] = []
+            for resultNode in reader.list(f[results], results) {
                 guard
                     let b = reader.fields(
-                        bandNode, "a result of instrument '\(id)'", allowed: ["when", result, "meaning", "positive"],
+                        resultNode, "a result of instrument '\(id)'", allowed: ["when", result, "meaning", "positive"],
                         required: ["when", result, "meaning"]),
                     let whenNode = b["when"], let checked = condition(whenNode, checker: checker(bands: false), expecting: .bool)
                 else { continue }
-                interpretations.append(
+                resultRules.append(
                     .init(
-                        condition: checked.condition, band: reader.string(b[result], result) ?? "",
+                        condition: checked.condition, result: reader.string(b[result], result) ?? "",
                         meaning: reader.string(b["meaning"], "meaning") ?? "", positive: reader.bool(b["positive"], "positive") ?? true))
             }
             var otherwise = ""
@@ -612,10 +612,10 @@ private struct Builder {
             let shownWhen = f["when"].flatMap { condition($0, checker: checker(bands: false), expecting: .bool)?.condition }
             instruments.append(
                 Instrument(
-                    id: id, name: reader.string(f["name"], "name") ?? id, score: totalID,
+                    id: id, name: reader.string(f["name"], "name") ?? id, total: totalID,
                     maximum: reader.number(f["maximum"], "maximum", within: QuestionnaireLoader.thresholdRange) ?? 0,
-                    cutoff: reader.string(f["cutoff"], "cutoff") ?? "", interpretations: interpretations, defaultBand: otherwise,
-                    defaultMeaning: otherwiseMeaning, condition: shownWhen, references: citations(f, of: "instrument '\(id)'", required: true),
+                    cutoff: reader.string(f["cutoff"], "cutoff") ?? "", results: resultRules, otherwise: otherwise,
+                    otherwiseMeaning: otherwiseMeaning, condition: shownWhen, references: citations(f, of: "instrument '\(id)'", required: true),
                     location: reader.location(entry)))
         }
         return instruments

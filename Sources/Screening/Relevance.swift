@@ -29,12 +29,12 @@ public struct Relevance: Sendable {
         var gates: Set<String> = []
         for item in questionnaire.items { if let condition = item.condition { gates.formUnion(reads.items(condition.expression)) } }
         self.gates = gates
-        nutrientReads = Dictionary(uniqueKeysWithValues: questionnaire.targets.map { ($0.id, reads.items($0.rules.map(\.condition.expression))) })
+        nutrientReads = Dictionary(uniqueKeysWithValues: questionnaire.nutrients.map { ($0.id, reads.items($0.rules.map(\.condition.expression))) })
         triggerReads = Dictionary(uniqueKeysWithValues: questionnaire.triggers.map { ($0.id, reads.items($0.condition.expression)) })
         instrumentReads = Dictionary(
             uniqueKeysWithValues: questionnaire.instruments.map { instrument in
-                let conditions = [instrument.condition].compactMap { $0 } + instrument.interpretations.map(\.condition)
-                return (instrument.id, reads.items(conditions.map(\.expression) + [Expression(.name(instrument.score))]))
+                let conditions = [instrument.condition].compactMap { $0 } + instrument.results.map(\.condition)
+                return (instrument.id, reads.items(conditions.map(\.expression) + [Expression(.name(instrument.total))]))
             })
         causeReads = Dictionary(uniqueKeysWithValues: questionnaire.otherCauses.map { ($0.id, reads.items($0.condition.expression)) })
         testReads = Dictionary(
@@ -50,15 +50,17 @@ public struct Relevance: Sendable {
         func unsettled(_ condition: Condition?) -> Bool { condition.map { partial.value(of: $0) == .unknown } ?? false }
 
         var servers: Set<String> = []
-        for target in questionnaire.targets {
-            guard let range = partial.range(of: target.id) else { continue }
-            if range.high >= target.bands.possible { servers.insert(target.id) }
-            if target.bands.band(for: range.low) != target.bands.band(for: range.high) { matters.formUnion(nutrientReads[target.id] ?? []) }
+        for nutrient in questionnaire.nutrients {
+            guard let range = partial.range(of: nutrient.id) else { continue }
+            if range.high >= nutrient.thresholds.possible { servers.insert(nutrient.id) }
+            if nutrient.thresholds.band(for: range.low) != nutrient.thresholds.band(for: range.high) {
+                matters.formUnion(nutrientReads[nutrient.id] ?? [])
+            }
         }
         for trigger in questionnaire.triggers where unsettled(trigger.condition) { matters.formUnion(triggerReads[trigger.id] ?? []) }
         for instrument in questionnaire.instruments {
-            let conditions = [instrument.condition].compactMap { $0 } + instrument.interpretations.map(\.condition)
-            if conditions.contains(where: unsettled) || partial.value(of: Expression(.name(instrument.score))) == .unknown {
+            let conditions = [instrument.condition].compactMap { $0 } + instrument.results.map(\.condition)
+            if conditions.contains(where: unsettled) || partial.value(of: Expression(.name(instrument.total))) == .unknown {
                 matters.formUnion(instrumentReads[instrument.id] ?? [])
             }
         }
@@ -67,7 +69,7 @@ public struct Relevance: Sendable {
             if !partial.value(of: cause.condition).isKnownFalse { servers.insert(cause.id) }
         }
         // A test's own condition matters only while something that names it may still be listed.
-        let named = Set(questionnaire.targets.filter { servers.contains($0.id) }.flatMap(\.tests))
+        let named = Set(questionnaire.nutrients.filter { servers.contains($0.id) }.flatMap(\.tests))
             .union(questionnaire.otherCauses.filter { servers.contains($0.id) }.flatMap(\.tests))
         for test in questionnaire.tests where named.contains(test.id) && unsettled(test.condition) { matters.formUnion(testReads[test.id] ?? []) }
         return matters.intersection(open)
@@ -112,7 +114,7 @@ public struct Relevance: Sendable {
 private struct ItemReads {
     let questionnaire: Questionnaire
     private var computed: [String: Set<String>] = [:]
-    private var nutrients: [String: Set<String>] = [:]
+    private var nutrientReads: [String: Set<String>] = [:]
 
     init(questionnaire: Questionnaire) { self.questionnaire = questionnaire }
 
@@ -125,12 +127,12 @@ private struct ItemReads {
         for id in expression.references {
             if questionnaire.computedValue(id) != nil { result.formUnion(computedItems(id)) } else { result.insert(id) }
         }
-        for nutrient in expression.bandReads {
-            if let known = nutrients[nutrient] {
+        for id in expression.bandReads {
+            if let known = nutrientReads[id] {
                 result.formUnion(known)
-            } else if let target = questionnaire.target(nutrient) {
-                let read = items(target.rules.map(\.condition.expression))
-                nutrients[nutrient] = read
+            } else if let nutrient = questionnaire.nutrient(id) {
+                let read = items(nutrient.rules.map(\.condition.expression))
+                nutrientReads[id] = read
                 result.formUnion(read)
             }
         }

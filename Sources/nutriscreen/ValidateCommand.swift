@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let questionnaire = try QuestionnaireLoader.load(path: path)
                 try printOut(
-                    "\(path): ok (\(questionnaire.id) \(questionnaire.version): \(questionnaire.questions.count) questions, \(questionnaire.targets.count) nutrients, \(questionnaire.triggers.count) triggers)"
+                    "\(path): ok (\(questionnaire.id) \(questionnaire.version): \(questionnaire.questions.count) questions, \(questionnaire.nutrients.count) nutrients, \(questionnaire.triggers.count) triggers)"
                 )
                 if questionnaire.schemaVersion < Questionnaire.supportedSchemaVersion {
                     printError(

@@ -139,7 +139,7 @@ final class RandomConsole: Console {
             "seed \(seed)")
         let assessment = Assessor(questionnaire: q, pruning: true).assess(
             answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
-        #expect(assessment.targets.count == q.targets.count)
+        #expect(assessment.nutrients.count == q.nutrients.count)
         #expect(assessment.unanswered.allSatisfy { id in q.item(id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
         let pdf = try ReportRenderer.pdf(
             assessment, questionnaire: q, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)

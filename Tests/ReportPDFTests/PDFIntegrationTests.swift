@@ -124,14 +124,14 @@ import Testing
         #expect(try Sample.run("pdfinfo", [path]).output.contains("612 x 792 pts (letter)"))
     }
 
-    @Test func theTextHoldsTheTriageEveryFlaggedTargetAndEveryAnsweredQuestion() throws {
+    @Test func theTextHoldsTheTriageEveryFlaggedNutrientAndEveryAnsweredQuestion() throws {
         let assessment = try Sample.assessment()
         let path = Sample.temporary(try Sample.pdf(assessment))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = Sample.normalised(try Sample.run("pdftotext", ["-raw", path, "-"]).output)
         #expect(text.contains(Sample.normalised(assessment.triage.headline)))
         for trigger in assessment.triggers { #expect(text.contains(Sample.normalised(trigger.message)), "\(trigger.id)") }
-        for target in assessment.flaggedTargets { #expect(text.contains("\(target.name): \(target.band.label)"), "\(target.id)") }
+        for nutrient in assessment.flaggedNutrients { #expect(text.contains("\(nutrient.name): \(nutrient.band.label)"), "\(nutrient.id)") }
         for answer in assessment.answers {
             #expect(text.contains(Sample.normalised(answer.question)), "question \(answer.id) is missing")
         }
@@ -168,11 +168,11 @@ import Testing
         let titles = outlines.compactMap { $0["title"] as? String }
         #expect(titles.contains("Summary for the doctor"))
         #expect(titles.contains("All answers"))
-        for target in assessment.flaggedTargets { #expect(titles.contains("\(target.name): \(target.band.label)")) }
+        for nutrient in assessment.flaggedNutrients { #expect(titles.contains("\(nutrient.name): \(nutrient.band.label)")) }
         let dests = try Sample.run("pdfinfo", ["-dests", path]).output
-        for target in assessment.flaggedTargets { #expect(dests.contains("target-\(target.id)")) }
-        // Links from the summary chart: one per flagged target, each with a destination.
-        #expect(json.components(separatedBy: "/Link").count - 1 >= assessment.flaggedTargets.count)
+        for nutrient in assessment.flaggedNutrients { #expect(dests.contains("nutrient-\(nutrient.id)")) }
+        // Links from the summary chart: one per flagged nutrient, each with a destination.
+        #expect(json.components(separatedBy: "/Link").count - 1 >= assessment.flaggedNutrients.count)
     }
 
     @Test func aStressCaseRendersWithoutOverflow() throws {

@@ -10,7 +10,7 @@ import Testing
 
     @Test func coversEveryNutrientTheProductPromises() {
         #expect(
-            q.targets.map(\.id).sorted() == [
+            q.nutrients.map(\.id).sorted() == [
                 "b12", "b6_high", "b6_low", "calcium", "folate", "iron", "magnesium", "potassium", "thiamine", "vitamin_d", "vitamin_e",
             ])
         #expect(Set(q.instruments.map(\.id)) == ["mnsi", "irlssg", "audit_c"])
@@ -18,10 +18,10 @@ import Testing
     }
 
     @Test func everyRuleGivesAReasonAndCitesAPublishedWork() {
-        for target in q.targets {
-            #expect(!target.rules.isEmpty && !target.tests.isEmpty && !target.foods.isEmpty, "\(target.id) needs rules, tests and foods")
-            for rule in target.rules {
-                #expect(!rule.reason.isEmpty && !rule.references.isEmpty, "\(target.id): \(rule.condition.source)")
+        for nutrient in q.nutrients {
+            #expect(!nutrient.rules.isEmpty && !nutrient.tests.isEmpty && !nutrient.foods.isEmpty, "\(nutrient.id) needs rules, tests and foods")
+            for rule in nutrient.rules {
+                #expect(!rule.reason.isEmpty && !rule.references.isEmpty, "\(nutrient.id): \(rule.condition.source)")
             }
         }
         for trigger in q.triggers { #expect(!trigger.message.isEmpty && !trigger.references.isEmpty, "\(trigger.id)") }
@@ -70,7 +70,8 @@ import Testing
         // One sentence with a nutrient's name is a poor sample for the formula, which was made for
         // passages: "why we ask", the reasons and the other causes are measured as passages.
         let passages = [
-            ("help", q.items.compactMap(\.help)), ("reasons", q.targets.flatMap(\.rules).map(\.reason)), ("other causes", q.otherCauses.map(\.text)),
+            ("help", q.items.compactMap(\.help)), ("reasons", q.nutrients.flatMap(\.rules).map(\.reason)),
+            ("other causes", q.otherCauses.map(\.text)),
         ]
         for (name, texts) in passages {
             let grade = ReadingGrade.grade(texts.joined(separator: " "))
@@ -112,18 +113,18 @@ import Testing
 
     @Test func onlyAnswersAboutRisksCountAsRisksAndEverySignIsJustified() {
         let symptomItems = Set(q.sections.first { $0.id == "symptoms" }?.items.map(\.id) ?? [])
-        for target in q.targets {
-            for rule in target.rules {
+        for nutrient in q.nutrients {
+            for rule in nutrient.rules {
                 let reads = rule.condition.expression.references
                 switch rule.kind {
                 case .risk:
                     // A risk rule reads something beyond the symptoms.
-                    #expect(!reads.isSubset(of: symptomItems.union(["sensory", "has_symptoms"])), "\(target.id): \(rule.condition.source)")
+                    #expect(!reads.isSubset(of: symptomItems.union(["sensory", "has_symptoms"])), "\(nutrient.id): \(rule.condition.source)")
                 case .sign:
                     let justified = Self.specificSigns.keys.contains { key in rule.condition.source.contains(key) }
-                    #expect(justified, "\(target.id): sign without a reason in specificSigns: \(rule.condition.source)")
+                    #expect(justified, "\(nutrient.id): sign without a reason in specificSigns: \(rule.condition.source)")
                 case .symptom:
-                    #expect(rule.points > 0, "\(target.id): \(rule.condition.source)")
+                    #expect(rule.points > 0, "\(nutrient.id): \(rule.condition.source)")
                 }
             }
         }
@@ -146,8 +147,8 @@ import Testing
             answers["stiff_legs"] = .boolean(.no)
             answers["weakness_where"] = .multiChoice(["lower_legs"])
             let assessment = Assessor(questionnaire: q).assess(answers)
-            for target in assessment.targets {
-                #expect(target.band == .low, "seed \(seed): \(target.id) \(target.score) from \(target.supporting.map(\.reason))")
+            for nutrient in assessment.nutrients {
+                #expect(nutrient.band == .low, "seed \(seed): \(nutrient.id) \(nutrient.score) from \(nutrient.supporting.map(\.reason))")
             }
         }
     }
@@ -232,14 +233,14 @@ import Testing
     ]
 
     @Test func everyNutrientHasACase() {
-        #expect(Set(Self.nutrientCases.map(\.nutrient)) == Set(q.targets.map(\.id)))
+        #expect(Set(Self.nutrientCases.map(\.nutrient)) == Set(q.nutrients.map(\.id)))
     }
 
     @Test(arguments: nutrientCases.map(\.nutrient))
     func nutrientReachesLikelyAndItsNearMissDoesNot(_ id: String) throws {
         let testCase = try #require(Self.nutrientCases.first { $0.nutrient == id })
-        let likely = try #require(Default.assess(testCase.likely).targets.first { $0.id == id })
-        let near = try #require(Default.assess(testCase.nearMiss).targets.first { $0.id == id })
+        let likely = try #require(Default.assess(testCase.likely).nutrients.first { $0.id == id })
+        let near = try #require(Default.assess(testCase.nearMiss).nutrients.first { $0.id == id })
         #expect(likely.band == .likely, "\(id): \(likely.score) with \(likely.supporting.map(\.reason))")
         #expect(near.band < .likely, "\(id): near miss scored \(near.score)")
         #expect(near.score < likely.score)
@@ -248,13 +249,13 @@ import Testing
 
     @Test func evidenceAgainstIsListedWithNegativePoints() throws {
         let result = try #require(
-            Default.assess(["supplements": .list(["b12"]), "age": .number(70)]).targets.first { $0.id == "b12" })
+            Default.assess(["supplements": .list(["b12"]), "age": .number(70)]).nutrients.first { $0.id == "b12" })
         #expect(result.contrary.map(\.points) == [-3])
         #expect(result.contrary[0].evidence.first?.answer == "Vitamin B12")
     }
 
     @Test func aBComplexCountsAgainstLowB12() throws {
-        let result = try #require(Default.assess(["supplements": .list(["b_complex"]), "age": .number(70)]).targets.first { $0.id == "b12" })
+        let result = try #require(Default.assess(["supplements": .list(["b_complex"]), "age": .number(70)]).nutrients.first { $0.id == "b12" })
         #expect(result.contrary.map(\.points) == [-1])
     }
 
@@ -262,7 +263,7 @@ import Testing
         let eyelids = Default.assess([
             "medicines": .list(["thiazide"]), "symptoms": .list(["twitching"]), "twitching_where": .list(["eyelids"]),
         ])
-        let magnesium = try #require(eyelids.targets.first { $0.id == "magnesium" })
+        let magnesium = try #require(eyelids.nutrients.first { $0.id == "magnesium" })
         #expect(magnesium.supporting.filter { $0.evidence.contains { $0.itemID == "twitching_where" } }.count == 1)
     }
 
@@ -271,11 +272,11 @@ import Testing
         let assessment = Default.assess([
             "medicines": .list(["thiazide"]), "symptoms": .list(["cramps"]), "cramps_where": .list(["hands"]), "cramps_when": .string("night"),
         ])
-        let reasons = assessment.targets.flatMap { $0.supporting.map(\.reason) }
+        let reasons = assessment.nutrients.flatMap { $0.supporting.map(\.reason) }
         #expect(!reasons.contains { $0.contains("often at night") || $0.contains("Calf") })
         // Weak hips alone never say "legs first" for potassium.
         let hips = Default.assess(["medicines": .list(["loop_diuretic"]), "symptoms": .list(["weakness"]), "weakness_where": .list(["hips_thighs"])])
-        let potassium = try #require(hips.targets.first { $0.id == "potassium" })
+        let potassium = try #require(hips.nutrients.first { $0.id == "potassium" })
         #expect(!potassium.supporting.contains { $0.evidence.contains { $0.itemID == "weakness_where" } })
     }
 
@@ -286,7 +287,7 @@ import Testing
                     "age": .number(70), "symptoms": .list(["tingling"]), "sensory_where": .list(["feet"]), "sensory_side": .string("both"),
                     "main_course": .string(course),
                 ]))
-            return assessment.targets.first { $0.id == "b12" }?.supporting.map(\.reason) ?? []
+            return assessment.nutrients.first { $0.id == "b12" }?.supporting.map(\.reason) ?? []
         }
         #expect(b12("same").contains { $0.contains("Tingling or numbness in both feet") })
         #expect(!b12("gone").contains { $0.contains("Tingling or numbness in both feet") })
@@ -294,9 +295,9 @@ import Testing
 
     @Test func theBaselineFlagsNothing() {
         let assessment = Default.assess([:])
-        #expect(assessment.flaggedTargets.isEmpty, "\(assessment.flaggedTargets.map { "\($0.id) \($0.score)" })")
+        #expect(assessment.flaggedNutrients.isEmpty, "\(assessment.flaggedNutrients.map { "\($0.id) \($0.score)" })")
         #expect(assessment.triage.level == nil)
-        #expect(assessment.targets.count == 11)
+        #expect(assessment.nutrients.count == 11)
         #expect(assessment.tests.isEmpty && assessment.otherCauses.isEmpty)
     }
 }
@@ -305,7 +306,7 @@ import Testing
 @Suite struct SafeAdviceTests {
     private func advice(_ assessment: Assessment) -> Set<String> { Set(assessment.advice.map(\.id)) }
     private func foods(_ assessment: Assessment, _ nutrient: String) -> [String] {
-        assessment.targets.first { $0.id == nutrient }?.foods ?? []
+        assessment.nutrients.first { $0.id == nutrient }?.foods ?? []
     }
 
     @Test func aKidneyDietIsNeverToldToEatPotassiumFoodsOrDrinkMore() {
@@ -380,10 +381,10 @@ import Testing
         let q = Default.questionnaire
         let ids = Set(q.tests.map(\.id))
         #expect(ids.count == q.tests.count)
-        for target in q.targets { #expect(Set(target.tests).isSubset(of: ids), "\(target.id)") }
+        for nutrient in q.nutrients { #expect(Set(nutrient.tests).isSubset(of: ids), "\(nutrient.id)") }
         for cause in q.otherCauses { #expect(Set(cause.tests).isSubset(of: ids), "\(cause.id)") }
         // Every catalogue entry is used by something.
-        let used = Set(q.targets.flatMap(\.tests) + q.otherCauses.flatMap(\.tests))
+        let used = Set(q.nutrients.flatMap(\.tests) + q.otherCauses.flatMap(\.tests))
         #expect(ids == used, "unused: \(ids.subtracting(used))")
     }
 
@@ -394,7 +395,7 @@ import Testing
         let bloodCount = try #require(assessment.tests.first { $0.id == "fbc" })
         #expect(Set(bloodCount.for).isSuperset(of: ["b12", "folate", "iron"]))
         // Only tests of flagged nutrients and other causes that apply are listed.
-        let flagged = Set(assessment.flaggedTargets.map(\.id) + assessment.otherCauses.map(\.id))
+        let flagged = Set(assessment.flaggedNutrients.map(\.id) + assessment.otherCauses.map(\.id))
         for test in assessment.tests { #expect(Set(test.for).isSubset(of: flagged), "\(test.id)") }
     }
 
@@ -402,7 +403,7 @@ import Testing
         let magnesiumOnly = Default.assess([
             "medicines": .list(["ppi"]), "ppi_long": .bool(true), "symptoms": .list(["cramps", "tremor"]), "cramps_when": .string("any_time"),
         ])
-        #expect(magnesiumOnly.targets.first { $0.id == "magnesium" }?.band != .low)
+        #expect(magnesiumOnly.nutrients.first { $0.id == "magnesium" }?.band != .low)
         #expect(!magnesiumOnly.tests.contains { $0.id == "ecg" })
         let racing = try Default.vignette("diuretics-diarrhoea")
         #expect(racing.tests.contains { $0.id == "ecg" })
@@ -412,7 +413,7 @@ import Testing
         let assessment = try Default.vignette("older-metformin-ppi")
         var cited = Set(assessment.triggers.flatMap(\.references) + assessment.instruments.flatMap(\.references))
         cited.formUnion(assessment.advice.flatMap(\.references) + assessment.otherCauses.flatMap(\.references))
-        for target in assessment.flaggedTargets { cited.formUnion((target.supporting + target.contrary).flatMap(\.references)) }
+        for nutrient in assessment.flaggedNutrients { cited.formUnion((nutrient.supporting + nutrient.contrary).flatMap(\.references)) }
         #expect(Set(assessment.references.map(\.id)) == cited)
     }
 }

@@ -24,15 +24,15 @@ import Testing
     }
 
     static func conditions(_ q: Questionnaire) -> [Condition] {
-        q.items.compactMap(\.condition) + q.triggers.map(\.condition) + q.targets.flatMap { $0.rules.map(\.condition) }
+        q.items.compactMap(\.condition) + q.triggers.map(\.condition) + q.nutrients.flatMap { $0.rules.map(\.condition) }
             + q.computed.flatMap { computed -> [Condition] in
                 switch computed.definition {
                 case .expression(let condition): [condition]
                 case .sum(let rules): rules.map(\.condition)
                 }
-            } + q.instruments.flatMap { $0.interpretations.map(\.condition) + ($0.condition.map { [$0] } ?? []) } + q.advice.compactMap(\.condition)
+            } + q.instruments.flatMap { $0.results.map(\.condition) + ($0.condition.map { [$0] } ?? []) } + q.advice.compactMap(\.condition)
             + q.advice.compactMap(\.exception) + q.tests.compactMap(\.condition) + q.otherCauses.map(\.condition)
-            + q.targets.flatMap { $0.foods.compactMap(\.exception) }
+            + q.nutrients.flatMap { $0.foods.compactMap(\.exception) }
     }
 
     @Test func theDefaultQuestionnaireComesBackWhole() throws {
@@ -43,7 +43,7 @@ import Testing
         #expect(decoded.sections == original.sections)
         #expect(decoded.computed == original.computed)
         #expect(decoded.triggers == original.triggers)
-        #expect(decoded.targets == original.targets)
+        #expect(decoded.nutrients == original.nutrients)
         #expect(decoded.instruments == original.instruments)
         #expect(decoded.advice == original.advice)
         #expect(decoded.tests == original.tests && decoded.otherCauses == original.otherCauses)

@@ -15,9 +15,9 @@ import Testing
         var tests: Set<String>
 
         init(_ a: Assessment) {
-            bands = Dictionary(uniqueKeysWithValues: a.targets.map { ($0.id, $0.band) })
+            bands = Dictionary(uniqueKeysWithValues: a.nutrients.map { ($0.id, $0.band) })
             triggers = Set(a.triggers.map(\.id))
-            instruments = Dictionary(uniqueKeysWithValues: a.instruments.map { ($0.id, "\($0.band) \($0.total)") })
+            instruments = Dictionary(uniqueKeysWithValues: a.instruments.map { ($0.id, "\($0.result) \($0.total)") })
             otherCauses = Set(a.otherCauses.map(\.id))
             tests = Set(a.tests.map(\.id))
         }

@@ -45,8 +45,8 @@ import Testing
         let q = try Fixture.load(Self.questionnaire())
         #expect(q.references.map(\.id) == ["ods_b12"])
         #expect(q.tests.map(\.id) == ["serum_b12"])
-        #expect(q.targets[0].rules[0].references == ["ods_b12"])
-        #expect(q.targets[0].rules[0].kind == .risk)
+        #expect(q.nutrients[0].rules[0].references == ["ods_b12"])
+        #expect(q.nutrients[0].rules[0].kind == .risk)
     }
 
     @Test func anUndeclaredReferenceIsLocated() {
@@ -103,10 +103,10 @@ import Testing
             """
         let q = try Fixture.load(Self.questionnaire(rules: rules))
         let tiredOnly = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.yes)]))
-        #expect(tiredOnly.targets[0].score == 0 && tiredOnly.targets[0].band == .low)
-        #expect(tiredOnly.targets[0].uncounted.map(\.reason) == ["Tired"])
+        #expect(tiredOnly.nutrients[0].score == 0 && tiredOnly.nutrients[0].band == .low)
+        #expect(tiredOnly.nutrients[0].uncounted.map(\.reason) == ["Tired"])
         let both = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
-        #expect(both.targets[0].score == 5 && both.targets[0].band == .likely && both.targets[0].uncounted.isEmpty)
+        #expect(both.nutrients[0].score == 5 && both.nutrients[0].band == .likely && both.nutrients[0].uncounted.isEmpty)
     }
 
     @Test func foodsAndAdviceAreWithheldWhereTheyWouldHarm() throws {
@@ -118,10 +118,10 @@ import Testing
             of: "    tests: [serum_b12]", with: "    tests: [serum_b12]\n    foods: [Fish, { text: Liver, unless: \"vegan_diet\" }]")
         let q = try Fixture.load(yaml)
         let vegan = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
-        #expect(vegan.targets[0].foods == ["Fish"])
+        #expect(vegan.nutrients[0].foods == ["Fish"])
         #expect(vegan.advice.isEmpty)
         let other = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.no)]))
-        #expect(other.targets[0].foods == ["Fish", "Liver"])
+        #expect(other.nutrients[0].foods == ["Fish", "Liver"])
         #expect(other.advice.map(\.id) == ["a1"])
     }
 

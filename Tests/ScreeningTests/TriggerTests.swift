@@ -168,7 +168,7 @@ import Testing
     @Test func anIsolatedEyelidTwitchAndNightCrampsAloneRaiseNoFlagAtAll() {
         let assessment = Default.assess(Self.cases.last!.silent)
         #expect(assessment.triggers.isEmpty, "\(assessment.triggers.map(\.id))")
-        #expect(assessment.flaggedTargets.isEmpty, "\(assessment.flaggedTargets.map(\.id))")
+        #expect(assessment.flaggedNutrients.isEmpty, "\(assessment.flaggedNutrients.map(\.id))")
     }
 
     @Test func theMostUrgentTriggerWinsTheHeadlineAndAllAreListed() {
@@ -314,16 +314,16 @@ import Testing
     @Test func mnsiScoresReverseItemsAndIgnoresItems4And10() {
         // Every item yes: 11 scored yes-items; 7 and 13 (yes) score 0; 4 and 10 are not scored.
         #expect(instrument("mnsi", mnsi(yes: Set(1...15)))?.total == 11)
-        #expect(instrument("mnsi", mnsi(yes: Set(1...15)))?.band == "Likely neuropathy")
+        #expect(instrument("mnsi", mnsi(yes: Set(1...15)))?.result == "Likely neuropathy")
         // Every item no: only the reverse-scored 7 and 13 count.
         #expect(instrument("mnsi", mnsi(yes: []))?.total == 2)
-        #expect(instrument("mnsi", mnsi(yes: []))?.band == "Below cut-off")
+        #expect(instrument("mnsi", mnsi(yes: []))?.result == "Below cut-off")
         // Items 4 and 10 alone change nothing.
         #expect(instrument("mnsi", mnsi(yes: [4, 7, 10, 13]))?.total == 0)
         // 1, 2 plus 7 and 13 answered no: 4, the lower cut-off.
         let four = instrument("mnsi", mnsi(yes: [1, 2]))
         #expect(four?.total == 4)
-        #expect(four?.band == "Possible neuropathy")
+        #expect(four?.result == "Possible neuropathy")
         #expect(four?.maximum == 13)
         #expect(instrument("mnsi", mnsi(yes: [1, 2, 3, 5, 7, 13, 6, 8]))?.total == 6)
         #expect(instrument("mnsi", mnsi(yes: [1, 2, 3, 5, 13, 6, 8]))?.total == 7)
@@ -342,15 +342,15 @@ import Testing
     }
 
     @Test func irlssgNeedsAllFiveCriteriaWithCriterionFiveAnsweredNo() {
-        #expect(instrument("irlssg", rls(true, mimic: false, frequent: true))?.band == "Criteria met: chronic-persistent")
-        #expect(instrument("irlssg", rls(true, mimic: false, frequent: false))?.band == "Criteria met: intermittent")
+        #expect(instrument("irlssg", rls(true, mimic: false, frequent: true))?.result == "Criteria met: chronic-persistent")
+        #expect(instrument("irlssg", rls(true, mimic: false, frequent: false))?.result == "Criteria met: intermittent")
         let mimic = instrument("irlssg", rls(true, mimic: true, frequent: true))
         #expect(mimic?.total == 4)
-        #expect(mimic?.band == "Criteria not met")
+        #expect(mimic?.result == "Criteria not met")
         #expect(mimic?.positive == false)
         #expect(instrument("irlssg", rls(false, mimic: false, frequent: true))?.total == 4)
         // Meeting the criteria feeds iron.
-        let iron = Default.assess(rls(true, mimic: false, frequent: true)).targets.first { $0.id == "iron" }
+        let iron = Default.assess(rls(true, mimic: false, frequent: true)).nutrients.first { $0.id == "iron" }
         #expect(iron?.supporting.contains { $0.points == 3 && $0.reason.contains("IRLSSG") } == true)
     }
 
@@ -365,14 +365,14 @@ import Testing
         // 2 + 1 + 0 = 3: positive for a woman, negative for a man.
         let three = audit("female", "two_to_four_monthly", "three_four", "never")
         #expect(instrument("audit_c", three)?.total == 3)
-        #expect(instrument("audit_c", three)?.band == "Positive")
-        #expect(instrument("audit_c", audit("male", "two_to_four_monthly", "three_four", "never"))?.band == "Negative")
+        #expect(instrument("audit_c", three)?.result == "Positive")
+        #expect(instrument("audit_c", audit("male", "two_to_four_monthly", "three_four", "never"))?.result == "Negative")
         // 3 + 1 + 0 = 4: positive for a man.
-        #expect(instrument("audit_c", audit("male", "two_to_three_weekly", "three_four", "never"))?.band == "Positive")
+        #expect(instrument("audit_c", audit("male", "two_to_three_weekly", "three_four", "never"))?.result == "Positive")
         // 4 + 4 + 4 = 12, the maximum, high.
         let top = instrument("audit_c", audit("male", "four_plus_weekly", "ten_plus", "daily"))
         #expect(top?.total == 12)
-        #expect(top?.band == "High (positive)")
+        #expect(top?.result == "High (positive)")
         // A non-drinker scores 0 with the follow-up questions not asked.
         #expect(instrument("audit_c", ["audit_q1": .string("never")])?.total == 0)
     }
@@ -381,16 +381,16 @@ import Testing
         // AUDIT-C 10 (high): a strong risk for thiamine, folate and magnesium; moderate for B12, B6 and potassium.
         let drinking = Default.assess(Default.heavyDrinker.merging(["audit_q2": .string("seven_nine")]) { $1 })
         for id in ["thiamine", "folate", "magnesium"] {
-            let target = drinking.targets.first { $0.id == id }
-            #expect(target?.supporting.contains { $0.points == 3 && $0.evidence.contains { $0.itemID.hasPrefix("audit_q") } } == true, "\(id)")
+            let nutrient = drinking.nutrients.first { $0.id == id }
+            #expect(nutrient?.supporting.contains { $0.points == 3 && $0.evidence.contains { $0.itemID.hasPrefix("audit_q") } } == true, "\(id)")
         }
         for id in ["b12", "b6_low", "potassium"] {
-            let target = drinking.targets.first { $0.id == id }
-            #expect(target?.supporting.contains { $0.points == 2 && $0.evidence.contains { $0.itemID.hasPrefix("audit_q") } } == true, "\(id)")
+            let nutrient = drinking.nutrients.first { $0.id == id }
+            #expect(nutrient?.supporting.contains { $0.points == 2 && $0.evidence.contains { $0.itemID.hasPrefix("audit_q") } } == true, "\(id)")
         }
         // Drinking just above the cut-off (AUDIT-C 4 in a man) counts less for folate than heavy drinking.
         let moderate = Default.assess(["audit_q1": .string("two_to_three_weekly"), "audit_q2": .string("three_four"), "audit_q3": .string("never")])
-        #expect(moderate.targets.first { $0.id == "folate" }?.score == 2)
+        #expect(moderate.nutrients.first { $0.id == "folate" }?.score == 2)
     }
 }
 

@@ -147,9 +147,9 @@ import Testing
         #expect(assessment.unanswered.isEmpty, "a vignette answers every question it is shown: \(assessment.unanswered)")
         #expect(assessment.triage.level == expected.triage)
         #expect(Set(assessment.triggers.map(\.id)) == expected.triggers)
-        #expect(Set(assessment.targets.filter { $0.band == .likely }.map(\.id)) == expected.likely)
-        #expect(Set(assessment.targets.filter { $0.band == .possible }.map(\.id)) == expected.possible)
-        for (id, band) in expected.instruments { #expect(assessment.instruments.first { $0.id == id }?.band == band, "\(id)") }
+        #expect(Set(assessment.nutrients.filter { $0.band == .likely }.map(\.id)) == expected.likely)
+        #expect(Set(assessment.nutrients.filter { $0.band == .possible }.map(\.id)) == expected.possible)
+        for (id, band) in expected.instruments { #expect(assessment.instruments.first { $0.id == id }?.result == band, "\(id)") }
     }
 
     @Test func theVignettesFireEveryTriggerAndFlagEveryNutrientLikely() {
@@ -158,7 +158,7 @@ import Testing
         #expect(
             triggers == Set(Default.questionnaire.triggers.map(\.id)),
             "never fired: \(Set(Default.questionnaire.triggers.map(\.id)).subtracting(triggers))")
-        #expect(likely == Set(Default.questionnaire.targets.map(\.id)))
+        #expect(likely == Set(Default.questionnaire.nutrients.map(\.id)))
         // Pregnancy, kidney failure, bowel disease and several people with nothing wrong are all covered.
         #expect(Self.expectations.filter { $0.triage == nil && $0.likely.isEmpty && $0.possible.isEmpty }.count >= 3)
         #expect(Self.expectations.count >= 30)
@@ -208,35 +208,35 @@ import Testing
         return changed
     }
 
-    @Test func everyCompletePathScoresEveryTarget() async {
+    @Test func everyCompletePathScoresEveryNutrient() async {
         let q = Default.questionnaire
         await propertyCheck(count: Self.cases, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)
             #expect(Navigator(questionnaire: q).isComplete(answers, skipped: []))
             let assessment = Assessor(questionnaire: q).assess(answers)
-            #expect(Set(assessment.targets.map(\.id)) == Set(q.targets.map(\.id)), "seed \(seed)")
+            #expect(Set(assessment.nutrients.map(\.id)) == Set(q.nutrients.map(\.id)), "seed \(seed)")
             #expect(assessment.unanswered.isEmpty, "seed \(seed): \(assessment.unanswered)")
             #expect(assessment.triage.level == assessment.triggers.map(\.urgency).max(), "seed \(seed)")
-            for target in assessment.targets {
-                #expect(target.score == (target.supporting + target.contrary).reduce(0) { $0 + $1.points })
+            for nutrient in assessment.nutrients {
+                #expect(nutrient.score == (nutrient.supporting + nutrient.contrary).reduce(0) { $0 + $1.points })
             }
         }
     }
 
-    @Test func addingARiskFactorNeverLowersThatTargetsScore() async {
+    @Test func addingARiskFactorNeverLowersThatNutrientsScore() async {
         let q = Default.questionnaire
         let assessor = Assessor(questionnaire: q)
         await propertyCheck(count: Self.cases, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)
             let before = assessor.assess(answers)
-            for (target, factors) in Self.riskFactors {
+            for (nutrient, factors) in Self.riskFactors {
                 let factor = factors.randomElement(using: &rng)!
                 let after = assessor.assess(Self.adding(factor, to: answers, in: q))
-                let old = before.targets.first { $0.id == target }!.score
-                let new = after.targets.first { $0.id == target }!.score
-                #expect(new >= old, "seed \(seed): adding \(factor) lowered \(target) from \(old) to \(new)")
+                let old = before.nutrients.first { $0.id == nutrient }!.score
+                let new = after.nutrients.first { $0.id == nutrient }!.score
+                #expect(new >= old, "seed \(seed): adding \(factor) lowered \(nutrient) from \(old) to \(new)")
             }
         }
     }

@@ -1,0 +1,43 @@
+/// Something the screening scores: a nutrient shortfall (or excess) to discuss with a doctor.
+public struct Nutrient: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// One plain sentence on what the nutrient does.
+    public var summary: String
+    public var rules: [PointRule]
+    public var thresholds: Thresholds
+    /// Ids in the test catalogue.
+    public var tests: [String]
+    /// Foods that supply it, each with the answers for which it must not be suggested.
+    public var foods: [Food]
+    public var notes: [String]
+    public var location: SourceLocation
+
+    public init(
+        id: String, name: String, summary: String = "", rules: [PointRule], thresholds: Thresholds, tests: [String] = [], foods: [Food] = [],
+        notes: [String] = [], location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.rules = rules
+        self.thresholds = thresholds
+        self.tests = tests
+        self.foods = foods
+        self.notes = notes
+        self.location = location
+    }
+}
+
+/// A food source of a nutrient, not suggested where it would harm the person (potassium-rich
+/// foods on a kidney diet, liver in pregnancy).
+public struct Food: Sendable, Hashable {
+    public var text: String
+    /// Not suggested when this holds.
+    public var exception: Condition?
+
+    public init(_ text: String, exception: Condition? = nil) {
+        self.text = text
+        self.exception = exception
+    }
+}
