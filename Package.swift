@@ -41,11 +41,11 @@ let package = Package(
         // Formats the screening is exported in (FHIR R4) and read back from.
         .target(name: "Exports", dependencies: ["Screening"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
-        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo"]),
+        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo", "TestSupport"]),
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
         .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Screening"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ScreeningTests",
             dependencies: [
@@ -54,7 +54,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "ReportPDF"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "ReportPDF", "TestSupport"]),
         .testTarget(name: "ReportPDFTests", dependencies: ["ReportPDF", "Screening"], exclude: ["Snapshots"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
         .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),

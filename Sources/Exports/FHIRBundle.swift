@@ -19,6 +19,7 @@ public struct FHIRBundle {
     /// Extension URLs, from FHIR core and the SDC guide, and the two NutriScreen needs of its own.
     enum Extension {
         static let enableWhenExpression = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+        static let calculatedExpression = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
         static let itemWeight = "http://hl7.org/fhir/StructureDefinition/itemWeight"
         static let optionExclusive = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
         static let minValue = "http://hl7.org/fhir/StructureDefinition/minValue"
@@ -89,40 +90,14 @@ public struct FHIRBundle {
     }
 
     private func item(_ item: Item) -> JSONValue {
-        var extensions: [JSONValue] = []
-        var type: String
-        var options: [JSONValue] = []
-        var repeats: Bool? = nil
-        var maxLength: Int? = nil
-        switch item.kind {
-        case .boolean(let unsure):
-            type = unsure ? "choice" : "boolean"
-            if unsure { options = Self.yesNoUnsure.map { .object(["valueCoding": coding(item, $0.0, display: $0.1)]) } }
-        case .choice(let choices), .multiChoice(let choices):
-            type = "choice"
-            if case .multiChoice = item.kind { repeats = true }
-            options = choices.map { option in
-                var optionExtensions: [JSONValue] = []
-                if let points = option.points {
-                    optionExtensions.append(.object(["url": .string(Extension.itemWeight), "valueDecimal": .number(points)]))
-                }
-                if option.exclusive { optionExtensions.append(.object(["url": .string(Extension.optionExclusive), "valueBoolean": true])) }
-                return .object(["valueCoding": coding(item, option.value, display: option.label), "extension": .array(optionExtensions)])
-            }
-        case .integer(let range), .decimal(let range):
-            let integer = { if case .integer = item.kind { true } else { false } }()
-            type = integer ? "integer" : "decimal"
-            for (url, bound) in [(Extension.minValue, range.min), (Extension.maxValue, range.max)] {
-                guard let bound else { continue }
-                extensions.append(
-                    .object(["url": .string(url), integer ? "valueInteger" : "valueDecimal": integer ? .integer(Int(bound)) : .number(bound)]))
-            }
-            if let unit = range.unit { extensions.append(.object(["url": .string(Extension.unit), "valueCoding": Self.unitCoding(unit)])) }
-        case .text(let length):
-            type = "text"
-            maxLength = length
-        case .display:
-            type = "display"
+        let definition = item.fhirKind.fhirDefinition { coding(item, $0, display: $1) }
+        var extensions = definition.extensions
+        if let calculated = item.calculated {
+            extensions.append(
+                .object([
+                    "url": .string(Extension.calculatedExpression),
+                    "valueExpression": .object(["language": .string(Self.expressionLanguage), "expression": .string(calculated.source)]),
+                ]))
         }
         if item.alwaysAsked { extensions.append(.object(["url": .string(Extension.askAlways), "valueBoolean": true])) }
         if let short = item.shortText { extensions.append(.object(["url": .string(Extension.shortText), "valueString": .string(short)])) }
@@ -157,9 +132,9 @@ public struct FHIRBundle {
                 ]
             } ?? []
         return .object([
-            "linkId": .string(item.id), "type": .string(type), "text": .string(item.text),
-            "required": item.takesAnswer ? .bool(item.required) : nil, "repeats": repeats.map(JSONValue.bool),
-            "maxLength": maxLength.map(JSONValue.integer), "answerOption": .array(options), "enableWhen": .array(enableWhen),
+            "linkId": .string(item.id), "type": .string(definition.type), "text": .string(item.text),
+            "required": item.takesAnswer ? .bool(item.required) : nil, "repeats": definition.repeats.map(JSONValue.bool),
+            "maxLength": definition.maxLength.map(JSONValue.integer), "answerOption": .array(definition.options), "enableWhen": .array(enableWhen),
             "enableBehavior": behavior.map(JSONValue.string), "extension": .array(extensions), "item": .array(help),
         ])
     }
@@ -205,16 +180,7 @@ public struct FHIRBundle {
 
     /// An answer as FHIR `answer` entries: one per selected option of a several-choice item.
     func answers(_ answer: Answer, for item: Item) -> [JSONValue] {
-        switch answer {
-        case .boolean(let value):
-            if case .boolean(true) = item.kind { return [.object(["valueCoding": coding(item, value.rawValue)])] }
-            return [.object(["valueBoolean": .bool(value == .yes)])]
-        case .choice(let value): return [.object(["valueCoding": coding(item, value)])]
-        case .multiChoice(let values): return values.map { .object(["valueCoding": coding(item, $0)]) }
-        case .integer(let n): return [.object(["valueInteger": .integer(n)])]
-        case .decimal(let d): return [.object(["valueDecimal": .number(d)])]
-        case .text(let text): return [.object(["valueString": .string(text)])]
-        }
+        item.fhirKind.fhirAnswers(answer) { coding(item, $0) }
     }
 
     // MARK: RiskAssessment and Flag

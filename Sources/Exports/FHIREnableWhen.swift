@@ -38,18 +38,18 @@ struct FHIREnableWhen {
     private func atoms(_ expression: Expression) -> [JSONValue]? {
         switch expression.node {
         case .name(let id):
-            guard let item = questionnaire.item(id), case .boolean(let unsure) = item.kind else { return nil }
-            return [entry(id, "=", unsure ? ("answerCoding", coding(item, "yes")) : ("answerBoolean", .bool(true)))]
+            guard let item = questionnaire.item(id), let boolean = item.kind as? BooleanKind else { return nil }
+            return [entry(id, "=", boolean.allowsUnsure ? ("answerCoding", coding(item, "yes")) : ("answerBoolean", .bool(true)))]
         case .binary(.equal, let lhs, let rhs):
             guard case .name(let id) = lhs.node, case .string(let option) = rhs.node, let item = questionnaire.item(id),
-                case .choice = item.kind
+                item.kind is ChoiceKind
             else { return number(expression) }
             return [entry(id, "=", ("answerCoding", coding(item, option)))]
         case .binary(.in, let lhs, let rhs):
             if case .string(let option) = lhs.node, case .name(let id) = rhs.node, let item = questionnaire.item(id) {
                 return [entry(id, "=", ("answerCoding", coding(item, option)))]
             }
-            guard case .name(let id) = lhs.node, case .list(let options) = rhs.node, let item = questionnaire.item(id), case .choice = item.kind
+            guard case .name(let id) = lhs.node, case .list(let options) = rhs.node, let item = questionnaire.item(id), item.kind is ChoiceKind
             else { return nil }
             var entries: [JSONValue] = []
             for option in options {
@@ -70,11 +70,9 @@ struct FHIREnableWhen {
         guard case .binary(let op, let lhs, let rhs) = expression.node, let symbol = operators[op], case .name(let id) = lhs.node,
             case .number(let value) = rhs.node, let item = questionnaire.item(id)
         else { return nil }
-        switch item.kind {
-        case .integer where value == value.rounded(): return [entry(id, symbol, ("answerInteger", .integer(Int(value))))]
-        case .decimal: return [entry(id, symbol, ("answerDecimal", .number(value)))]
-        default: return nil
-        }
+        if item.kind is IntegerKind, value == value.rounded() { return [entry(id, symbol, ("answerInteger", .integer(Int(value))))] }
+        if item.kind is DecimalKind { return [entry(id, symbol, ("answerDecimal", .number(value)))] }
+        return nil
     }
 
     private func entry(_ question: String, _ op: String, _ answer: (key: String, value: JSONValue)) -> JSONValue {

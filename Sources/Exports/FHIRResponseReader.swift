@@ -104,13 +104,9 @@ public enum FHIRResponseReader {
                 }
             }
             items(member(mapping, "item"))
-            // An answer to a question its conditions would not show would be ignored: say so instead.
-            let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(answers).map(\.id))
-            for (id, node) in located where !visible.contains(id) {
-                let condition = questionnaire.item(id)?.condition?.source ?? "its condition"
-                reader.error(at: node, "\(id) is answered, but it is only asked when \(condition); remove it or change the answers it depends on")
-            }
-            return AnswersDocument(answers: answers, name: name, completed: completed)
+            var document = AnswersDocument(answers: answers, name: name, completed: completed)
+            AnswersDocument.settle(&document, questionnaire: questionnaire, locations: located, &reader)
+            return document
         }
 
         /// Items, and the groups (sections) that hold them.
@@ -135,7 +131,7 @@ public enum FHIRResponseReader {
                 for answerNode in answerNodes { if let plain = plain(answerNode, for: item) { values.append(plain) } }
                 guard values.count == answerNodes.count else { continue }
                 let combined: PlainValue
-                if case .multiChoice = item.kind {
+                if item.kind is MultiChoiceKind {
                     combined = .list(values.compactMap { if case .string(let s) = $0 { s } else { nil } })
                 } else if values.count == 1 {
                     combined = values[0]
@@ -154,20 +150,20 @@ public enum FHIRResponseReader {
         }
 
         /// One `answer` entry as a plain value: `valueBoolean`, `valueCoding` (its code),
-        /// `valueInteger`, `valueDecimal` or `valueString`.
+        /// `valueInteger`, `valueDecimal`, `valueString` or `valueDate`.
         private mutating func plain(_ node: YAMLNode, for item: Item) -> PlainValue? {
             guard case .mapping(let mapping) = node,
                 let (key, valueNode) = mapping.entries.first(where: { entry in
                     if case .scalar(let k) = entry.key { k.string.hasPrefix("value") } else { false }
                 }), case .scalar(let keyScalar) = key
             else {
-                reader.error(at: node, "an answer needs a value (valueBoolean, valueCoding, valueInteger, valueDecimal or valueString)")
+                reader.error(at: node, "an answer needs a value (valueBoolean, valueCoding, valueInteger, valueDecimal, valueString or valueDate)")
                 return nil
             }
             switch keyScalar.string {
             case "valueBoolean": return reader.bool(valueNode, "valueBoolean").map(PlainValue.bool)
             case "valueInteger", "valueDecimal": return reader.number(valueNode, keyScalar.string).map(PlainValue.number)
-            case "valueString": return reader.string(valueNode, "valueString").map(PlainValue.string)
+            case "valueString", "valueDate": return reader.string(valueNode, keyScalar.string).map(PlainValue.string)
             case "valueCoding":
                 guard case .mapping(let coding) = valueNode, let code = member(coding, "code") else {
                     reader.error(at: valueNode, "a valueCoding needs a code")
@@ -195,14 +191,5 @@ public enum FHIRResponseReader {
     }
 
     /// The FHIR answer type an item takes, in words.
-    static func expected(_ item: Item) -> String {
-        switch item.kind {
-        case .boolean(let unsure): unsure ? "valueCoding (yes, no or unsure)" : "valueBoolean"
-        case .choice, .multiChoice: "valueCoding"
-        case .integer: "valueInteger"
-        case .decimal: "valueDecimal"
-        case .text: "valueString"
-        case .display: "nothing: it is display text"
-        }
-    }
+    static func expected(_ item: Item) -> String { item.fhirKind.fhirAnswerType }
 }

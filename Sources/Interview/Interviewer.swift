@@ -143,10 +143,12 @@ public final class Interviewer {
     /// Answers to items that an earlier answer has hidden drop out, so if the item is shown
     /// again it is asked again rather than silently reusing a stale answer; they are set aside
     /// and offered back as the current answer.
+    /// Sets aside answers an earlier answer hid, and works out calculated items (an age from a
+    /// date of birth) for today.
     private func dropHiddenAnswers() {
         let (visible, effective) = navigator.walk(answers)
         for (id, answer) in answers.values where effective[id] == nil { setAside[id] = answer }
-        answers = effective
+        answers = navigator.calculating(effective, on: CalendarDate(now()))
         skipped.formIntersection(visible.map(\.id))
     }
 
@@ -161,15 +163,7 @@ public final class Interviewer {
                 "\(progress.sectionTitle) (section \(progress.sectionNumber) of \(progress.sectionCount)) · question \(progress.questionNumber) of about \(progress.questionCount)"
             ))
         console.line(style.bold(item.text))
-        switch item.kind {
-        case .boolean(let unsure):
-            console.line("  1. Yes")
-            console.line("  2. No")
-            if unsure { console.line("  3. Not sure") }
-        case .choice(let options), .multiChoice(let options):
-            for (index, option) in options.enumerated() { console.line("  \(index + 1). \(option.label)") }
-        default: break
-        }
+        for (index, choice) in item.kind.choices.enumerated() { console.line("  \(index + 1). \(choice)") }
         let existing = answers[item.id] ?? setAside[item.id]
         if let existing {
             let earlier = answers[item.id] == nil ? "Your earlier answer" : "Current answer"
@@ -205,7 +199,7 @@ public final class Interviewer {
                 return .skip
             default: break
             }
-            switch TypedAnswerParser.parse(typed, for: item) {
+            switch item.kind.parse(typed: typed) {
             case .success(let answer): return .answer(answer)
             case .failure(let problem): console.line(problem.message)
             }
@@ -213,20 +207,12 @@ public final class Interviewer {
     }
 
     private func unsureHint(_ item: Item) -> String {
-        if case .boolean(true) = item.kind { return "; choose 3 if you are not sure" }
+        if (item.kind as? BooleanKind)?.allowsUnsure == true { return "; choose 3 if you are not sure" }
         return ""
     }
 
     private func hint(for item: Item) -> String {
-        let what: String
-        switch item.kind {
-        case .boolean(let unsure): what = unsure ? "Type 1 (yes), 2 (no) or 3 (not sure)." : "Type 1 or y for yes, 2 or n for no."
-        case .choice: what = "Type the number of one answer, or its first words."
-        case .multiChoice: what = "Type the numbers of all that apply, e.g. 1,3 (or their first words)."
-        case .integer(let r), .decimal(let r): what = "Type a number\(r.unit.map { " in \($0)" } ?? "")."
-        case .text: what = "Type your answer."
-        case .display: what = ""
-        }
+        let what = item.kind.typingHint
         let skip = item.required ? "" : " · s skip"
         return "\(what) Or: b back · ? why we ask\(skip) · r review · q save and quit"
     }
@@ -237,7 +223,7 @@ public final class Interviewer {
         let visible = Set(navigator.visibleItems(answers).map(\.id))
         var displays: [Item] = []
         for earlier in section.items[..<index].reversed() {
-            guard case .display = earlier.kind else { break }
+            guard !earlier.takesAnswer else { break }
             displays.insert(earlier, at: 0)
         }
         for display in displays where visible.contains(display.id) && !shownDisplays.contains(display.id) {

@@ -79,15 +79,5 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     }
 
     /// Type, options and range of an item, as text.
-    static func signature(of item: Item) -> String {
-        switch item.kind {
-        case .boolean(let unsure): "boolean:\(unsure)"
-        case .choice(let options): "choice:" + options.map(\.value).joined(separator: ",")
-        case .multiChoice(let options): "multiChoice:" + options.map { $0.value + ($0.exclusive ? "!" : "") }.joined(separator: ",")
-        case .integer(let r): "integer:\(r.min ?? -.infinity):\(r.max ?? .infinity)"
-        case .decimal(let r): "decimal:\(r.min ?? -.infinity):\(r.max ?? .infinity)"
-        case .text: "text"
-        case .display: "display"
-        }
-    }
+    static func signature(of item: Item) -> String { item.kind.signature }
 }

@@ -64,25 +64,42 @@ public struct AnswersDocument: Sendable {
                 }
             }
         }
-        // An answer to an item whose condition is false would be silently ignored; say so instead.
-        let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(document.answers).map(\.id))
-        for (id, key) in locations where !visible.contains(id) {
-            let condition = questionnaire.item(id)?.condition?.source ?? "its condition"
-            reader.error(at: key, "\(id) is answered, but it is only asked when \(condition); remove it or change the answers it depends on")
-        }
+        settle(&document, questionnaire: questionnaire, locations: locations, &reader)
         guard reader.diagnostics.isEmpty else { throw DiagnosticList(reader.diagnostics) }
         return document
     }
 
-    /// A scalar's value as the item reads it: for choice and text items the text as written, so
-    /// YAML 1.1's `no`, `on` or `12` stay words; otherwise YAML's own reading.
+    /// Checks answers read from a file whose answers were found at `locations`: an answer to a
+    /// question its conditions hide would be silently ignored, so it is an error; calculated
+    /// items (an age from a date of birth) are worked out for the day the screening was
+    /// completed, or today, and an answer the file gives for one must agree.
+    public static func settle(
+        _ document: inout AnswersDocument, questionnaire: Questionnaire, locations: [String: YAMLNode], _ reader: inout YAMLReader
+    ) {
+        let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(document.answers).map(\.id))
+        for (id, key) in locations.sorted(by: { $0.key < $1.key }) where !visible.contains(id) {
+            let condition = questionnaire.item(id)?.condition?.source ?? "its condition"
+            reader.error(at: key, "\(id) is answered, but it is only asked when \(condition); remove it or change the answers it depends on")
+        }
+        let day = CalendarDate(document.completed ?? Date())
+        let calculated = Navigator(questionnaire: questionnaire).calculating(document.answers, on: day)
+        for item in questionnaire.items {
+            guard let formula = item.calculated, let given = document.answers[item.id], let worked = calculated[item.id], worked != given
+            else { continue }
+            reader.error(
+                at: locations[item.id],
+                "\(item.id) is \(given.display(for: item)), but \(formula.source) gives \(worked.display(for: item)) on \(day.readable); correct it or leave it out"
+            )
+        }
+        document.answers = calculated
+    }
+
+    /// A scalar's value as the item reads it: for choice, text and date items the text as
+    /// written, so YAML 1.1's `no`, `on` or `12` stay words; otherwise YAML's own reading.
     private static func plainValue(_ node: YAMLNode, for item: Item, _ reader: inout YAMLReader) -> PlainValue? {
         switch node {
         case .scalar(let scalar):
-            switch item.kind {
-            case .choice, .multiChoice, .text: return .string(scalar.string)
-            default: break
-            }
+            if item.kind.readsScalarsAsText { return .string(scalar.string) }
             if let b = YAMLReader.plainBool(scalar) { return .bool(b) }
             if let n = YAMLReader.plainNumber(scalar) { return .number(n) }
             return .string(scalar.string)

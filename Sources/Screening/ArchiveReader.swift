@@ -1,16 +1,16 @@
 /// Reads what `ArchiveWriter` wrote. Every read is bounds-checked and fails with
 /// `ArchiveReader.Malformed` rather than trapping, so a damaged archive is only ever refused.
-struct ArchiveReader {
-    struct Malformed: Error {}
+public struct ArchiveReader {
+    public struct Malformed: Error { public init() {} }
 
     private let bytes: [UInt8]
     private(set) var position = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    var isAtEnd: Bool { position == bytes.count }
+    public var isAtEnd: Bool { position == bytes.count }
 
-    mutating func unsigned() throws(Malformed) -> UInt64 {
+    public mutating func unsigned() throws(Malformed) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -23,18 +23,18 @@ struct ArchiveReader {
         }
     }
 
-    mutating func int() throws(Malformed) -> Int {
+    public mutating func int() throws(Malformed) -> Int {
         let zigzag = try unsigned()
         return Int(truncatingIfNeeded: Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
     }
 
-    mutating func bool() throws(Malformed) -> Bool {
+    public mutating func bool() throws(Malformed) -> Bool {
         guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
         position += 1
         return bytes[position - 1] == 1
     }
 
-    mutating func double() throws(Malformed) -> Double {
+    public mutating func double() throws(Malformed) -> Double {
         guard bytes.count - position >= 8 else { throw Malformed() }
         var pattern: UInt64 = 0
         for index in 0..<8 { pattern |= UInt64(bytes[position + index]) << UInt64(8 * index) }
@@ -42,17 +42,17 @@ struct ArchiveReader {
         return Double(bitPattern: pattern)
     }
 
-    mutating func string() throws(Malformed) -> String {
+    public mutating func string() throws(Malformed) -> String {
         let length = try count()
         defer { position += length }
         return String(decoding: bytes[position..<position + length], as: UTF8.self)
     }
 
-    mutating func optional<T>(_ read: (inout ArchiveReader) throws(Malformed) -> T) throws(Malformed) -> T? {
+    public mutating func optional<T>(_ read: (inout ArchiveReader) throws(Malformed) -> T) throws(Malformed) -> T? {
         try bool() ? try read(&self) : nil
     }
 
-    mutating func array<T>(_ read: (inout ArchiveReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
+    public mutating func array<T>(_ read: (inout ArchiveReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
         let count = try count()
         var values: [T] = []
         values.reserveCapacity(count)
@@ -61,7 +61,7 @@ struct ArchiveReader {
     }
 
     /// A list of strings.
-    mutating func strings() throws(Malformed) -> [String] { try array { (r) throws(Malformed) in try r.string() } }
+    public mutating func strings() throws(Malformed) -> [String] { try array { (r) throws(Malformed) in try r.string() } }
 
     /// A length or count, no larger than the bytes left (every element takes at least one byte).
     private mutating func count() throws(Malformed) -> Int {

@@ -90,7 +90,7 @@ public struct Assessor: Sendable {
                 id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text, answer: answer.display(for: item),
                 value: answer.plain)
         }
-        let asked = relevance?.askedPath(effective)
+        let asked = relevance?.askedPath(effective, on: CalendarDate(completed ?? Date()))
         // With pruning, a question left unanswered is missing only if it could still change the result.
         let open = relevance?.openItems(effective)
         let unanswered = visible.filter { item in

@@ -7,12 +7,15 @@
 public struct Evaluator {
     public let questionnaire: Questionnaire
     public let answers: AnswerSet
+    /// The day of the screening, which `years(…)` counts to; without it `years(…)` is missing.
+    public let today: CalendarDate?
     /// Computed values already worked out for these answers (they are read by many rules).
     private let cache = ComputedCache()
 
-    public init(questionnaire: Questionnaire, answers: AnswerSet) {
+    public init(questionnaire: Questionnaire, answers: AnswerSet, today: CalendarDate? = nil) {
         self.questionnaire = questionnaire
         self.answers = answers
+        self.today = today
     }
 
     private final class ComputedCache {
@@ -83,6 +86,9 @@ public struct Evaluator {
             let answer = function == .band ? nil : answers[id]
             switch function {
             case .answered: return .bool(answer != nil)
+            case .years:
+                guard case .date(let date)? = answer, let today else { return .missing }
+                return .number(Double(date.years(until: today)))
             case .count:
                 guard case .multiChoice(let values)? = answer, let item = questionnaire.item(id) else { return .number(0) }
                 return .number(Double(values.filter { !(item.option($0)?.exclusive ?? false) }.count))

@@ -53,6 +53,9 @@ public struct Expression: Hashable, Sendable {
         /// The band of a nutrient (`low`, `possible` or `likely`); only triggers, advice, other
         /// causes and tests may read it, since it is worked out from the answers as a whole.
         case band
+        /// Whole years from a date item's answer to the day of the screening (an age); only an
+        /// item's `calculated` may use it.
+        case years
     }
 
     public var node: Node {

@@ -18,6 +18,8 @@ struct ExpressionChecker {
     /// True where `band(…)` may be read: triggers, advice, other causes, tests and the computed
     /// values they use. Never in item conditions or scoring rules, which bands are made from.
     var allowsBands = false
+    /// True only for an item's `calculated`, which is worked out on the day of the screening.
+    var allowsYears = false
     /// When set, only items with an order below this may be read (conditions on items).
     var orderLimit: Int?
     /// Describes what the limit belongs to, for messages ("this item").
@@ -136,7 +138,7 @@ struct ExpressionChecker {
             try checkBand(id, at: e.offset)
             return Self.bandItem
         }
-        guard case .name(let id) = e.node, case .item(let item, _)? = symbols[id], case .choice = item.kind else { return nil }
+        guard case .name(let id) = e.node, case .item(let item, _)? = symbols[id], item.kind is ChoiceKind else { return nil }
         return item
     }
 
@@ -182,15 +184,10 @@ struct ExpressionChecker {
         switch try lookUp(id, at: offset) {
         case .computed(let computed, _, _): return computed.type
         case .item(let item, _):
-            switch item.kind {
-            case .boolean: return .bool
-            case .choice: return .choice(item: id)
-            case .multiChoice: return .selection(item: id)
-            case .integer, .decimal: return .number
-            case .text: return .text
-            case .display:
+            guard let type = item.kind.valueType(item: id) else {
                 throw ExpressionError(offset: offset, message: "'\(id)' is a display item and has no answer")
             }
+            return type
         }
     }
 
@@ -205,20 +202,29 @@ struct ExpressionChecker {
         }
         switch function {
         case .answered:
-            if case .display = item.kind { throw ExpressionError(offset: offset, message: "'\(id)' is a display item and is never answered") }
+            if !item.takesAnswer { throw ExpressionError(offset: offset, message: "'\(id)' is a display item and is never answered") }
             return .bool
         case .count:
-            guard case .multiChoice = item.kind else {
+            guard item.kind is MultiChoiceKind else {
                 throw ExpressionError(offset: offset, message: "count(…) needs a multiChoice item, but '\(id)' is \(item.kind.name)")
             }
             return .number
         case .points:
-            guard case .choice(let options) = item.kind, options.allSatisfy({ $0.points != nil }) else {
+            guard let choice = item.kind as? ChoiceKind, choice.options.allSatisfy({ $0.points != nil }) else {
                 throw ExpressionError(offset: offset, message: "points(…) needs a choice item whose options all have points; '\(id)' has none")
             }
             return .number
         case .band:
             return .choice(item: Self.bandItem.id)
+        case .years:
+            guard allowsYears else {
+                throw ExpressionError(
+                    offset: offset, message: "years(…) can only be used in 'calculated', which is worked out on the day of the screening")
+            }
+            guard item.kind is DateKind else {
+                throw ExpressionError(offset: offset, message: "years(…) needs a date item, but '\(id)' is \(item.kind.name)")
+            }
+            return .number
         }
     }
 

@@ -41,6 +41,24 @@ public struct Navigator: Sendable {
         return (visible, effective)
     }
 
+    /// `answers` with every calculated item worked out for the day of the screening. A value
+    /// the item would refuse (an age below its minimum) is left out, so the question is asked.
+    public func calculating(_ answers: AnswerSet, on today: CalendarDate) -> AnswerSet {
+        var result = answers
+        for item in questionnaire.items {
+            guard let calculated = item.calculated, calculated.expression.references.allSatisfy({ result[$0] != nil }) else { continue }
+            let plain: PlainValue
+            switch Evaluator(questionnaire: questionnaire, answers: result, today: today).value(of: calculated.expression) {
+            case .number(let n): plain = .number(n)
+            case .bool(let b): plain = .bool(b)
+            case .string(let s): plain = .string(s)
+            default: continue
+            }
+            if case .success(let answer) = item.kind.answer(from: plain) { result[item.id] = answer }
+        }
+        return result
+    }
+
     /// Items shown for these answers.
     public func visibleItems(_ answers: AnswerSet) -> [Item] { walk(answers).visible }
 
@@ -50,7 +68,7 @@ public struct Navigator: Sendable {
     /// The questions to ask among those shown for `answers`: all of them, or with pruning only
     /// those that are always asked or can still change the result.
     public func questionsToAsk(_ answers: AnswerSet) -> [Item] {
-        let shown = visibleItems(answers).filter(\.takesAnswer)
+        let shown = visibleItems(answers).filter { $0.takesAnswer && !$0.isCalculated(in: answers) }
         guard let relevance else { return shown }
         let open = relevance.openItems(answers)
         return shown.filter { answers[$0.id] != nil || $0.alwaysAsked || relevance.gates.contains($0.id) || open.contains($0.id) }

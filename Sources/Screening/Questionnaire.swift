@@ -108,7 +108,12 @@ public struct Item: Sendable, Hashable {
     public var text: String
     /// "Why we ask": shown on `?`.
     public var help: String?
-    public var kind: Kind
+    /// What kind of answer the item takes, and everything done with it.
+    public var kind: any QuestionKind {
+        get { kindBox.base }
+        set { kindBox = KindBox(base: newValue) }
+    }
+    private var kindBox: KindBox
     public var required: Bool
     /// Shown only when this holds for the answers so far.
     public var condition: Condition?
@@ -117,101 +122,51 @@ public struct Item: Sendable, Hashable {
     /// Asked whenever it is shown, even when no answer could change the result (`ask: always`):
     /// what a clinician needs whatever the scores.
     public var alwaysAsked: Bool
+    /// Answered by this expression, not asked, once every item it reads is answered (an age
+    /// from a date of birth; FHIR SDC's `calculatedExpression`).
+    public var calculated: Condition?
     public var location: SourceLocation
 
     public init(
-        id: String, text: String, help: String? = nil, kind: Kind, required: Bool = true, condition: Condition? = nil, shortText: String? = nil,
-        alwaysAsked: Bool = false, location: SourceLocation
+        id: String, text: String, help: String? = nil, kind: some QuestionKind, required: Bool = true, condition: Condition? = nil,
+        shortText: String? = nil, alwaysAsked: Bool = false, calculated: Condition? = nil, location: SourceLocation
+    ) {
+        self.init(
+            id: id, text: text, help: help, anyKind: kind, required: required, condition: condition, shortText: shortText,
+            alwaysAsked: alwaysAsked, calculated: calculated, location: location)
+    }
+
+    /// An item of a kind known only at run time (read from a file or an archive).
+    public init(
+        id: String, text: String, help: String? = nil, anyKind kind: any QuestionKind, required: Bool = true, condition: Condition? = nil,
+        shortText: String? = nil, alwaysAsked: Bool = false, calculated: Condition? = nil, location: SourceLocation
     ) {
         self.id = id
         self.text = text
         self.help = help
-        self.kind = kind
+        self.kindBox = KindBox(base: kind)
         self.required = required
         self.condition = condition
         self.shortText = shortText
         self.alwaysAsked = alwaysAsked
+        self.calculated = calculated
         self.location = location
     }
 
-    /// What kind of answer the item takes.
-    public enum Kind: Sendable, Hashable {
-        case boolean(allowsUnsure: Bool)
-        case choice([AnswerOption])
-        case multiChoice([AnswerOption])
-        case integer(NumberRange)
-        case decimal(NumberRange)
-        case text(maxLength: Int)
-        case display
+    public var takesAnswer: Bool { !(kind is DisplayKind) }
 
-        /// The name used in files (`boolean`, `multiChoice`, …).
-        public var name: String {
-            switch self {
-            case .boolean: "boolean"
-            case .choice: "choice"
-            case .multiChoice: "multiChoice"
-            case .integer: "integer"
-            case .decimal: "decimal"
-            case .text: "text"
-            case .display: "display"
-            }
-        }
+    /// True when the item is answered by its `calculated` expression rather than asked: it has
+    /// an answer in `answers` and so has every item the expression reads.
+    public func isCalculated(in answers: AnswerSet) -> Bool {
+        guard let calculated, answers[id] != nil else { return false }
+        return calculated.expression.references.allSatisfy { answers[$0] != nil }
     }
 
-    public var takesAnswer: Bool { if case .display = kind { false } else { true } }
-
-    public var options: [AnswerOption] {
-        switch kind {
-        case .choice(let options), .multiChoice(let options): options
-        default: []
-        }
-    }
+    /// The options of a choice or multiChoice item (empty for other kinds).
+    public var options: [AnswerOption] { (kind as? any OptionKind)?.options ?? [] }
 
     public var optionValues: [String] { options.map(\.value) }
     public func option(_ value: String) -> AnswerOption? { options.first { $0.value == value } }
-}
-
-/// One answer option of a choice or multiChoice item.
-public struct AnswerOption: Sendable, Hashable {
-    public var value: String
-    public var label: String
-    /// Points for sub-scores such as AUDIT-C (FHIR: `itemWeight`).
-    public var points: Double?
-    /// "None of these": cannot be combined with other options.
-    public var exclusive: Bool
-
-    public init(value: String, label: String, points: Double? = nil, exclusive: Bool = false) {
-        self.value = value
-        self.label = label
-        self.points = points
-        self.exclusive = exclusive
-    }
-}
-
-/// Limits and unit of a number item.
-public struct NumberRange: Sendable, Hashable {
-    public var min: Double?
-    public var max: Double?
-    public var unit: String?
-
-    public init(min: Double? = nil, max: Double? = nil, unit: String? = nil) {
-        self.min = min
-        self.max = max
-        self.unit = unit
-    }
-
-    public func contains(_ value: Double) -> Bool { value >= (min ?? -.infinity) && value <= (max ?? .infinity) }
-
-    /// The range as it ends a request: " from 18 to 120 years", " of at least 0", or "" when open.
-    public var phrase: String {
-        let f = NumberText.plain
-        switch (min, max) {
-        case (let lo?, let hi?): return " from \(f(lo)) to \(f(hi))" + (unit.map { " \($0)" } ?? "")
-        case (let lo?, nil): return " of at least \(f(lo))"
-        case (nil, let hi?): return " of at most \(f(hi))"
-        default: return ""
-        }
-    }
 }
 
 /// A checked expression together with the text it came from.

@@ -7,7 +7,7 @@
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -103,46 +103,14 @@ public enum QuestionnaireArchive {
         w.string(item.id)
         w.string(item.text)
         w.optional(item.help) { $0.string($1) }
-        switch item.kind {
-        case .boolean(let allowsUnsure):
-            w.unsigned(0)
-            w.bool(allowsUnsure)
-        case .choice(let options):
-            w.unsigned(1)
-            w.array(options, write)
-        case .multiChoice(let options):
-            w.unsigned(2)
-            w.array(options, write)
-        case .integer(let range):
-            w.unsigned(3)
-            write(&w, range)
-        case .decimal(let range):
-            w.unsigned(4)
-            write(&w, range)
-        case .text(let maxLength):
-            w.unsigned(5)
-            w.int(maxLength)
-        case .display:
-            w.unsigned(6)
-        }
+        w.unsigned(QuestionKinds.tag(of: item.kind))
+        item.kind.write(to: &w)
         w.bool(item.required)
         w.optional(item.condition, write)
         w.optional(item.shortText) { $0.string($1) }
         w.bool(item.alwaysAsked)
+        w.optional(item.calculated, write)
         write(&w, item.location)
-    }
-
-    private static func write(_ w: inout ArchiveWriter, _ option: AnswerOption) {
-        w.string(option.value)
-        w.string(option.label)
-        w.optional(option.points) { $0.double($1) }
-        w.bool(option.exclusive)
-    }
-
-    private static func write(_ w: inout ArchiveWriter, _ range: NumberRange) {
-        w.optional(range.min) { $0.double($1) }
-        w.optional(range.max) { $0.double($1) }
-        w.optional(range.unit) { $0.string($1) }
     }
 
     private static func write(_ w: inout ArchiveWriter, _ computed: ComputedValue) {
@@ -173,6 +141,7 @@ public enum QuestionnaireArchive {
             w.string(item)
         case .string: w.unsigned(5)
         case .list: w.unsigned(6)
+        case .date: w.unsigned(7)
         }
     }
 
@@ -317,34 +286,13 @@ public enum QuestionnaireArchive {
             let id = try r.string()
             let text = try r.string()
             let help = try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }
-            let kind: Item.Kind =
-                switch try r.unsigned() {
-                case 0: .boolean(allowsUnsure: try r.bool())
-                case 1: .choice(try r.array(option))
-                case 2: .multiChoice(try r.array(option))
-                case 3: .integer(try range(&r))
-                case 4: .decimal(try range(&r))
-                case 5: .text(maxLength: try r.int())
-                case 6: .display
-                default: throw ArchiveReader.Malformed()
-                }
+            let tag = Int(try r.unsigned())
+            guard QuestionKinds.all.indices.contains(tag) else { throw ArchiveReader.Malformed() }
+            let kind = try QuestionKinds.all[tag].read(from: &r)
             return Item(
-                id: id, text: text, help: help, kind: kind, required: try r.bool(), condition: try r.optional(condition),
+                id: id, text: text, help: help, anyKind: kind, required: try r.bool(), condition: try r.optional(condition),
                 shortText: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }, alwaysAsked: try r.bool(),
-                location: try location(&r))
-        }
-
-        func option(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> AnswerOption {
-            AnswerOption(
-                value: try r.string(), label: try r.string(), points: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
-                exclusive: try r.bool())
-        }
-
-        func range(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> NumberRange {
-            NumberRange(
-                min: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
-                max: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
-                unit: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() })
+                calculated: try r.optional(condition), location: try location(&r))
         }
 
         func computedValue(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> ComputedValue {
@@ -368,6 +316,7 @@ public enum QuestionnaireArchive {
             case 4: .selection(item: try r.string())
             case 5: .string
             case 6: .list
+            case 7: .date
             default: throw ArchiveReader.Malformed()
             }
         }

@@ -94,7 +94,7 @@ private struct Builder {
         guard let top = reader.fields(root, "the questionnaire", allowed: topKeys, required: ["id", "version", "schemaVersion", "title", "sections"])
         else { return nil }
 
-        let id = identifier(top["id"], "the questionnaire id") ?? ""
+        let id = reader.identifier(top["id"], "the questionnaire id") ?? ""
         let version = reader.string(top["version"], "version") ?? ""
         let schemaVersion = reader.integer(top["schemaVersion"], "schemaVersion") ?? Questionnaire.supportedSchemaVersion
         if !QuestionnaireLoader.readableSchemaVersions.contains(schemaVersion) {
@@ -124,6 +124,7 @@ private struct Builder {
         // Pass 1: sections and items without conditions, so every id is known.
         var sections: [Section] = []
         var conditionNodes: [String: YAMLNode] = [:]
+        var calculatedNodes: [String: YAMLNode] = [:]
         var order = 0
         var seenSections: [String: SourceLocation] = [:]
         let sectionNodes = reader.list(top["sections"], "sections")
@@ -134,7 +135,7 @@ private struct Builder {
             guard let fields = reader.fields(sectionNode, "a section", allowed: ["id", "title", "items"], required: ["id", "title", "items"]) else {
                 continue
             }
-            let sectionID = identifier(fields["id"], "a section id") ?? ""
+            let sectionID = reader.identifier(fields["id"], "a section id") ?? ""
             if let first = seenSections[sectionID] {
                 reader.error(at: fields["id"], "duplicate section id '\(sectionID)' (first used at line \(first.line))")
             }
@@ -145,7 +146,7 @@ private struct Builder {
                 reader.error(at: fields["items"], "section '\(sectionID)' has no items; add items or remove the section")
             }
             for itemNode in itemNodes {
-                guard let (item, whenNode) = readItem(itemNode) else { continue }
+                guard let (item, whenNode, calculatedNode) = readItem(itemNode) else { continue }
                 if let existing = symbols[item.id] {
                     reader.error(at: itemNode, "duplicate id '\(item.id)' (first used at line \(existingLine(existing)))")
                     continue
@@ -153,6 +154,7 @@ private struct Builder {
                 symbols[item.id] = .item(item, order: order)
                 order += 1
                 if let whenNode { conditionNodes[item.id] = whenNode }
+                if let calculatedNode { calculatedNodes[item.id] = calculatedNode }
                 items.append(item)
             }
             sections.append(Section(id: sectionID, title: reader.string(fields["title"], "a section title") ?? "", items: items))
@@ -164,11 +166,18 @@ private struct Builder {
         for s in sections.indices {
             for i in sections[s].items.indices {
                 let item = sections[s].items[i]
-                guard let node = conditionNodes[item.id], case .item(_, let itemOrder)? = symbols[item.id] else { continue }
+                guard case .item(_, let itemOrder)? = symbols[item.id] else { continue }
                 var checker = checker(bands: false)
                 checker.orderLimit = itemOrder
                 checker.limitOwner = "'\(item.id)' is asked"
-                sections[s].items[i].condition = condition(node, checker: checker, expecting: .bool)?.condition
+                if let node = conditionNodes[item.id] {
+                    sections[s].items[i].condition = condition(node, checker: checker, expecting: .bool)?.condition
+                }
+                if let node = calculatedNodes[item.id], let type = item.kind.valueType(item: item.id) {
+                    checker.allowsYears = true
+                    checker.limitOwner = "'\(item.id)' is calculated"
+                    sections[s].items[i].calculated = condition(node, checker: checker, expecting: type)?.condition
+                }
             }
         }
 
@@ -210,58 +219,29 @@ private struct Builder {
 
     // MARK: Items
 
-    private mutating func readItem(_ node: YAMLNode) -> (Item, YAMLNode?)? {
-        let allowed = ["id", "type", "text", "short", "help", "required", "when", "ask", "options", "min", "max", "unit", "allowUnsure", "maxLength"]
+    /// Keys every item may carry, whatever its kind.
+    static let itemKeys = ["id", "type", "text", "short", "help", "required", "when", "ask", "calculated"]
+
+    /// An item, with its `when` and `calculated` nodes (checked once every item is known).
+    private mutating func readItem(_ node: YAMLNode) -> (item: Item, when: YAMLNode?, calculated: YAMLNode?)? {
+        let allowed = Self.itemKeys + QuestionKinds.all.flatMap { $0.keys }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         guard let f = reader.fields(node, "an item", allowed: allowed, required: ["id", "type", "text"]) else { return nil }
-        guard let id = identifier(f["id"], "an item id") else { return nil }
+        guard let id = reader.identifier(f["id"], "an item id") else { return nil }
         if QuestionnaireLoader.reservedIDs.contains(id) {
             reader.error(at: f["id"], "'\(id)' is a reserved word and cannot be an item id; choose another")
         }
         let what = "item '\(id)'"
         let typeName = reader.string(f["type"], "the type of \(what)") ?? ""
-        let types = ["boolean", "choice", "multiChoice", "integer", "decimal", "text", "display"]
-        var allowedHere: Set<String> = ["id", "type", "text", "short", "help", "required", "when", "ask"]
-        let kind: Item.Kind
-        switch typeName {
-        case "boolean":
-            kind = .boolean(allowsUnsure: reader.bool(f["allowUnsure"], "allowUnsure") ?? false)
-            allowedHere.insert("allowUnsure")
-        case "choice", "multiChoice":
-            let options = readOptions(f["options"], of: what, multi: typeName == "multiChoice")
-            if f["options"] == nil { reader.error(at: node, "\(what) is a \(typeName) item and needs 'options'") }
-            kind = typeName == "choice" ? .choice(options) : .multiChoice(options)
-            allowedHere.insert("options")
-        case "integer", "decimal":
-            let min = reader.number(f["min"], "min", within: QuestionnaireLoader.limitRange)
-            let max = reader.number(f["max"], "max", within: QuestionnaireLoader.limitRange)
-            if let min, let max, min > max { reader.error(at: f["max"], "max (\(max)) is below min (\(min))") }
-            let range = NumberRange(min: min, max: max, unit: reader.string(f["unit"], "unit"))
-            if typeName == "integer", [min, max].contains(where: { $0.map { $0 != $0.rounded() } ?? false }) {
-                reader.error(at: f["min"] ?? f["max"], "an integer item needs whole-number limits")
-            }
-            kind = typeName == "integer" ? .integer(range) : .decimal(range)
-            allowedHere.formUnion(["min", "max", "unit"])
-        case "text":
-            var maxLength = reader.integer(f["maxLength"], "maxLength") ?? 2000
-            if !QuestionnaireLoader.maxLengthRange.contains(maxLength) {
-                reader.error(
-                    at: f["maxLength"],
-                    "maxLength must be from \(QuestionnaireLoader.maxLengthRange.lowerBound) to \(QuestionnaireLoader.maxLengthRange.upperBound) characters"
-                )
-                maxLength = 2000
-            }
-            kind = .text(maxLength: maxLength)
-            allowedHere.insert("maxLength")
-        case "display":
-            kind = .display
-        default:
+        guard let kindType = QuestionKinds.named(typeName) else {
+            let names = QuestionKinds.names
             reader.error(
                 at: f["type"],
-                "unknown item type \(Printable.quoted(typeName))\(Suggestion.didYouMean(typeName, among: types)); use one of \(types.joined(separator: ", "))"
+                "unknown item type \(Printable.quoted(typeName))\(Suggestion.didYouMean(typeName, among: names)); use one of \(names.joined(separator: ", "))"
             )
             return nil
         }
-        for key in f.values.keys where !allowedHere.contains(key) {
+        let kind = kindType.load(f, item: what, &reader)
+        for key in f.values.keys where !Self.itemKeys.contains(key) && !kindType.keys.contains(key) {
             reader.error(at: f.values[key]?.key, "'\(key)' does not apply to a \(typeName) item")
         }
         var alwaysAsked = false
@@ -277,34 +257,12 @@ private struct Builder {
         }
         let item = Item(
             id: id, text: reader.string(f["text"], "the text of \(what)") ?? "", help: reader.string(f["help"], "help"),
-            kind: kind, required: reader.bool(f["required"], "required") ?? (typeName != "display"),
+            anyKind: kind, required: reader.bool(f["required"], "required") ?? (kindType != DisplayKind.self),
             shortText: reader.string(f["short"], "short"), alwaysAsked: alwaysAsked, location: reader.location(node))
-        return (item, f["when"])
-    }
-
-    private mutating func readOptions(_ node: YAMLNode?, of what: String, multi: Bool) -> [AnswerOption] {
-        var options: [AnswerOption] = []
-        let nodes = reader.list(node, "the options of \(what)")
-        if node != nil, nodes.isEmpty { reader.error(at: node, "\(what) has no options") }
-        for optionNode in nodes {
-            guard
-                let f = reader.fields(
-                    optionNode, "an option of \(what)", allowed: ["value", "label", "points", "exclusive"], required: ["value", "label"]),
-                let value = identifier(f["value"], "an option value")
-            else { continue }
-            if options.contains(where: { $0.value == value }) {
-                reader.error(at: f["value"], "\(what) has the option '\(value)' twice")
-                continue
-            }
-            let exclusive = reader.bool(f["exclusive"], "exclusive") ?? false
-            if exclusive, !multi { reader.error(at: f["exclusive"], "'exclusive' applies only to multiChoice options") }
-            options.append(
-                AnswerOption(
-                    value: value, label: reader.string(f["label"], "label") ?? value,
-                    points: reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange),
-                    exclusive: exclusive))
+        if f["calculated"] != nil, kind.valueType(item: id) == nil {
+            reader.error(at: f["calculated"], "\(what) is display text and cannot be calculated")
         }
-        return options
+        return (item, f["when"], f["calculated"])
     }
 
     // MARK: Computed values
@@ -313,7 +271,7 @@ private struct Builder {
         var result: [ComputedValue] = []
         for entry in reader.list(node, "computed") {
             guard let f = reader.fields(entry, "a computed value", allowed: ["id", "title", "value", "sum"], required: ["id"]),
-                let id = identifier(f["id"], "a computed id")
+                let id = reader.identifier(f["id"], "a computed id")
             else { continue }
             if let existing = symbols[id] {
                 reader.error(at: f["id"], "duplicate id '\(id)' (first used at line \(existingLine(existing)))")
@@ -489,7 +447,7 @@ private struct Builder {
                 let f = reader.fields(
                     entry, "a trigger", allowed: ["id", "when", "urgency", "message", citationKey],
                     required: ["id", "when", "urgency", "message", citationKey]),
-                let id = identifier(f["id"], "a trigger id"), let whenNode = f["when"]
+                let id = reader.identifier(f["id"], "a trigger id"), let whenNode = f["when"]
             else { continue }
             if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate trigger id '\(id)'") }
             let urgencyText = reader.string(f["urgency"], "urgency") ?? ""
@@ -515,7 +473,7 @@ private struct Builder {
         for entry in reader.list(node, words.nutrients) {
             let allowed = ["id", "name", "summary", "rules", words.thresholds, "tests", "foods", "notes"]
             guard let f = reader.fields(entry, "a nutrient", allowed: allowed, required: ["id", "name", "rules", words.thresholds]),
-                let id = identifier(f["id"], "a nutrient id")
+                let id = reader.identifier(f["id"], "a nutrient id")
             else { continue }
             if nutrients.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate nutrient id '\(id)'") }
             if symbols[id] != nil { reader.error(at: f["id"], "nutrient id '\(id)' is also the id of an item or computed value; choose another") }
@@ -575,7 +533,7 @@ private struct Builder {
             guard
                 let f = reader.fields(
                     entry, "an instrument", allowed: allowed, required: ["id", "name", total, "maximum", "cutoff", results, "otherwise", citationKey]),
-                let id = identifier(f["id"], "an instrument id"), let totalID = identifier(f[total], total)
+                let id = reader.identifier(f["id"], "an instrument id"), let totalID = reader.identifier(f[total], total)
             else { continue }
             guard case .computed(let computed, _, false)? = symbols[totalID], computed.type == .number else {
                 reader.error(
@@ -627,7 +585,7 @@ private struct Builder {
             guard
                 let f = reader.fields(
                     entry, "advice", allowed: ["id", "when", "unless", "text", citationKey], required: ["id", "text", citationKey]),
-                let id = identifier(f["id"], "an advice id")
+                let id = reader.identifier(f["id"], "an advice id")
             else { return nil }
             if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate advice id '\(id)'") }
             let shownWhen = f["when"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
@@ -646,7 +604,7 @@ private struct Builder {
             guard
                 let f = reader.fields(
                     entry, "a test", allowed: ["id", "name", "checks", "when", "references"], required: ["id", "name", "checks"]),
-                let id = identifier(f["id"], "a test id")
+                let id = reader.identifier(f["id"], "a test id")
             else { continue }
             if !testIDs.insert(id).inserted { reader.error(at: f["id"], "duplicate test id '\(id)'") }
             let applies = f["when"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
@@ -665,7 +623,7 @@ private struct Builder {
             guard
                 let f = reader.fields(
                     entry, "an other cause", allowed: ["id", "when", "text", "tests", "references"], required: ["id", "when", "text", "references"]),
-                let id = identifier(f["id"], "an other-cause id"), let whenNode = f["when"],
+                let id = reader.identifier(f["id"], "an other-cause id"), let whenNode = f["when"],
                 let checked = condition(whenNode, checker: checker(bands: true), expecting: .bool)
             else { continue }
             if causes.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate other-cause id '\(id)'") }
@@ -679,20 +637,6 @@ private struct Builder {
     }
 
     // MARK: Helpers
-
-    private mutating func identifier(_ node: YAMLNode?, _ what: String) -> String? {
-        guard let text = reader.string(node, what) else { return nil }
-        guard QuestionnaireLoader.isIdentifier(text) else {
-            reader.error(at: node, "\(what) \(Printable.quoted(text)) must start with a letter or '_' and hold only letters, digits and '_'")
-            return nil
-        }
-        guard text.utf8.count <= Expression.maximumNameLength else {
-            reader.error(
-                at: node, "\(what) \(Printable.quoted(text)) is \(text.utf8.count) characters long; ids are at most \(Expression.maximumNameLength)")
-            return nil
-        }
-        return text
-    }
 
     /// Parses and checks the expression in `node`; records located errors.
     private mutating func condition(_ node: YAMLNode, checker: ExpressionChecker, expecting: ValueType?) -> (condition: Condition, type: ValueType)? {
@@ -710,5 +654,23 @@ private struct Builder {
             reader.error(reader.location(ofOffset: error.offset, in: node), error.message)
             return nil
         }
+    }
+}
+
+extension YAMLReader {
+    /// An id or option value: a letter or `_`, then letters, digits and `_`, at most
+    /// `Expression.maximumNameLength` characters.
+    mutating func identifier(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        guard QuestionnaireLoader.isIdentifier(text) else {
+            error(at: node, "\(what) \(Printable.quoted(text)) must start with a letter or '_' and hold only letters, digits and '_'")
+            return nil
+        }
+        guard text.utf8.count <= Expression.maximumNameLength else {
+            error(
+                at: node, "\(what) \(Printable.quoted(text)) is \(text.utf8.count) characters long; ids are at most \(Expression.maximumNameLength)")
+            return nil
+        }
+        return text
     }
 }

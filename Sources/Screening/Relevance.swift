@@ -81,13 +81,21 @@ public struct Relevance: Sendable {
     }
 
     /// The items, in order, that the interview asks a person who gives `answers`: each shown
-    /// item that is asked given the answers to the items asked before it.
-    public func askedPath(_ answers: AnswerSet) -> [String] {
+    /// item that is asked given the answers to the items asked before it. An item worked out
+    /// from earlier answers on `day` (an age from a date of birth) is not asked.
+    public func askedPath(_ answers: AnswerSet, on day: CalendarDate) -> [String] {
+        let navigator = Navigator(questionnaire: questionnaire)
         var given = AnswerSet()
         var asked: [String] = []
         var open: Set<String>? = nil  // worked out again only when an answer is added
         for item in questionnaire.items where item.takesAnswer {
             if let condition = item.condition, !Evaluator(questionnaire: questionnaire, answers: given).holds(condition) { continue }
+            // Worked out from earlier answers (an age from a date of birth), not asked.
+            if item.calculated != nil, let answer = answers[item.id], navigator.calculating(given, on: day)[item.id] == answer {
+                given[item.id] = answer
+                open = nil
+                continue
+            }
             if !item.alwaysAsked, !gates.contains(item.id) {
                 if open == nil { open = openItems(given) }
                 guard open?.contains(item.id) == true else { continue }

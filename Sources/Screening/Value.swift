@@ -22,6 +22,7 @@ extension Value {
         case .multiChoice(let values): self = .selection(Set(values))
         case .integer(let n): self = .number(Double(n))
         case .decimal(let d): self = .number(d)
+        case .date(let date): self = .string(date.iso)
         }
     }
 }

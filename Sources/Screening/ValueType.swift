@@ -11,6 +11,8 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case string
     /// A list literal.
     case list
+    /// The answer of a date item.
+    case date
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .selection(let item): "the selections of '\(item)'"
         case .string: "a string"
         case .list: "a list"
+        case .date: "a date"
         }
     }
 }

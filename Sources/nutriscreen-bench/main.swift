@@ -1,6 +1,7 @@
 import Foundation
 import ReportPDF
 import Screening
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -24,11 +24,10 @@ import Testing
     static func documents() throws -> [(String, AnswersDocument)] {
         var result = try answerFiles.map { ($0, try AnswersDocument.load(path: $0, questionnaire: questionnaire)) }
         var rng = SeededRandom(seed: 20_261_129)
+        let completed = Date(timeIntervalSince1970: 1_772_359_200)
         for index in 0..<20 {
-            let answers = AnswerSampler.completePath(questionnaire, using: &rng)
-            result.append(
-                ("random-\(index)", AnswersDocument(answers: answers, name: "Random \(index)", completed: Date(timeIntervalSince1970: 1_772_359_200)))
-            )
+            let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(completed), using: &rng)
+            result.append(("random-\(index)", AnswersDocument(answers: answers, name: "Random \(index)", completed: completed)))
         }
         return result
     }
@@ -132,6 +131,18 @@ import Testing
         #expect("\(items["age"]?["extension"] ?? .array([]))".contains("unitsofmeasure"))
         #expect(items["symptoms"]?["repeats"] == .bool(true))
         #expect("\(items["ws_now"]?["extension"] ?? .array([]))".contains(FHIRBundle.Extension.askAlways))
+        // A date of birth is a FHIR date; the age worked out from it carries its expression.
+        #expect(items["birth_date"]?["type"] == .string("date"))
+        #expect("\(items["age"]?["extension"] ?? .array([]))".contains(FHIRBundle.Extension.calculatedExpression))
+        #expect("\(items["age"]?["extension"] ?? .array([]))".contains("years(birth_date)"))
+    }
+
+    @Test func everyKindOfQuestionHasAFHIRMapping() throws {
+        for kind in QuestionKinds.all {
+            #expect(kind is any FHIRItemKind.Type, "\(kind.name) has no FHIR mapping: add it to FHIRItemKind.swift")
+        }
+        let born = Answer.date(try #require(CalendarDate(year: 1957, month: 11, day: 2)))
+        #expect(DateKind().fhirAnswers(born) { .string($0) } == [.object(["valueDate": "1957-11-02"])])
     }
 
     @Test func oneRiskAssessmentPerFlaggedNutrientAndOneFlagPerWarning() throws {

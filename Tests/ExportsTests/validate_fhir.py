@@ -15,6 +15,7 @@ ANSWER_TYPES = {
     "valueInteger": {"integer"},
     "valueDecimal": {"decimal"},
     "valueString": {"string", "text"},
+    "valueDate": {"date"},
 }
 
 

@@ -224,18 +224,20 @@ final class ScriptedConsole: Console {
         q = try QuestionnaireLoader.load(path: path)
     }
 
-    private func parse(_ input: String, _ id: String) -> Answer? { try? TypedAnswerParser.parse(input, for: q.item(id)!).get() }
+    private func parse(_ input: String, _ id: String) -> Answer? {
+        try? q.item(id)!.kind.parse(typed: input.trimmingCharacters(in: .whitespaces)).get()
+    }
 
     @Test func choicesTakeWordsAndTheListsOwnNumberFormat() throws {
         let diet = try #require(q.item("diet"))
-        #expect(TypedAnswerParser.parse("3.", for: diet) == .success(.choice("vegan")))
-        #expect(TypedAnswerParser.parse("3)", for: diet) == .success(.choice("vegan")))
-        #expect(TypedAnswerParser.parse("Vegetarian", for: diet) == .success(.choice("vegetarian")))
-        #expect(TypedAnswerParser.parse("i eat", for: diet) == .success(.choice("omnivore")))
+        #expect(diet.kind.parse(typed: "3.") == .success(.choice("vegan")))
+        #expect(diet.kind.parse(typed: "3)") == .success(.choice("vegan")))
+        #expect(diet.kind.parse(typed: "Vegetarian") == .success(.choice("vegetarian")))
+        #expect(diet.kind.parse(typed: "i eat") == .success(.choice("omnivore")))
         let yesNo = [AnswerOption(value: "no", label: "No"), AnswerOption(value: "few", label: "Yes, a few times")]
-        #expect(TypedAnswerParser.option(matching: "n", in: yesNo)?.value == "no")
-        #expect(TypedAnswerParser.option(matching: "y", in: yesNo)?.value == "few")
-        #expect(TypedAnswerParser.option(matching: "ve", in: diet.options) == nil, "two letters name nothing")
+        #expect(yesNo.option(matching: "n")?.value == "no")
+        #expect(yesNo.option(matching: "y")?.value == "few")
+        #expect(diet.options.option(matching: "ve") == nil, "two letters name nothing")
     }
 
     @Test func acceptsNumbersWordsAndUnits() {
@@ -259,7 +261,7 @@ final class ScriptedConsole: Console {
     @Test func aHugeNumberIsRefusedWithTheRange() throws {
         let item = try #require(q.item("metformin_years"))
         let digits = String(repeating: "9", count: 30)
-        guard case .failure(let problem) = TypedAnswerParser.parse(digits, for: item) else {
+        guard case .failure(let problem) = item.kind.parse(typed: digits) else {
             Issue.record("a 30-digit number was accepted")
             return
         }

@@ -182,13 +182,15 @@ import Testing
         for item in Sample.questionnaire.items where item.takesAnswer {
             if let condition = item.condition, !Evaluator(questionnaire: Sample.questionnaire, answers: answers).holds(condition) { continue }
             switch item.kind {
-            case .boolean: answers[item.id] = .boolean(.yes)
-            case .choice(let options): answers[item.id] = .choice(options.last!.value)
-            case .multiChoice(let options): answers[item.id] = .multiChoice(options.filter { !$0.exclusive }.map(\.value))
-            case .integer(let r): answers[item.id] = .integer(Int(r.max ?? 99))
-            case .decimal(let r): answers[item.id] = .decimal(r.max ?? 99)
-            case .text(let max): answers[item.id] = .text(String((0..<max).map { _ in "abcdefghij &<>\"' ".randomElement(using: &rng)! }))
-            case .display: break
+            case is BooleanKind: answers[item.id] = .boolean(.yes)
+            case let choice as ChoiceKind: answers[item.id] = .choice(choice.options.last!.value)
+            case let multi as MultiChoiceKind: answers[item.id] = .multiChoice(multi.options.filter { !$0.exclusive }.map(\.value))
+            case let integer as IntegerKind: answers[item.id] = .integer(Int(integer.range.max ?? 99))
+            case let decimal as DecimalKind: answers[item.id] = .decimal(decimal.range.max ?? 99)
+            case let text as TextKind:
+                answers[item.id] = .text(String((0..<text.maxLength).map { _ in "abcdefghij &<>\"' ".randomElement(using: &rng)! }))
+            case is DateKind: answers[item.id] = .date(CalendarDate(year: 1958, month: 9, day: 30)!)
+            default: break
             }
         }
         let name = String(repeating: "Maximiliana Wolfeschlegelsteinhausenbergerdorff-", count: 4)

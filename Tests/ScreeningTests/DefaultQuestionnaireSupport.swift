@@ -47,7 +47,10 @@ enum Default {
 
 /// Random complete paths through a questionnaire, seeded so a failure can be replayed.
 enum RandomAnswers {
+    /// The day the random screenings are done (calculated ages count to it).
+    static let day = CalendarDate(year: 2026, month: 3, day: 1)!
+
     static func completePath(_ questionnaire: Questionnaire, _ rng: inout SeededRandom) -> AnswerSet {
-        AnswerSampler.completePath(questionnaire, using: &rng)
+        AnswerSampler.completePath(questionnaire, on: day, using: &rng)
     }
 }

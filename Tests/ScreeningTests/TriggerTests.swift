@@ -290,12 +290,13 @@ import Testing
 
     static func everyAnswer(to item: Item) -> [PlainValue] {
         switch item.kind {
-        case .boolean(let unsure): [.bool(true), .bool(false)] + (unsure ? [.string("unsure")] : [])
-        case .choice(let options): options.map { .string($0.value) }
-        case .multiChoice(let options): options.map { .list([$0.value]) }
-        case .integer(let range), .decimal(let range): [range.min ?? 0, range.max ?? 100].map { .number($0) }
-        case .text: [.string("anything")]
-        case .display: []
+        case let boolean as BooleanKind: [.bool(true), .bool(false)] + (boolean.allowsUnsure ? [.string("unsure")] : [])
+        case let choice as ChoiceKind: choice.options.map { .string($0.value) }
+        case let multi as MultiChoiceKind: multi.options.map { .list([$0.value]) }
+        case let number as any NumberKind: [number.range.min ?? 0, number.range.max ?? 100].map { .number($0) }
+        case let date as DateKind: [date.min ?? CalendarDate(year: 1950, month: 1, day: 1)!, CalendarDate(Date())].map { .string($0.iso) }
+        case is TextKind: [.string("anything")]
+        default: []
         }
     }
 }

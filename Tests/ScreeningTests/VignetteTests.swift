@@ -196,7 +196,8 @@ import Testing
         var changed = answers
         guard let item = q.item(factor.item) else { return answers }
         switch item.kind {
-        case .multiChoice(let options):
+        case let multi as MultiChoiceKind:
+            let options = multi.options
             var values: [String] = []
             if case .multiChoice(let current)? = answers[factor.item] { values = current }
             let exclusive = Set(options.filter(\.exclusive).map(\.value))

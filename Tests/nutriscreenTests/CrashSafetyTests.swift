@@ -1,4 +1,5 @@
 import Foundation
+import Screening
 import Testing
 
 /// Kill -9 at many points, interrupted report writes, and no network use.
@@ -6,9 +7,10 @@ import Testing
     static let kills = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_KILLS"] ?? "") ?? 8
     static let questionnaire = ProcessRunner.repository + "/Questionnaires/neuro-nutrition.yaml"
     /// Valid answers for the first questions of the default screening: "None of these" to both
-    /// warning-sign lists, 45, male, no symptoms of either kind, then the first option. It stays
-    /// shorter than the questions this path asks (about 33), so every line answers a question.
-    static let script = ["10", "8", "45", "2", "15", "15"] + Array(repeating: "1", count: 24)
+    /// warning-sign lists, a date of birth (which answers the age too), male, no symptoms of
+    /// either kind, then the first option. It stays shorter than the questions this path asks
+    /// (about 33), so every line answers a question.
+    static let script = ["10", "8", "14 March 1980", "2", "15", "15"] + Array(repeating: "1", count: 24)
 
     /// Reads from a pipe until `text` has appeared `count` times, or the deadline passes.
     private func readUntil(_ handle: FileHandle, occurrences count: Int, of text: String, buffer: inout String, deadline: Date) {
@@ -50,10 +52,15 @@ import Testing
             #expect(sessions.count == 1, "round \(round): the session file must always be readable")
             let saved = sessions.first?["answers"] as? [String: Any] ?? [:]
             #expect(saved.count >= acknowledged, "round \(round): \(saved.count) saved, \(acknowledged) acknowledged")
-            if acknowledged >= 3 { #expect(saved["age"] as? Int == 45, "round \(round)") }
+            if acknowledged >= 3 {
+                #expect(saved["birth_date"] as? String == "1980-03-14", "round \(round)")
+                #expect(saved["age"] as? Int == CalendarDate(year: 1980, month: 3, day: 14)!.years(until: CalendarDate(Date())), "round \(round)")
+            }
             let resumed = try runner.run(["resume"], input: "")
             #expect(resumed.status == 75, "round \(round): resume loads the session, then input ends: \(resumed.stderr)")
-            #expect(resumed.stdout.contains("question \(saved.count + 1) of about") || saved.count >= 12, "round \(round)")
+            // The age is worked out from the date of birth, not asked.
+            let asked = saved.count - (saved["birth_date"] != nil ? 1 : 0)
+            #expect(resumed.stdout.contains("question \(asked + 1) of about") || asked >= 12, "round \(round)")
             let after = runner.sessions().first?["answers"] as? [String: Any] ?? [:]
             #expect(after.count == saved.count, "round \(round): resuming lost answers")
         }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// One answer option of a choice or multiChoice item.
+public struct AnswerOption: Sendable, Hashable {
+    public var value: String
+    public var label: String
+    /// Points for sub-scores such as AUDIT-C (FHIR: `itemWeight`).
+    public var points: Double?
+    /// "None of these": cannot be combined with other options.
+    public var exclusive: Bool
+
+    public init(value: String, label: String, points: Double? = nil, exclusive: Bool = false) {
+        self.value = value
+        self.label = label
+        self.points = points
+        self.exclusive = exclusive
+    }
+}
+
+extension [AnswerOption] {
+    /// Reads an item's `options` list; `multi` allows `exclusive`.
+    static func load(_ node: YAMLNode?, of what: String, multi: Bool, _ reader: inout YAMLReader) -> [AnswerOption] {
+        var options: [AnswerOption] = []
+        let nodes = reader.list(node, "the options of \(what)")
+        if node != nil, nodes.isEmpty { reader.error(at: node, "\(what) has no options") }
+        for optionNode in nodes {
+            guard
+                let f = reader.fields(
+                    optionNode, "an option of \(what)", allowed: ["value", "label", "points", "exclusive"], required: ["value", "label"]),
+                let value = reader.identifier(f["value"], "an option value")
+            else { continue }
+            if options.contains(where: { $0.value == value }) {
+                reader.error(at: f["value"], "\(what) has the option '\(value)' twice")
+                continue
+            }
+            let exclusive = reader.bool(f["exclusive"], "exclusive") ?? false
+            if exclusive, !multi { reader.error(at: f["exclusive"], "'exclusive' applies only to multiChoice options") }
+            options.append(
+                AnswerOption(
+                    value: value, label: reader.string(f["label"], "label") ?? value,
+                    points: reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange), exclusive: exclusive))
+        }
+        return options
+    }
+
+    func write(to archive: inout ArchiveWriter) {
+        archive.array(self) { w, option in
+            w.string(option.value)
+            w.string(option.label)
+            w.optional(option.points) { $0.double($1) }
+            w.bool(option.exclusive)
+        }
+    }
+
+    static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) -> [AnswerOption] {
+        try archive.array { (r) throws(ArchiveReader.Malformed) in
+            AnswerOption(
+                value: try r.string(), label: try r.string(), points: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.double() },
+                exclusive: try r.bool())
+        }
+    }
+
+    /// The option with this value.
+    func option(_ value: String) -> AnswerOption? { first { $0.value == value } }
+
+    /// The option `typed` names: its number (also as "4." or "4)"), its value, its label, `y`/`n`
+    /// for options that start with Yes or No, or the first words of exactly one label.
+    public func option(matching typed: String) -> AnswerOption? {
+        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !text.isEmpty else { return nil }
+        if let index = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), indices.contains(index - 1) {
+            return self[index - 1]
+        }
+        if let exact = first(where: { $0.value.lowercased() == text || $0.label.lowercased() == text }) { return exact }
+        let word = ["y": "yes", "n": "no"][text] ?? text
+        let startsWith = filter { option in
+            let label = option.label.lowercased()
+            return label.hasPrefix(word) && (label.count == word.count || !label[label.index(label.startIndex, offsetBy: word.count)].isLetter)
+        }
+        if startsWith.count == 1 { return startsWith[0] }
+        let prefixed = filter { $0.label.lowercased().hasPrefix(text) }
+        return text.count >= 3 && prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    /// "one of a, b, c" for messages.
+    var values: String { map(\.value).joined(separator: ", ") }
+
+    /// The failure for a value that is none of the options.
+    func notAnOption(_ value: String, _ use: String) -> AnswerProblem {
+        AnswerProblem(
+            "\(Printable.quoted(value)) is not an option\(Suggestion.didYouMean(value, among: map(\.value))); use \(use) \(values)")
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A day in the past (a date of birth, when something began): typed as `14 March 1958`,
+/// `1958-03-14` or `14/03/1958`, kept as ISO 8601. Never after today; never before `min`.
+public struct DateKind: QuestionKind {
+    /// The earliest date accepted.
+    public var min: CalendarDate?
+
+    public init(min: CalendarDate? = nil) { self.min = min }
+
+    public static let name = "date"
+    public static let keys = ["min"]
+
+    public static func load(_ fields: YAMLReader.Fields, item: String, _ reader: inout YAMLReader) -> DateKind {
+        guard let node = fields["min"], let text = reader.string(node, "min") else { return DateKind() }
+        guard let min = CalendarDate(iso: text) else {
+            reader.error(at: node, "min of a date item is a date written as YYYY-MM-DD, such as 1900-01-01, not \(Printable.quoted(text))")
+            return DateKind()
+        }
+        return DateKind(min: min)
+    }
+
+    public func write(to archive: inout ArchiveWriter) { archive.optional(min?.iso) { $0.string($1) } }
+
+    public static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) -> DateKind {
+        let min = try archive.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }
+        guard let min else { return DateKind() }
+        guard let date = CalendarDate(iso: min) else { throw ArchiveReader.Malformed() }
+        return DateKind(min: date)
+    }
+
+    public func valueType(item: String) -> ValueType? { .date }
+
+    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+        guard case .string(let text) = plain else { return mismatch(plain) }
+        guard let date = CalendarDate(iso: text) else {
+            return .failure(AnswerProblem("\(Printable.quoted(text)) is not a date; write it as YYYY-MM-DD, such as 1958-03-14"))
+        }
+        return checked(date).mapError { AnswerProblem($0.message.prefix(1).lowercased() + $0.message.dropFirst().dropLast()) }
+    }
+
+    /// The date as an answer when it lies between `min` and today.
+    private func checked(_ date: CalendarDate) -> Result<Answer, AnswerProblem> {
+        if date > CalendarDate(Date()) { return .failure(AnswerProblem("\(date.readable) is after today. Please type a date in the past.")) }
+        if let min, date < min {
+            return .failure(AnswerProblem("\(date.readable) is before \(min.readable), the earliest date this question takes."))
+        }
+        return .success(.date(date))
+    }
+
+    public var expectation: String { "a date written as YYYY-MM-DD, such as 1958-03-14" }
+    public var readsScalarsAsText: Bool { true }
+
+    public func display(_ answer: Answer) -> String {
+        guard case .date(let date) = answer else { return answer.plain.description }
+        return date.readable
+    }
+
+    public var typingHint: String { "Type the date, e.g. 14 March 1958 or 14/03/1958 (day first)." }
+
+    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
+        switch Self.read(typed) {
+        case .success(let date): checked(date)
+        case .failure(let problem): .failure(problem)
+        }
+    }
+
+    /// A date as people type it: `1958-03-14`, `14 March 1958`, `March 14, 1958`, `14/03/1958`
+    /// (day first; a date such as 03/04/1958 that reads both ways asks for the month's name).
+    static func read(_ typed: String) -> Result<CalendarDate, AnswerProblem> {
+        let again = "Please type the date with the month's name, e.g. 14 March 1958."
+        if let iso = CalendarDate(iso: typed) { return .success(iso) }
+        let words = typed.lowercased().split(whereSeparator: { " ,./-".contains($0) }).map(String.init)
+        guard words.count == 3 else { return .failure(AnswerProblem("Please type a day, a month and a year, e.g. 14 March 1958.")) }
+        let numbers = words.map { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "stndrh"))) }
+        let monthByName = words.firstIndex { Self.month(named: $0) != nil }
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        if let index = monthByName {
+            month = Self.month(named: words[index])
+            let others = numbers.enumerated().filter { $0.offset != index }.map(\.element)
+            guard others.count == 2, let a = others[0], let b = others[1] else { return .failure(AnswerProblem(again)) }
+            (day, year) = a > 31 ? (b, a) : (a, b)
+        } else {
+            guard let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return .failure(AnswerProblem(again)) }
+            if words[0].count == 4 {
+                (year, month, day) = (a, b, c)
+            } else if a > 12 {
+                (day, month, year) = (a, b, c)
+            } else if b > 12 {
+                (month, day, year) = (a, b, c)
+            } else if a == b {
+                (day, month, year) = (a, b, c)
+            } else {
+                return .failure(AnswerProblem("\(typed) could be \(a) \(UTCTime.monthNames[b - 1]) or \(b) \(UTCTime.monthNames[a - 1]). \(again)"))
+            }
+        }
+        guard let year, year >= 1000 else { return .failure(AnswerProblem("Please type the year in full, e.g. 1958.")) }
+        guard let day, let month, let date = CalendarDate(year: year, month: month, day: day) else {
+            return .failure(AnswerProblem("There is no such date. \(again)"))
+        }
+        return .success(date)
+    }
+
+    /// The month a word names: its full English name or its first three letters.
+    private static func month(named word: String) -> Int? {
+        let names = UTCTime.monthNames.map { $0.lowercased() }
+        if let full = names.firstIndex(of: word) { return full + 1 }
+        guard word.count >= 3 else { return nil }
+        return names.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+    }
+
+    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+        let last = CalendarDate(Date())
+        let first = min ?? CalendarDate(year: last.year - 100, month: 1, day: 1)!
+        return .date(first.adding(days: Int.random(in: 0...(last.dayNumber - first.dayNumber), using: &generator)))
+    }
+
+    public var signature: String { "date:\(min?.iso ?? "")" }
+}
+
+extension QuestionKind where Self == DateKind {
+    /// A day in the past, no earlier than `min`.
+    public static func date(min: CalendarDate? = nil) -> DateKind { DateKind(min: min) }
+}

@@ -1,0 +1,105 @@
+/// One kind of question (yes/no, a choice, a number, a date…) with everything the program does
+/// with it in one place: its settings in a questionnaire file, how conditions see its answer,
+/// answers in files and typed at the prompt, the answer in words, random answers, and its
+/// settings in the questionnaire archive. `QuestionKinds.all` lists every kind.
+public protocol QuestionKind: Sendable, Hashable {
+    /// The `type:` that names the kind in questionnaire files (`boolean`, `date`…).
+    static var name: String { get }
+    /// Keys an item of this kind may carry besides those every item has.
+    static var keys: [String] { get }
+    /// The settings from an item's fields; problems are reported to `reader`, located.
+    static func load(_ fields: YAMLReader.Fields, item: String, _ reader: inout YAMLReader) -> Self
+    /// Writes the settings to the questionnaire archive.
+    func write(to archive: inout ArchiveWriter)
+    /// Reads what `write(to:)` wrote.
+    static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Self
+
+    /// How conditions see the answer; nil when the item takes none (display text).
+    func valueType(item: String) -> ValueType?
+    /// Reads a plain value (an answers file, a saved session, FHIR) as an answer, or says what
+    /// the item accepts.
+    func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem>
+    /// What `answer(from:)` accepts, in words ("true or false", "a date such as 1958-03-14").
+    var expectation: String { get }
+    /// True when an answers file's unquoted scalars stay text (option values, free text, dates)
+    /// instead of being read as yes/no or numbers.
+    var readsScalarsAsText: Bool { get }
+    /// The answer in words, as the person and the report see it.
+    func display(_ answer: Answer) -> String
+    /// The numbered answers listed under the question (empty when the answer is typed).
+    var choices: [String] { get }
+    /// What to type, shown under the question.
+    var typingHint: String { get }
+    /// Reads what a person typed (already trimmed), or says what to type instead.
+    func parse(typed: String) -> Result<Answer, AnswerProblem>
+    /// A valid answer drawn at random, as a person could give it.
+    func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer
+    /// What a saved answer depends on: when it changes, the saved answer is dropped rather than
+    /// misread.
+    var signature: String { get }
+}
+
+extension QuestionKind {
+    public var choices: [String] { [] }
+    public var readsScalarsAsText: Bool { false }
+    /// The `type:` name of this kind.
+    public var name: String { Self.name }
+
+    /// The failure every kind gives for a plain value of the wrong shape.
+    func mismatch(_ plain: PlainValue) -> Result<Answer, AnswerProblem> {
+        .failure(AnswerProblem("expected \(expectation), not \(plain.kindDescription)"))
+    }
+}
+
+/// A kind whose answer is chosen from a list of options.
+public protocol OptionKind: QuestionKind {
+    var options: [AnswerOption] { get }
+    init(_ options: [AnswerOption])
+}
+
+extension OptionKind {
+    public static var keys: [String] { ["options"] }
+
+    public static func load(_ fields: YAMLReader.Fields, item: String, _ reader: inout YAMLReader) -> Self {
+        if fields["options"] == nil { reader.error(at: fields.node, "\(item) is a \(name) item and needs 'options'") }
+        return Self(.load(fields["options"], of: item, multi: Self.self == MultiChoiceKind.self, &reader))
+    }
+
+    public func write(to archive: inout ArchiveWriter) { options.write(to: &archive) }
+
+    public static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Self {
+        Self(try .read(from: &archive))
+    }
+
+    public var choices: [String] { options.map(\.label) }
+    public var readsScalarsAsText: Bool { true }
+}
+
+/// A kind whose answer is a number within limits.
+public protocol NumberKind: QuestionKind {
+    var range: NumberRange { get }
+    init(_ range: NumberRange)
+}
+
+extension NumberKind {
+    public static var keys: [String] { ["min", "max", "unit"] }
+
+    public static func load(_ fields: YAMLReader.Fields, item: String, _ reader: inout YAMLReader) -> Self {
+        Self(.load(fields, whole: Self.self == IntegerKind.self, &reader))
+    }
+
+    public func write(to archive: inout ArchiveWriter) { range.write(to: &archive) }
+
+    public static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Self {
+        Self(try .read(from: &archive))
+    }
+
+    public func valueType(item: String) -> ValueType? { .number }
+    public var typingHint: String { range.typingHint }
+
+    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
+        range.parse(typed: typed) { answer(from: .number($0)) }
+    }
+
+    public var signature: String { "\(Self.name):\(range.min ?? -.infinity):\(range.max ?? .infinity)" }
+}
