@@ -42,6 +42,7 @@ struct ResumeCommand: ParsableCommand {
         }
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         try runner.prepare()
+        runner.console.write("Continuing the \(ResumeSummary(record: record, questionnaire: questionnaire).text()).\n")
         try runner.run(record: record, resuming: true)
     }
 }

@@ -48,10 +48,9 @@ struct StartCommand: ParsableCommand {
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         try runner.prepare()
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
-            let date = ISO8601.format(unfinished.updated)
+            let summary = ResumeSummary(record: unfinished, questionnaire: questionnaire)
             runner.console.write(
-                "You have an unfinished screening (last answered \(date), \(unfinished.answers.count) answers).\nContinue it? Type y to continue or n to start a new one.\n"
-            )
+                "You have an unfinished \(summary.text()).\nContinue it? Type y to continue or n to start a new one.\n")
             while true {
                 runner.console.write("> ")
                 guard let reply = runner.console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else {
