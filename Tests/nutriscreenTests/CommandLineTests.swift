@@ -226,6 +226,61 @@ import Testing
     }
 }
 
+/// `assess --json`'s `asked`: the questions the pruned interview asks, in order.
+@Suite struct AskedPathTests {
+    @Test func askedListsThePrunedInterviewsQuestionsInOrder() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let vignette = ProcessRunner.repository + "/Tests/ScreeningTests/Fixtures/vignettes/vegan.yaml"
+        func assess(_ file: String) throws -> [String: Any] {
+            let result = try runner.run(["assess", "--answers", file, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let full = try assess(vignette)
+        let asked = try #require(full["asked"] as? [String])
+        let answers = try #require(full["answers"] as? [[String: Any]])
+        let answered = answers.compactMap { $0["id"] as? String }
+        #expect(asked.prefix(3) == ["ws_now", "ws_recent", "age"], "the warning signs come first")
+        // Asked in asking order, all answered here but the optional free text, and fewer than all
+        // the answers given: this person is not asked how the symptoms started, which cannot
+        // change the result.
+        #expect(answered.filter(asked.contains) == asked.filter(answered.contains))
+        #expect(Set(asked).subtracting(answered) == ["anything_else"])
+        #expect(asked.count < answered.count)
+        #expect(answered.contains("main_onset") && !asked.contains("main_onset"))
+
+        // Answering only what was asked gives the same result, and the same questions.
+        var given: [String: Any] = [:]
+        for answer in answers where asked.contains(answer["id"] as? String ?? "") { given[answer["id"] as! String] = answer["value"] }
+        let file = runner.state + "/asked-only.json"
+        try JSONSerialization.data(withJSONObject: given).write(to: URL(fileURLWithPath: file))
+        let pruned = try assess(file)
+        #expect(pruned["asked"] as? [String] == asked)
+        #expect(
+            NSDictionary(dictionary: pruned["triage"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: full["triage"] as? [String: Any] ?? [:]))
+        func bands(_ assessment: [String: Any]) -> [String] {
+            (assessment["targets"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["band"] ?? "")" }.sorted()
+        }
+        #expect(bands(pruned) == bands(full) && !bands(full).isEmpty)
+        #expect(
+            (pruned["triggers"] as? [[String: Any]])?.map { $0["id"] as? String }
+                == (full["triggers"] as? [[String: Any]])?.map { $0["id"] as? String })
+    }
+
+    /// A schemaVersion 1 questionnaire has no pruning: every shown question is asked, and the
+    /// JSON has no `asked`.
+    @Test func aSchemaOneQuestionnaireHasNoAskedPath() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let answers = ProcessRunner.temporaryFile("sudden_weakness: false\nage: 70\ndiet: vegan\nb12_supplement: false\nmedicines: [none]\n")
+        let result = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["answers"] != nil && object?["asked"] == nil)
+    }
+}
+
 /// `nutriscreen report` and the report written at the end of an interview.
 @Suite(.serialized) struct ReportCommandTests {
     static let sample = ProcessRunner.repository + "/Reports/sample-answers.yaml"
