@@ -7,12 +7,7 @@ import Testing
 /// What the offer to continue a screening says about it.
 @Suite struct ResumeSummaryTests {
     let q: Questionnaire
-    init() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "ScreeningTests/Fixtures/basic.yaml"
-        ).path
-        q = try QuestionnaireLoader.load(path: path)
-    }
+    init() throws { q = try basicFixture() }
 
     /// A session saved after `inputs`, as the interview left it.
     private func saved(after inputs: [String], name: String? = nil) -> SessionRecord {

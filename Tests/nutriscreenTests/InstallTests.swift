@@ -10,24 +10,15 @@ import Testing
     /// What bash offers after `words` (the last one being completed), in `folder`, from a
     /// completion script, as bash-completion would call it.
     static func bashCompletions(script: String, words: [String], in folder: String) throws -> [String] {
-        let line = words.joined(separator: " ")
         let program = """
             source "$1"; shift
             COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
             _nutriscreen nutriscreen "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", program, "bash", script] + words
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(line)")
-        return output.split(separator: "\n").map(String.init).sorted()
+        let result = try ProcessRunner().run(["-c", program, "bash", script] + words, directory: folder, executable: "/bin/bash")
+        #expect(result.status == 0, "\(words): \(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init).sorted()
     }
 
     /// A folder with files of every kind the options take, and some they do not.
@@ -90,16 +81,11 @@ import Testing
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
         let prefix = runner.state + "/prefix"
-        let install = Process()
-        install.executableURL = URL(fileURLWithPath: ProcessRunner.repository + "/scripts/install")
-        install.environment = runner.environment.merging(["PREFIX": prefix, "NUTRISCREEN_BINARY": ProcessRunner.executable]) { $1 }
-        let errors = Pipe()
-        install.standardError = errors
-        try install.run()
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        install.waitUntilExit()
-        #expect(install.terminationStatus == 0, "\(said)")
-        #expect(said.contains("install: installed \(prefix)/bin/nutriscreen, its man page and bash, zsh and fish completions"))
+        let install = try runner.run(
+            [], environment: ["PREFIX": prefix, "NUTRISCREEN_BINARY": ProcessRunner.executable],
+            executable: ProcessRunner.repository + "/scripts/install")
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(install.stderr.contains("install: installed \(prefix)/bin/nutriscreen, its man page and bash, zsh and fish completions"))
 
         let files = FileManager.default
         #expect(files.isExecutableFile(atPath: prefix + "/bin/nutriscreen"))
@@ -118,15 +104,7 @@ import Testing
         try Self.expectFileCompletion(script: prefix + "/share/bash-completion/completions/nutriscreen", folder: try Self.folderOfFiles(in: runner))
 
         // The installed program finds its questionnaires from any folder.
-        let elsewhere = Process()
-        elsewhere.executableURL = URL(fileURLWithPath: prefix + "/bin/nutriscreen")
-        elsewhere.arguments = ["validate"]
-        elsewhere.environment = runner.environment
-        elsewhere.currentDirectoryURL = URL(fileURLWithPath: "/")
-        elsewhere.standardOutput = FileHandle.nullDevice
-        elsewhere.standardError = FileHandle.nullDevice
-        try elsewhere.run()
-        elsewhere.waitUntilExit()
-        #expect(elsewhere.terminationStatus == 0)
+        let elsewhere = try runner.run(["validate"], directory: "/", executable: prefix + "/bin/nutriscreen")
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
     }
 }
