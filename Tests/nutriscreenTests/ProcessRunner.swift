@@ -190,7 +190,7 @@ struct ProcessRunner {
     /// Writes a temporary file and returns its path.
     static func temporaryFile(_ contents: String, suffix: String = ".yaml") -> String {
         let path = NSTemporaryDirectory() + "nutriscreen-" + UUID().uuidString + suffix
-        FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(contents.utf8)), "cannot write \(path)")
         return path
     }
 }
