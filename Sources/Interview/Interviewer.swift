@@ -67,10 +67,7 @@ public final class Interviewer {
 
     /// Asks until the screening is complete, the person quits, or input ends.
     public func run() -> Outcome {
-        var current =
-            record.current.flatMap { id in
-                questionnaire.item(id).flatMap { item in navigator.visibleItems(answers).contains(item) ? item : nil }
-            } ?? navigator.next(after: nil, answers: answers, skipped: skipped)
+        var current = Self.resumePoint(of: record, answers: answers, navigator: navigator)
         while true {
             guard let item = current else {
                 // Nothing left to ask: review, then finish.
@@ -129,6 +126,13 @@ public final class Interviewer {
             case .endOfInput: return leave(.endOfInput)
             }
         }
+    }
+
+    /// The question a session goes on with: the one it was at when saved, if still shown, else
+    /// the first one without an answer or a skip; nil when only the final review is left.
+    static func resumePoint(of record: SessionRecord, answers: AnswerSet, navigator: Navigator) -> Item? {
+        if let id = record.current, let item = navigator.questionnaire.item(id), navigator.visibleItems(answers).contains(item) { return item }
+        return navigator.next(after: nil, answers: answers, skipped: Set(record.skipped))
     }
 
     /// The question after `item`: the very next one while walking forward after `b`, else the

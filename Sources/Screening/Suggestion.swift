@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions for misspelt keys, ids and option values.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let length = word.unicodeScalars.count
         let limit = max(2, length / 3)
         var best: (String, Int)?

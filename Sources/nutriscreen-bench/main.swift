@@ -11,6 +11,7 @@ import TestSupport
 /// machine they came from are kept in BENCHMARKS.md.
 ///
 ///     nutriscreen-bench [--runs N] [--batch N]
+///     nutriscreen-bench questions              (questions asked over the vignettes, see QuestionCounts)
 ///     nutriscreen-bench page-texts FOLDER      (used by the bench itself, see PageTexts)
 ///
 /// The floor is `nutriscreen-floor` (Sources/nutriscreen-floor), a plain C Cairo + Pango program
@@ -26,6 +27,16 @@ let repository = FileManager.default.currentDirectoryPath
 let questionnairePath = repository + "/Questionnaires/neuro-nutrition.yaml"
 let sampleAnswers = repository + "/Reports/sample-answers.yaml"
 let created = Date(timeIntervalSince1970: 1_772_359_200)
+
+if arguments.count == 2, arguments[1] == "questions" {
+    do {
+        let questionnaire = try QuestionnaireLoader.load(path: questionnairePath)
+        exit(try QuestionCounts.report(folder: repository + "/Tests/ScreeningTests/Fixtures/vignettes", questionnaire: questionnaire) ? 0 : 1)
+    } catch {
+        FileHandle.standardError.write(Data("nutriscreen-bench questions: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 if arguments.count == 3, arguments[1] == "page-texts" {
     do {

@@ -9,17 +9,30 @@ struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: "Score an answers file (YAML or JSON) and print the assessment.",
-        discussion:
-            "The file maps item ids to answers, plus optional 'name' and 'completed' (ISO-8601). Every problem is reported as file:line:col: message with exit 65."
+        discussion: """
+            The answers file maps item ids to answers, plus optional 'name' and 'completed' (ISO-8601); \
+            a FHIR QuestionnaireResponse works too. Every problem is reported as file:line:col: message \
+            with exit 65. --json prints the assessment as docs/assessment-schema.md describes it, \
+            including 'asked': the questions the interview asks a person who gives these answers.
+
+            Examples:
+              nutriscreen assess --answers ann.yaml
+              nutriscreen assess --answers ann.yaml --json
+              nutriscreen assess --answers ann.fhir.json
+            """
     )
 
-    @OptionGroup var input: AnswersInput
+    @Option(name: .long, help: AnswersInput.answersHelp, completion: .answersFile)
+    var answers: String
+
+    @Option(name: .long, help: AnswersInput.questionnaireHelp, completion: .questionnaireFile)
+    var questionnaire: String?
 
     @Flag(name: .long, help: "Print the assessment as JSON (schema: docs/assessment-schema.md).")
     var json = false
 
     func run() throws {
-        let (questionnaire, document) = try input.load()
+        let (questionnaire, document) = try AnswersInput.load(answers, questionnaire: questionnaire)
         let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         if json {
@@ -31,18 +44,28 @@ struct AssessCommand: ParsableCommand {
     }
 }
 
-/// `--answers` and `--questionnaire`, shared by `assess` and `report`.
+/// `--answers` and `--questionnaire` for `report` and `export`, where other options can stand in
+/// for `--answers` (`assess` requires it, so it declares the two itself).
 struct AnswersInput: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The answers file (YAML or JSON, or a FHIR QuestionnaireResponse).", valueName: "file"))
+    static let answersHelp = ArgumentHelp("The answers file (YAML or JSON, or a FHIR QuestionnaireResponse).", valueName: "file")
+    static let questionnaireHelp = ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file")
+
+    @Option(name: .long, help: answersHelp, completion: .answersFile)
     var answers: String?
 
-    @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: the default questionnaire).", valueName: "file"))
+    @Option(name: .long, help: questionnaireHelp, completion: .questionnaireFile)
     var questionnaire: String?
 
-    /// The questionnaire and the checked answers; prints located problems and throws the exit code.
+    /// The questionnaire and the checked answers (`--answers` must be given).
     func load() throws -> (Questionnaire, AnswersDocument) {
         guard let answers else { throw ValidationError("Pass --answers FILE.") }
-        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
+        return try Self.load(answers, questionnaire: questionnaire)
+    }
+
+    /// The questionnaire (`questionnaire`, or the default one) and the checked answers in the
+    /// file `answers`; prints located problems and throws the exit code.
+    static func load(_ answers: String, questionnaire path: String?) throws -> (Questionnaire, AnswersDocument) {
+        let questionnaire = try QuestionnaireLocator.load(explicit: path)
         do {
             let data = try YAMLReader.read(answers, what: "the answers file")
             // A FHIR QuestionnaireResponse (or a Bundle holding one) is recognised by its resourceType.

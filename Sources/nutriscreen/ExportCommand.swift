@@ -9,8 +9,17 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a screening as FHIR R4 resources (JSON) that a clinic system can take.",
-        discussion:
-            "Writes a Bundle (type collection) with the Questionnaire, the QuestionnaireResponse, a Patient, one RiskAssessment per Possible or Likely nutrient and one Flag per see-a-doctor warning. With --questionnaire-only, writes the Questionnaire alone, for a FHIR form renderer. Files are written privately (mode 0600); without --out the JSON goes to standard output. Questionnaires/FHIR.md describes the mapping."
+        discussion: """
+            Writes a Bundle (type collection) with the Questionnaire, the QuestionnaireResponse, a Patient, \
+            one RiskAssessment per Possible or Likely nutrient and one Flag per see-a-doctor warning. With \
+            --questionnaire-only, writes the Questionnaire alone, for a FHIR form renderer. Files are \
+            written privately (mode 0600); without --out the JSON goes to standard output. \
+            docs/fhir-mapping.md describes the mapping.
+
+            Examples:
+              nutriscreen export --answers ann.yaml --out ann.fhir.json
+              nutriscreen export --questionnaire-only > form.json
+            """
     )
 
     @OptionGroup var input: AnswersInput
@@ -18,7 +27,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write only the Questionnaire resource (no answers needed).")
     var questionnaireOnly = false
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the JSON (default: standard output).", valueName: "file.json"))
+    @Option(
+        name: .long, help: ArgumentHelp("Where to write the JSON (default: standard output).", valueName: "file.json"),
+        completion: .file(extensions: ["json"]))
     var out: String?
 
     @Flag(name: .long, help: "Replace the output file if it exists.")

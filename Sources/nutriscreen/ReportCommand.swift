@@ -17,11 +17,17 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the printable PDF summary for an answers file (or a folder of them).",
         discussion: """
-            PDFs are written privately (mode 0600) and atomically; an existing file is never replaced
-            without --force. --out - writes the PDF to standard output; any other pipe or device is
-            refused. Exit 73 when the output cannot be written. With --answers-dir, every .yaml, .yml
-            and .json file is reported on both cores; a bad file is named and skipped, and the exit
-            code is non-zero if any failed (65 for bad answers, 73 for unwritable output).
+            PDFs are written privately (mode 0600) and atomically; an existing file is never replaced \
+            without --force. --out - writes the PDF to standard output; any other pipe or device is \
+            refused. Exit 73 when the output cannot be written. With --answers-dir, every .yaml, .yml and \
+            .json file is reported on both cores; a bad file is named and skipped, and the exit code is \
+            non-zero if any failed (65 for bad answers, 73 for unwritable output).
+
+            Examples:
+              nutriscreen report --answers ann.yaml
+              nutriscreen report --answers ann.yaml --force
+              nutriscreen report --answers ann.yaml --out - > ann.pdf
+              nutriscreen report --answers-dir in --out-dir pdfs
             """
     )
 
@@ -29,10 +35,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var output: ReportOptions
 
-    @Option(name: .long, help: ArgumentHelp("A folder of answers files to report in one run.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("A folder of answers files to report in one run.", valueName: "dir"),
+        completion: .directory)
     var answersDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("The folder for the PDFs of --answers-dir.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("The folder for the PDFs of --answers-dir.", valueName: "dir"),
+        completion: .directory)
     var outDir: String?
 
     @Option(name: .long, help: ArgumentHelp("The name to print on the report (overrides the answers file).", valueName: "name"))

@@ -5,7 +5,8 @@ import ReportPDF
 struct ReportOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("Where to write the PDF (default: a new file in Reports/; - for standard output with report).", valueName: "file.pdf"))
+        help: ArgumentHelp("Where to write the PDF (default: a new file in Reports/; - for standard output with report).", valueName: "file.pdf"),
+        completion: .pdfFile)
     var out: String?
 
     @Option(name: .long, help: ArgumentHelp("Paper size: a4 or letter (default: from the locale).", valueName: "size"))

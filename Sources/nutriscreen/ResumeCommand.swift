@@ -7,10 +7,21 @@ import Screening
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Continue the latest unfinished screening where you left off."
+        abstract: "Continue the latest unfinished screening where you left off.",
+        discussion: """
+            Picks up the screening saved most recently at the question you left, with every answer you \
+            gave. If its questionnaire has changed since, the answers that still fit are kept and the others \
+            are asked again.
+
+            Examples:
+              nutriscreen resume
+              nutriscreen resume --out ann.pdf --force
+            """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Use this questionnaire file instead of the one the session was started with.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Use this questionnaire file instead of the one the session was started with.", valueName: "file"),
+        completion: .questionnaireFile)
     var questionnaire: String?
 
     @OptionGroup var report: ReportOptions
@@ -31,6 +42,7 @@ struct ResumeCommand: ParsableCommand {
         }
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         try runner.prepare()
+        runner.console.write("Continuing the \(ResumeSummary(record: record, questionnaire: questionnaire).text()).\n")
         try runner.run(record: record, resuming: true)
     }
 }

@@ -7,10 +7,27 @@ import Screening
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
-        abstract: "Start a screening at the terminal (the default command)."
+        abstract: "Start a screening at the terminal (what nutriscreen does with no command).",
+        discussion: """
+            Asks one question at a time, only those whose answers can still change the result, and saves \
+            after every answer. At the end it prints the summary and writes the PDF report with its \
+            answers file (in Reports/ unless --out says where). If you have an unfinished screening of the \
+            same questionnaire, it offers to continue it first (--new starts afresh).
+
+            At a question, type a number, or the first words of an answer (y or n for yes or no, 1,3 for \
+            several answers, 70 kg for a number); or b to go back, ? to see why we ask, s to skip (optional \
+            questions only), r to review and change your answers, q to save and quit.
+
+            Examples:
+              nutriscreen start
+              nutriscreen start --name 'Ann Example' --paper letter
+              nutriscreen start --new --out ann.pdf
+            """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The questionnaire file (default: Questionnaires/neuro-nutrition.yaml).", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("The questionnaire file (default: neuro-nutrition.yaml in Questionnaires/).", valueName: "file"),
+        completion: .questionnaireFile)
     var questionnaire: String?
 
     @Option(name: .long, help: ArgumentHelp("Your name, printed on the report (optional).", valueName: "name"))
@@ -31,10 +48,9 @@ struct StartCommand: ParsableCommand {
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         try runner.prepare()
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
-            let date = ISO8601.format(unfinished.updated)
+            let summary = ResumeSummary(record: unfinished, questionnaire: questionnaire)
             runner.console.write(
-                "You have an unfinished screening (last answered \(date), \(unfinished.answers.count) answers).\nContinue it? Type y to continue or n to start a new one.\n"
-            )
+                "You have an unfinished \(summary.text()).\nContinue it? Type y to continue or n to start a new one.\n")
             while true {
                 runner.console.write("> ")
                 guard let reply = runner.console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else {

@@ -6,11 +6,17 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check questionnaire files and print every problem as file:line:col: message.",
-        discussion:
-            "With no files, checks every .yaml file in Questionnaires/. Exit 0 when all are clean, 66 when a file cannot be read, 65 otherwise."
+        discussion: """
+            With no files, checks every .yaml file in Questionnaires/. Exit 0 when all are clean, 66 when a \
+            file cannot be read, 65 otherwise.
+
+            Examples:
+              nutriscreen validate
+              nutriscreen validate Questionnaires/neuro-nutrition.yaml
+            """
     )
 
-    @Argument(help: "Questionnaire files to check (default: every file in Questionnaires/).")
+    @Argument(help: "Questionnaire files to check (default: every file in Questionnaires/).", completion: .questionnaireFile)
     var files: [String] = []
 
     func run() throws {

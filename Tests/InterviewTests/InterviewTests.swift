@@ -13,14 +13,16 @@ final class ScriptedConsole: Console {
     func write(_ text: String) { output += text }
 }
 
+/// The small questionnaire the screening tests keep as a fixture.
+func basicFixture() throws -> Questionnaire {
+    try QuestionnaireLoader.load(
+        path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ScreeningTests/Fixtures/basic.yaml").path)
+}
+
 @Suite struct InterviewTests {
     let q: Questionnaire
-    init() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "ScreeningTests/Fixtures/basic.yaml"
-        ).path
-        q = try QuestionnaireLoader.load(path: path)
-    }
+    init() throws { q = try basicFixture() }
 
     /// Runs an interview over `inputs`; returns the outcome, the console and every saved record.
     private func run(_ inputs: [String], answers: AnswerSet = AnswerSet(), record: SessionRecord? = nil) -> (
@@ -217,12 +219,7 @@ final class ScriptedConsole: Console {
 
 @Suite struct TypedAnswerParserTests {
     let q: Questionnaire
-    init() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "ScreeningTests/Fixtures/basic.yaml"
-        ).path
-        q = try QuestionnaireLoader.load(path: path)
-    }
+    init() throws { q = try basicFixture() }
 
     private func parse(_ input: String, _ id: String) -> Answer? {
         try? q.item(id)!.kind.parse(typed: input.trimmingCharacters(in: .whitespaces)).get()
@@ -276,10 +273,7 @@ final class ScriptedConsole: Console {
 
 @Suite struct ReviewQuitTests {
     @Test func qAtTheFinalReviewSavesAndQuits() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "ScreeningTests/Fixtures/basic.yaml"
-        ).path
-        let q = try QuestionnaireLoader.load(path: path)
+        let q = try basicFixture()
         let console = ScriptedConsole(["n", "70", "3", "n", "1", "2", "s", "q"])
         nonisolated(unsafe) var saved: [SessionRecord] = []
         let outcome = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
@@ -296,9 +290,7 @@ final class ScriptedConsole: Console {
     struct DiskFull: Error, CustomStringConvertible { var description: String { "no space left" } }
 
     @Test func theLastSaveFailureIsKnownUntilASaveWorksAgain() throws {
-        let q = try QuestionnaireLoader.load(
-            path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("ScreeningTests/Fixtures/basic.yaml").path)
+        let q = try basicFixture()
         nonisolated(unsafe) var failing = true
         let console = ScriptedConsole(["n", "70", "q"])
         let interviewer = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {

@@ -52,9 +52,52 @@ import Testing
         defer { runner.cleanUp() }
         _ = try runner.run(["start", "--questionnaire", ProcessRunner.fixture], input: "n\n70\nq\n")
         let result = try runner.run(["--questionnaire", ProcessRunner.fixture], input: "y\n3\nn\n1\n2\ns\n\n")
-        #expect(result.stdout.contains("You have an unfinished screening"))
+        #expect(result.stdout.contains("You have an unfinished screening, saved today at "), "\(result.stdout)")
+        #expect(result.stdout.contains(": 2 questions answered, about 5 to go.\nContinue it?"))
+        #expect(result.stdout.contains("question 3 of about 7"), "the estimate the offer gave")
         #expect(result.status == 0)
         #expect(runner.sessions().count == 1)
+    }
+
+    /// The offer says whose screening it is, how far it got and when it was saved, in local
+    /// time with its zone, whatever TZ says (POSIX TZ rules, which need no time-zone files).
+    @Test func theResumeOfferSaysWhoseHowFarAndWhenInLocalTime() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        _ = try runner.run(["start", "--questionnaire", ProcessRunner.fixture, "--name", "Ann Example"], input: "n\nq\n")
+        let folder = runner.state + "/nutriscreen"
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".json") })
+        func saved(at time: String) throws {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let changed = text.replacingOccurrences(of: #""updated" : "[^"]*""#, with: "\"updated\" : \"\(time)\"", options: .regularExpression)
+            #expect(changed.contains("\"updated\" : \"\(time)\""))
+            try changed.write(toFile: folder + "/" + file, atomically: true, encoding: .utf8)
+        }
+        let europe = "CET-1CEST,M3.5.0,M10.5.0/3"
+        let cases = [
+            ("2026-03-01T10:00:00Z", europe, "on 1 March 2026 at 11:00 CET"),
+            ("2026-07-01T10:00:00Z", europe, "on 1 July 2026 at 12:00 CEST"),
+            ("2026-03-01T10:00:00Z", "XST+5", "on 1 March 2026 at 05:00 XST"),
+            ("2026-03-01T02:00:00Z", "XST+5", "on 28 February 2026 at 21:00 XST"),
+            ("2026-03-01T10:00:00Z", "UTC0", "on 1 March 2026 at 10:00 UTC"),
+        ]
+        for (time, zone, when) in cases {
+            try saved(at: time)
+            // End of input at the offer: nothing is changed, so the saved time stays.
+            let offer = try runner.run(["--questionnaire", ProcessRunner.fixture], environment: ["TZ": zone])
+            #expect(offer.status == 75)
+            #expect(
+                offer.stdout.hasPrefix(
+                    "You have an unfinished screening for Ann Example, saved \(when): 1 question answered, about 6 to go.\nContinue it?"),
+                "\(zone): \(offer.stdout)")
+        }
+        try saved(at: "2026-03-01T10:00:00Z")
+        let resumed = try runner.run(["resume"], input: "q\n", environment: ["TZ": "XST-5:30"])
+        #expect(
+            resumed.stdout.hasPrefix(
+                "Continuing the screening for Ann Example, saved on 1 March 2026 at 15:30 XST: 1 question answered, about 6 to go.\n"),
+            "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("question 2 of about 7"))
     }
 
     @Test func resumeSaysWhenTheQuestionnaireChanged() throws {
@@ -180,6 +223,61 @@ import Testing
         let badQuestionnaire = try runner.run(["assess", "--answers", answers, "--questionnaire", "/nonexistent.yaml"])
         #expect(badQuestionnaire.status == 66)
         #expect(badQuestionnaire.stderr.contains("no such file"))
+    }
+}
+
+/// `assess --json`'s `asked`: the questions the pruned interview asks, in order.
+@Suite struct AskedPathTests {
+    @Test func askedListsThePrunedInterviewsQuestionsInOrder() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let vignette = ProcessRunner.repository + "/Tests/ScreeningTests/Fixtures/vignettes/vegan.yaml"
+        func assess(_ file: String) throws -> [String: Any] {
+            let result = try runner.run(["assess", "--answers", file, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let full = try assess(vignette)
+        let asked = try #require(full["asked"] as? [String])
+        let answers = try #require(full["answers"] as? [[String: Any]])
+        let answered = answers.compactMap { $0["id"] as? String }
+        #expect(asked.prefix(3) == ["ws_now", "ws_recent", "age"], "the warning signs come first")
+        // Asked in asking order, all answered here but the optional free text, and fewer than all
+        // the answers given: this person is not asked how the symptoms started, which cannot
+        // change the result.
+        #expect(answered.filter(asked.contains) == asked.filter(answered.contains))
+        #expect(Set(asked).subtracting(answered) == ["anything_else"])
+        #expect(asked.count < answered.count)
+        #expect(answered.contains("main_onset") && !asked.contains("main_onset"))
+
+        // Answering only what was asked gives the same result, and the same questions.
+        var given: [String: Any] = [:]
+        for answer in answers where asked.contains(answer["id"] as? String ?? "") { given[answer["id"] as! String] = answer["value"] }
+        let file = runner.state + "/asked-only.json"
+        try JSONSerialization.data(withJSONObject: given).write(to: URL(fileURLWithPath: file))
+        let pruned = try assess(file)
+        #expect(pruned["asked"] as? [String] == asked)
+        #expect(
+            NSDictionary(dictionary: pruned["triage"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: full["triage"] as? [String: Any] ?? [:]))
+        func bands(_ assessment: [String: Any]) -> [String] {
+            (assessment["targets"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["band"] ?? "")" }.sorted()
+        }
+        #expect(bands(pruned) == bands(full) && !bands(full).isEmpty)
+        #expect(
+            (pruned["triggers"] as? [[String: Any]])?.map { $0["id"] as? String }
+                == (full["triggers"] as? [[String: Any]])?.map { $0["id"] as? String })
+    }
+
+    /// A schemaVersion 1 questionnaire has no pruning: every shown question is asked, and the
+    /// JSON has no `asked`.
+    @Test func aSchemaOneQuestionnaireHasNoAskedPath() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let answers = ProcessRunner.temporaryFile("sudden_weakness: false\nage: 70\ndiet: vegan\nb12_supplement: false\nmedicines: [none]\n")
+        let result = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["answers"] != nil && object?["asked"] == nil)
     }
 }
 

@@ -48,9 +48,10 @@ struct ProcessRunner {
         return env
     }
 
-    func process(_ arguments: [String], directory: String? = nil) -> Process {
+    /// `executable` (the built nutriscreen unless told) with this runner's environment.
+    func process(_ arguments: [String], directory: String? = nil, executable: String = Self.executable) -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? state)
@@ -65,11 +66,13 @@ struct ProcessRunner {
 
     /// Runs to the end with `input` on standard input; `environment` adds to or replaces
     /// variables. A run still going after `timeout` seconds is killed and reported with status -1
-    /// (a hang must fail the test, never the suite).
+    /// (a hang must fail the test, never the suite). `executable` runs another program (a
+    /// script, a shell) the same way.
     func run(
-        _ arguments: [String], input: String = "", directory: String? = nil, environment extra: [String: String] = [:], timeout: Double = 120
+        _ arguments: [String], input: String = "", directory: String? = nil, environment extra: [String: String] = [:], timeout: Double = 120,
+        executable: String = Self.executable
     ) throws -> Result {
-        let process = process(arguments, directory: directory)
+        let process = process(arguments, directory: directory, executable: executable)
         process.environment = environment.merging(extra) { $1 }
         let stdin = Pipe()
         let stdout = Pipe()
@@ -187,7 +190,7 @@ struct ProcessRunner {
     /// Writes a temporary file and returns its path.
     static func temporaryFile(_ contents: String, suffix: String = ".yaml") -> String {
         let path = NSTemporaryDirectory() + "nutriscreen-" + UUID().uuidString + suffix
-        FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(contents.utf8)), "cannot write \(path)")
         return path
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Screening
+
+/// An unfinished screening in words, for the offer to continue it: whose it is, how far it got
+/// (answers given, and the Navigator's estimate of the questions still to come) and when it was
+/// last saved, in local time.
+public struct ResumeSummary: Equatable, Sendable {
+    /// The person's name, if they gave one.
+    public var name: String?
+    /// Answers that count (to questions still shown, in the questionnaire as it is now).
+    public var answered: Int
+    /// Questions still to ask, the next one included (an estimate, as in "question 13 of about
+    /// 32"); 0 when only the final review is left.
+    public var toGo: Int
+    /// When it was last saved.
+    public var updated: Date
+
+    public init(name: String?, answered: Int, toGo: Int, updated: Date) {
+        (self.name, self.answered, self.toGo, self.updated) = (name, answered, toGo, updated)
+    }
+
+    /// The summary of `record` against `questionnaire` as it is now (answers that no longer fit
+    /// are not counted).
+    public init(record: SessionRecord, questionnaire: Questionnaire) {
+        let navigator = Navigator(questionnaire: questionnaire, pruning: true)
+        let answers = navigator.effectiveAnswers(record.answerSet(for: questionnaire).answers)
+        var toGo = 0
+        if let next = Interviewer.resumePoint(of: record, answers: answers, navigator: navigator) {
+            let progress = navigator.progress(at: next, answers: answers)
+            toGo = progress.questionCount - progress.questionNumber + (answers[next.id] == nil ? 1 : 0)
+        }
+        self.init(name: record.name, answered: answers.count, toGo: toGo, updated: record.updated)
+    }
+
+    /// "screening for Ann Example, saved today at 14:05 CET: 12 questions answered,
+    /// about 20 to go", to follow "You have an unfinished " or "Continuing the ".
+    public func text(now: Date = Date()) -> String {
+        let whose = name.map { " for \(Printable.escaped($0))" } ?? ""
+        return "screening\(whose), saved \(LocalTime.phrase(updated, now: now)): \(progress)"
+    }
+
+    /// "12 questions answered, about 20 to go".
+    public var progress: String {
+        let done =
+            switch answered {
+            case 0: "no question answered yet"
+            case 1: "1 question answered"
+            default: "\(answered) questions answered"
+            }
+        return toGo == 0 ? "\(done); only the check of your answers is left" : "\(done), about \(toGo) to go"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Interview
+@testable import Screening
+
+/// What the offer to continue a screening says about it.
+@Suite struct ResumeSummaryTests {
+    let q: Questionnaire
+    init() throws { q = try basicFixture() }
+
+    /// A session saved after `inputs`, as the interview left it.
+    private func saved(after inputs: [String], name: String? = nil) -> SessionRecord {
+        nonisolated(unsafe) var last = SessionRecord(questionnaire: q, name: name)
+        let interviewer = Interviewer(questionnaire: q, record: last, answers: AnswerSet(), console: ScriptedConsole(inputs)) { last = $0 }
+        _ = interviewer.run()
+        return last
+    }
+
+    @Test func itCountsTheAnswersAndTheNavigatorsEstimateOfWhatIsLeft() {
+        let record = saved(after: ["n", "70", "q"], name: "Ann Example")
+        let summary = ResumeSummary(record: record, questionnaire: q)
+        #expect(summary == ResumeSummary(name: "Ann Example", answered: 2, toGo: 5, updated: record.updated))
+        #expect(summary.progress == "2 questions answered, about 5 to go")
+        // The interview it offers goes on at question 3 of about 7: 2 done, 5 to go.
+        let console = ScriptedConsole(["q"])
+        _ = Interviewer(questionnaire: q, record: record, answers: record.answerSet(for: q).answers, console: console) { _ in }.run()
+        #expect(console.output.contains("question 3 of about 7"))
+    }
+
+    @Test func afterGoingBackTheQuestionItIsAtIsNotCountedTwice() {
+        // Back to age (answered), then quit: it goes on at age, 2 answered, and 5 still to go.
+        let record = saved(after: ["n", "70", "b", "q"])
+        #expect(record.current == "age")
+        #expect(ResumeSummary(record: record, questionnaire: q).toGo == 5)
+    }
+
+    @Test func atTheFinalReviewNothingIsLeftToAsk() {
+        let record = saved(after: ["n", "70", "3", "n", "1", "2", "s", "q"])
+        let summary = ResumeSummary(record: record, questionnaire: q)
+        #expect(summary.toGo == 0)
+        #expect(summary.progress == "6 questions answered; only the check of your answers is left")
+    }
+
+    @Test func answersThatNoLongerFitAreNotCounted() {
+        var record = saved(after: ["n", "70", "3", "q"])
+        record.itemSignatures["diet"] = "choice:something,else"
+        #expect(ResumeSummary(record: record, questionnaire: q).answered == 2)
+    }
+
+    @Test func pluralsAndNames() {
+        let date = Date(timeIntervalSince1970: 0)
+        #expect(ResumeSummary(name: nil, answered: 1, toGo: 1, updated: date).progress == "1 question answered, about 1 to go")
+        #expect(ResumeSummary(name: nil, answered: 0, toGo: 7, updated: date).progress == "no question answered yet, about 7 to go")
+        #expect(ResumeSummary(name: nil, answered: 12, toGo: 20, updated: date).progress == "12 questions answered, about 20 to go")
+        let now = Date()
+        #expect(ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now).text(now: now).hasPrefix("screening, saved today at "))
+        let named = ResumeSummary(name: "Zoë \u{1B}[31m", answered: 2, toGo: 3, updated: now).text(now: now)
+        #expect(named.hasPrefix("screening for Zoë \\u{1B}[31m, saved today at "), "a control character is shown escaped: \(named)")
+        let yesterday = ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now - 86_400).text(now: now)
+        #expect(yesterday.hasPrefix("screening, saved yesterday at ") || yesterday.hasPrefix("screening, saved today at "), "\(yesterday)")
+    }
+}
