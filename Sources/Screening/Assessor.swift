@@ -15,10 +15,12 @@ public struct Assessor: Sendable {
         self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
     }
 
-    /// Scores `answers`; answers to items that are not shown are ignored.
+    /// Scores `answers`; answers to items that are not shown are ignored, and calculated items
+    /// (an age from a date of birth) are worked out for the day of `completed` (else today).
     public func assess(_ answers: AnswerSet, name: String? = nil, completed: Date? = nil) -> Assessment {
         let navigator = Navigator(questionnaire: questionnaire)
-        let (visible, effective) = navigator.walk(answers)
+        let day = CalendarDate(completed ?? Date())
+        let (visible, effective) = navigator.walk(navigator.calculating(answers, on: day))
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
         func evidence(_ condition: Condition) -> [Evidence] { navigator.evidence(for: condition.expression, in: effective) }
 
@@ -90,7 +92,7 @@ public struct Assessor: Sendable {
                 id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text, answer: answer.display(for: item),
                 value: answer.plain)
         }
-        let asked = relevance?.askedPath(effective, on: CalendarDate(completed ?? Date()))
+        let asked = relevance?.askedPath(effective, on: day)
         // With pruning, a question left unanswered is missing only if it could still change the result.
         let open = relevance?.openItems(effective)
         let unanswered = visible.filter { item in

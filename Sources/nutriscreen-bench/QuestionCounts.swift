@@ -73,9 +73,9 @@ enum QuestionCounts {
         var tests: [String]
 
         init(_ assessment: Assessment) {
-            bands = assessment.targets.map { "\($0.id) \($0.band)" }.sorted()
+            bands = assessment.nutrients.map { "\($0.id) \($0.band)" }.sorted()
             triggers = assessment.triggers.map(\.id).sorted()
-            instruments = assessment.instruments.map { "\($0.id) \($0.band)" }.sorted()
+            instruments = assessment.instruments.map { "\($0.id) \($0.result)" }.sorted()
             otherCauses = assessment.otherCauses.map(\.id).sorted()
             tests = assessment.tests.map(\.id).sorted()
         }

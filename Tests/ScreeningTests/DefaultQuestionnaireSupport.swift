@@ -47,8 +47,10 @@ enum Default {
 
 /// Random complete paths through a questionnaire, seeded so a failure can be replayed.
 enum RandomAnswers {
-    /// The day the random screenings are done (calculated ages count to it).
-    static let day = CalendarDate(year: 2026, month: 3, day: 1)!
+    /// When the random screenings are done: assess them with `completed: RandomAnswers.completed`,
+    /// so calculated ages count to `day` as they did when the answers were drawn.
+    static let completed = Date(timeIntervalSince1970: 1_772_359_200)
+    static let day = CalendarDate(completed)
 
     static func completePath(_ questionnaire: Questionnaire, _ rng: inout SeededRandom) -> AnswerSet {
         AnswerSampler.completePath(questionnaire, on: day, using: &rng)

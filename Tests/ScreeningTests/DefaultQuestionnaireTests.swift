@@ -140,7 +140,8 @@ import Testing
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             var answers = Default.answers(["symptoms": nonSpecific[0], "body_symptoms": nonSpecific[1]])
-            for item in navigator.visibleItems(answers) where item.takesAnswer && answers[item.id] == nil {
+            // The date of birth stays unanswered: the baseline's age stands.
+            for item in navigator.visibleItems(answers) where item.takesAnswer && answers[item.id] == nil && item.id != "birth_date" {
                 answers[item.id] = AnswerSampler.randomAnswer(for: item, using: &rng)
             }
             // Answers that name a specific sign are set to "no" (weak hips and thighs are one).

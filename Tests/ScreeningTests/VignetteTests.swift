@@ -215,7 +215,7 @@ import Testing
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)
             #expect(Navigator(questionnaire: q).isComplete(answers, skipped: []))
-            let assessment = Assessor(questionnaire: q).assess(answers)
+            let assessment = Assessor(questionnaire: q).assess(answers, completed: RandomAnswers.completed)
             #expect(Set(assessment.nutrients.map(\.id)) == Set(q.nutrients.map(\.id)), "seed \(seed)")
             #expect(assessment.unanswered.isEmpty, "seed \(seed): \(assessment.unanswered)")
             #expect(assessment.triage.level == assessment.triggers.map(\.urgency).max(), "seed \(seed)")
@@ -231,10 +231,10 @@ import Testing
         await propertyCheck(count: Self.cases, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)
-            let before = assessor.assess(answers)
+            let before = assessor.assess(answers, completed: RandomAnswers.completed)
             for (nutrient, factors) in Self.riskFactors {
                 let factor = factors.randomElement(using: &rng)!
-                let after = assessor.assess(Self.adding(factor, to: answers, in: q))
+                let after = assessor.assess(Self.adding(factor, to: answers, in: q), completed: RandomAnswers.completed)
                 let old = before.nutrients.first { $0.id == nutrient }!.score
                 let new = after.nutrients.first { $0.id == nutrient }!.score
                 #expect(new >= old, "seed \(seed): adding \(factor) lowered \(nutrient) from \(old) to \(new)")

@@ -241,12 +241,12 @@ import Testing
         let asked = try #require(full["asked"] as? [String])
         let answers = try #require(full["answers"] as? [[String: Any]])
         let answered = answers.compactMap { $0["id"] as? String }
-        #expect(asked.prefix(3) == ["ws_now", "ws_recent", "age"], "the warning signs come first")
-        // Asked in asking order, all answered here but the optional free text, and fewer than all
-        // the answers given: this person is not asked how the symptoms started, which cannot
-        // change the result.
+        #expect(asked.prefix(4) == ["ws_now", "ws_recent", "birth_date", "age"], "the warning signs come first")
+        // Asked in asking order, all answered here but the two optional questions (date of birth,
+        // free text), and fewer than all the answers given: this person is not asked how the
+        // symptoms started, which cannot change the result.
         #expect(answered.filter(asked.contains) == asked.filter(answered.contains))
-        #expect(Set(asked).subtracting(answered) == ["anything_else"])
+        #expect(Set(asked).subtracting(answered) == ["birth_date", "anything_else"])
         #expect(asked.count < answered.count)
         #expect(answered.contains("main_onset") && !asked.contains("main_onset"))
 
@@ -260,7 +260,7 @@ import Testing
         #expect(
             NSDictionary(dictionary: pruned["triage"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: full["triage"] as? [String: Any] ?? [:]))
         func bands(_ assessment: [String: Any]) -> [String] {
-            (assessment["targets"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["band"] ?? "")" }.sorted()
+            (assessment["nutrients"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "") \($0["band"] ?? "")" }.sorted()
         }
         #expect(bands(pruned) == bands(full) && !bands(full).isEmpty)
         #expect(
