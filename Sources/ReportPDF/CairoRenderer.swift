@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Report
 import Screening
 
 /// Draws laid-out pages with Cairo and Pango into a PDF held in memory: metadata, bookmarks,

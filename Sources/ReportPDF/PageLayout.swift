@@ -1,3 +1,5 @@
+import Report
+
 /// Paper sizes in points (1/72 inch).
 public enum PaperSize: String, Sendable, Equatable, CaseIterable {
     case a4, letter

@@ -1,3 +1,4 @@
+import Report
 import Screening
 
 /// Places a document's blocks on pages. Pure: the same document and measurer give the same pages.

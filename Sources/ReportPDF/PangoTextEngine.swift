@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Report
 
 /// Lays out text with Pango at 72 dpi in one pinned font family (DejaVu Sans from Debian's
 /// fonts-dejavu-core), through a private fontconfig so output never depends on other fonts.

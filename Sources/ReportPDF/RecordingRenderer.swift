@@ -1,3 +1,5 @@
+import Report
+
 /// Writes laid-out pages as plain text, one element a line, for golden snapshot tests.
 public enum RecordingRenderer {
     public static func record(_ layout: PageLayout) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Screening
 
 /// The report pipeline in one call: assessment → document → pages → PDF.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PrivateFiles
+import Report
 import ReportPDF
 import Screening
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Interview
+@testable import Report
 @testable import ReportPDF
 @testable import Screening
 

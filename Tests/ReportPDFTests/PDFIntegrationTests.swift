@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Report
 @testable import ReportPDF
 @testable import Screening
 

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Report
 @testable import ReportPDF
 
 /// The pure pager, with a fixed-width measurer: 5 pt per character at 10 pt, 12 pt lines.

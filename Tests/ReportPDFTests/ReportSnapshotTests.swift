@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Report
 @testable import ReportPDF
 
 /// Golden text snapshot of the laid-out sample report (Pango measurement, pinned fonts).
