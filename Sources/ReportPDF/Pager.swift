@@ -116,6 +116,9 @@ public struct Pager {
 
     private func placeParagraph(_ paragraph: Paragraph, _ w: inout PageWriter) {
         let lines = measurer.lines(of: paragraph.text, style: paragraph.style, width: geometry.contentWidth)
+        // Start on the next page when not even the first lines fit, so no element is left empty.
+        let opening = lines.prefix(min(Self.minimumLines, lines.count)).reduce(0) { $0 + $1.height }
+        if w.remaining < opening - 0.001, w.y > geometry.contentTop { w.newPage() }
         w.emit(.begin("P"))
         placeLines(lines, of: paragraph, x: geometry.contentLeft, width: geometry.contentWidth, &w)
         w.emit(.end("P"))
@@ -136,7 +139,7 @@ public struct Pager {
             }
             if take == 0 {
                 if w.y > geometry.contentTop {
-                    w.newPage()
+                    w.breakPage(inside: "P")
                     continue
                 }
                 take = max(1, fitting)  // a page cannot hold even two lines: place what fits
@@ -148,7 +151,7 @@ public struct Pager {
                     alignRight: false))
             w.y += chunk.reduce(0) { $0 + $1.height }
             start += take
-            if start < lines.count { w.newPage() }
+            if start < lines.count { w.breakPage(inside: "P") }
         }
     }
 
@@ -548,6 +551,15 @@ struct PageWriter {
     }
 
     mutating func emit(_ element: Element) { pages[pages.count - 1].append(element) }
+
+    /// A new page in the middle of a leaf element: it ends on this page and starts again on the
+    /// next, so the running header and footer (artifacts) never fall inside it, where cairo would
+    /// leave the rest of its text unmarked.
+    mutating func breakPage(inside tag: String) {
+        emit(.end(tag))
+        newPage()
+        emit(.begin(tag))
+    }
 
     /// Inserts a box behind elements already placed on this page (so it is drawn first).
     mutating func insertBox(at index: Int, x: Double, y: Double, width: Double, height: Double, stroke: Double, fill: Double) {

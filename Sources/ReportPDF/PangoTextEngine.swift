@@ -51,31 +51,33 @@ public final class PangoTextEngine: TextMeasurer {
         return engine
     }
 
-    /// The engine for the calling thread that has every character `document` shows.
+    /// The engine for the calling thread that has every character `document` shows: the pinned
+    /// one when DejaVu Sans covers them all, else the one that falls back to the system's fonts.
     public static func forCurrentThread(covering document: ReportDocument) throws(CairoError) -> PangoTextEngine {
-        try forCurrentThread(fallback: !pinnedFontsCover(document.texts))
+        let pinned = try forCurrentThread()
+        return pinned.covers(document.texts) ? pinned : try forCurrentThread(fallback: true)
     }
 
-    /// The characters DejaVu Sans (both weights) has, read from the files once. Never changed
-    /// after, and only read (`FcCharSetHasChar`), so any thread may use it.
-    nonisolated(unsafe) private static let pinnedCharacters: [OpaquePointer] = fontFiles.compactMap { file in
-        var count: Int32 = 0
-        guard let pattern = FcFreeTypeQuery(file, 0, nil, &count) else { return nil }
-        defer { FcPatternDestroy(pattern) }
-        var charset: OpaquePointer?
-        guard FcPatternGetCharSet(pattern, "charset", 0, &charset) == FcResultMatch, let charset else { return nil }
-        return FcCharSetCopy(charset)
-    }
-
-    /// Whether the pinned fonts have every visible character of `texts` (formatting characters
-    /// such as bidi isolates draw nothing and need no glyph).
-    public static func pinnedFontsCover(_ texts: [String]) -> Bool {
-        guard let regular = pinnedCharacters.first else { return false }
-        for text in texts where !text.unicodeScalars.allSatisfy(\.isASCII) {
+    /// Whether this engine's own fonts have every visible character of `texts` (formatting
+    /// characters such as bidi isolates draw nothing and need no glyph). The pinned engine reads
+    /// the characters its two fonts have from its fontconfig, which scanned them when they were added.
+    public func covers(_ texts: [String]) -> Bool {
+        if fallsBack { return true }
+        guard let config = pango_fc_font_map_get_config(OpaquePointer(fontMap)), let fonts = FcConfigGetFonts(config, FcSetApplication),
+            fonts.pointee.nfont > 0, let patterns = fonts.pointee.fonts
+        else { return false }
+        var charsets: [OpaquePointer] = []
+        for index in 0..<Int(fonts.pointee.nfont) {
+            var charset: OpaquePointer?
+            if let pattern = patterns[index], FcPatternGetCharSet(pattern, "charset", 0, &charset) == FcResultMatch, let charset {
+                charsets.append(charset)
+            }
+        }
+        for text in texts where !text.utf8.allSatisfy({ $0 < 0x80 }) {
             for scalar in text.unicodeScalars where !scalar.isASCII {
                 switch scalar.properties.generalCategory {
                 case .format, .control, .lineSeparator, .paragraphSeparator, .nonspacingMark, .spaceSeparator: continue
-                default: if FcCharSetHasChar(regular, scalar.value) == 0 { return false }
+                default: if !charsets.contains(where: { FcCharSetHasChar($0, scalar.value) != 0 }) { return false }
                 }
             }
         }
