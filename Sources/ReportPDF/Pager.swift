@@ -325,7 +325,7 @@ public struct Pager {
     /// Widths of the chart's columns: name, bar, band, and reasons when shown.
     private func chartWidths(_ chart: ScoreChart) -> (name: Double, bar: Double, band: Double, reasons: Double) {
         chart.showsReasons
-            ? (92, 60, 60, geometry.contentWidth - 212)
+            ? (92, 52, 68, geometry.contentWidth - 212)
             : (150, geometry.contentWidth - 230, 80, 0)
     }
 

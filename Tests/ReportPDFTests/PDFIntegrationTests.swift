@@ -151,9 +151,15 @@ import Testing
         #expect(text.contains(Sample.normalised(assessment.triage.headline)))
         for trigger in assessment.triggers { #expect(text.contains(Sample.normalised(trigger.message)), "\(trigger.id)") }
         for nutrient in assessment.flaggedNutrients { #expect(text.contains("\(nutrient.name): \(nutrient.band.label)"), "\(nutrient.id)") }
+        // Every answer is shown: by its label, or, for warning signs answered "none", by the signs
+        // listed as answered no. Spaces are ignored (a line may break after "and/").
+        let packed = text.filter { !$0.isWhitespace }
         for answer in assessment.answers {
-            let label = Sample.questionnaire.item(answer.id)?.shortText ?? answer.question
-            #expect(text.contains(Sample.normalised(label)), "the answer to \(answer.id) is missing")
+            let item = try #require(Sample.questionnaire.item(answer.id))
+            let shown =
+                Sample.questionnaire.section(of: answer.id)?.id == "warning_signs"
+                ? item.options.filter { !$0.exclusive }.map(\.label) : [item.shortText ?? answer.question]
+            for label in shown { #expect(packed.contains(label.filter { !$0.isWhitespace }), "the answer to \(answer.id) is missing") }
         }
         for page in 1...3 { #expect(text.contains("Page \(page) of")) }
     }
