@@ -586,7 +586,11 @@ struct PageWriter {
         if text.x < 0 || text.x + text.width > geometry.paper.width - geometry.marginRight + 0.5 {
             overflows.append("page \(pages.count): text box at x \(Int(text.x)) runs past the right margin")
         }
-        for line in text.lines where !line.text.isEmpty && line.text.trimmingCharacters(in: .whitespaces).allSatisfy(\.isPunctuation) {
+        // Cheap first: only a line of a few bytes can be punctuation alone.
+        for line in text.lines
+        where line.text.utf8.count <= 8 && !line.text.isEmpty
+            && line.text.trimmingCharacters(in: .whitespaces).allSatisfy(\.isPunctuation)
+        {
             lonePunctuation.append("page \(pages.count): a line holds only '\(line.text)'")
         }
         if text.y + text.height > geometry.contentBottom + 0.5 {

@@ -7,12 +7,13 @@ public enum ReportRenderer {
     /// A last page with less than this share of its content area used is nearly empty.
     public static let nearlyEmpty = 0.2
 
-    /// The document's pages, without drawing. The notes box gives up lines (down to its minimum)
-    /// when that saves a page or leaves the last page less empty.
+    /// The document's pages, without drawing. When the last page would be nearly empty, the notes
+    /// box gives up lines (down to its minimum) until the page is gone or holds enough.
     public static func layout(_ document: ReportDocument, paper: PaperSize, measurer: any TextMeasurer) -> PageLayout {
         let pager = Pager(geometry: PageGeometry(paper: paper), measurer: measurer)
         let first = pager.layout(document)
-        guard first.pages.count > 1,
+        // Only a nearly empty last page can be saved by a few lines of notes.
+        guard first.pages.count > 1, first.lastPageFill < nearlyEmpty,
             let index = document.blocks.firstIndex(where: { if case .notesBox = $0 { true } else { false } }),
             case .notesBox(let box) = document.blocks[index]
         else { return first }
