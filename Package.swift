@@ -29,19 +29,22 @@ let package = Package(
         // libqpdf from the system (Debian's libqpdf-dev), to pack the PDF's objects into
         // compressed object streams; loaded when a report is written, not at every start.
         .target(name: "CQPDF"),
-        // The printable report: document model, pure pager, Cairo + Pango renderer.
-        .target(name: "ReportPDF", dependencies: ["Screening", "CCairo", "CQPDF"]),
+        // What the report says: the builder and its document model, pure (no Cairo, no Pango), for
+        // any output format.
+        .target(name: "Report", dependencies: ["Screening"]),
+        // How the report is drawn as a PDF: pager, Pango text engine, Cairo renderer, libqpdf packing.
+        .target(name: "ReportPDF", dependencies: ["Report", "Screening", "CCairo", "CQPDF"]),
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
-                "Screening", "Interview", "PrivateFiles", "ReportPDF", "Exports",
+                "Screening", "Interview", "PrivateFiles", "Report", "ReportPDF", "Exports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Formats the screening is exported in (FHIR R4) and read back from.
         .target(name: "Exports", dependencies: ["Screening"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
-        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "ReportPDF", "CCairo", "TestSupport"]),
+        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport"]),
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
         .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).
@@ -54,8 +57,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "ReportPDF", "TestSupport"]),
-        .testTarget(name: "ReportPDFTests", dependencies: ["ReportPDF", "Screening"], exclude: ["Snapshots"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
+        .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening"], exclude: ["Snapshots"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
         .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),
     ],

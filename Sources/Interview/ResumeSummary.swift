@@ -36,7 +36,7 @@ public struct ResumeSummary: Equatable, Sendable {
     /// about 20 to go", to follow "You have an unfinished " or "Continuing the ".
     public func text(now: Date = Date()) -> String {
         let whose = name.map { " for \(Printable.escaped($0))" } ?? ""
-        return "screening\(whose), saved \(LocalTime.phrase(updated, now: now)): \(progress)"
+        return "screening\(whose), saved \(LocalTime(updated).phrase(now: LocalTime(now))): \(progress)"
     }
 
     /// "12 questions answered, about 20 to go".

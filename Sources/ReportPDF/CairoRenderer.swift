@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Report
 import Screening
 
 /// Draws laid-out pages with Cairo and Pango into a PDF held in memory: metadata, bookmarks,
@@ -40,16 +41,18 @@ public struct CairoRenderer {
     private func draw(_ element: Element, on context: DrawingContext) {
         let cr = context.pointer
         switch element {
-        case .begin(let tag): context.beginTag(tag)
-        case .end(let tag): context.endTag(tag)
+        // cairo 1.16 refuses an `Artifact` tag: it is written as `Private` and made an artifact
+        // when the PDF is packed (QPDFCompactor).
+        case .begin(let tag): context.beginTag(tag == "Artifact" ? "Private" : tag)
+        case .end(let tag): context.endTag(tag == "Artifact" ? "Private" : tag)
+        case .figure: context.beginTag("Figure")
         case .rect(let x, let y, let width, let height, let stroke, let fill):
             context.rectangle(x: x, y: y, width: width, height: height, stroke: stroke, fill: fill)
         case .line(let x1, let y1, let x2, let y2, let width, let gray):
             context.line(x1: x1, y1: y1, x2: x2, y2: y2, width: width, gray: gray)
-        case .link(let x, let y, let width, let height, let destination):
+        case .link(let x, let y, let width, let height, let destination, _):
             let rect = [x, y, width, height].map(CairoTag.number).joined(separator: " ")
             context.beginTag("Link", "dest='\(CairoTag.escape(destination))' rect=[\(rect)]")
-            context.endTag("Link")
         case .destination(let name, let x, let y):
             context.beginTag("cairo.dest", "name='\(CairoTag.escape(name))' x=\(CairoTag.number(x)) y=\(CairoTag.number(y))")
             context.endTag("cairo.dest")

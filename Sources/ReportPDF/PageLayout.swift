@@ -1,3 +1,5 @@
+import Report
+
 /// Paper sizes in points (1/72 inch).
 public enum PaperSize: String, Sendable, Equatable, CaseIterable {
     case a4, letter
@@ -11,8 +13,8 @@ public struct PageGeometry: Sendable, Equatable {
     public var paper: PaperSize
     public var marginLeft = 54.0
     public var marginRight = 54.0
-    public var marginTop = 62.0
-    public var marginBottom = 62.0
+    public var marginTop = 54.0
+    public var marginBottom = 52.0
 
     public init(paper: PaperSize) { self.paper = paper }
 
@@ -33,6 +35,21 @@ public struct PageLayout: Sendable, Equatable {
     public var outline: [OutlineEntry]
     /// Anything that did not fit where it was put; empty for a good layout.
     public var overflows: [String]
+    /// Lines that hold nothing but punctuation (a comma pushed alone onto a line of a narrow
+    /// column); empty for a good layout, though typed text may cause them.
+    public var lonePunctuation: [String]
+    /// How much of the last page's content area is used, from 0 to 1.
+    public var lastPageFill: Double
+
+    /// The alternative texts of the figures, in document order.
+    public var figureTexts: [String] {
+        pages.flatMap { $0.elements.compactMap { if case .figure(let text) = $0 { text } else { nil } } }
+    }
+
+    /// The alternative texts of the links, in document order.
+    public var linkTexts: [String] {
+        pages.flatMap { $0.elements.compactMap { if case .link(_, _, _, _, _, let text) = $0 { text } else { nil } } }
+    }
 }
 
 public struct LaidOutPage: Sendable, Equatable {
@@ -68,11 +85,16 @@ public enum Element: Sendable, Equatable {
     /// A rectangle: stroked when `stroke` > 0, filled when `fill` is set (grey level).
     case rect(x: Double, y: Double, width: Double, height: Double, stroke: Double, fill: Double?)
     case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double)
-    /// A clickable area that jumps to a named destination.
-    case link(x: Double, y: Double, width: Double, height: Double, destination: String)
+    /// Start of a link (ended by `.end("Link")`): a clickable area that jumps to a named
+    /// destination, with the words a screen reader says for it.
+    case link(x: Double, y: Double, width: Double, height: Double, destination: String, alternativeText: String)
+    /// Start of a figure (ended by `.end("Figure")`) with its alternative text.
+    case figure(alternativeText: String)
     /// A named destination.
     case destination(name: String, x: Double, y: Double)
-    /// Start and end of a structure element (Document, H1, P, Table, TR, TH, TD, L, LI, Sect).
+    /// Start and end of a structure element (Document, H1, P, Table, TR, TH, TD, L, LI, Sect), or
+    /// of an `Artifact`: decoration (running header and footer, a callout's symbol) outside the
+    /// structure.
     case begin(String)
     case end(String)
 }

@@ -1,3 +1,5 @@
+import Foundation
+import Report
 import Screening
 
 /// Places a document's blocks on pages. Pure: the same document and measurer give the same pages.
@@ -28,18 +30,19 @@ public struct Pager {
         var writer = PageWriter(geometry: geometry)
         writer.emit(.begin("Document"))
         for (index, block) in document.blocks.enumerated() {
-            let next = document.blocks.dropFirst(index + 1).first { if case .spacer = $0 { false } else { true } }
-            place(block, before: next, &writer)
+            let following = document.blocks.dropFirst(index + 1).filter { if case .spacer = $0 { false } else { true } }.prefix(2)
+            place(block, before: Array(following), &writer)
         }
         writer.emit(.end("Document"))
         decorate(&writer, document: document)
         return PageLayout(
-            geometry: geometry, pages: writer.pages.map { LaidOutPage(elements: $0) }, outline: writer.outline, overflows: writer.overflows)
+            geometry: geometry, pages: writer.pages.map { LaidOutPage(elements: $0) }, outline: writer.outline, overflows: writer.overflows,
+            lonePunctuation: writer.lonePunctuation, lastPageFill: (writer.y - geometry.contentTop) / geometry.contentHeight)
     }
 
     // MARK: Blocks
 
-    private func place(_ block: Block, before next: Block?, _ w: inout PageWriter) {
+    private func place(_ block: Block, before next: [Block], _ w: inout PageWriter) {
         switch block {
         case .spacer(let height):
             if w.y > geometry.contentTop { w.y = min(w.y + height, geometry.contentBottom) }
@@ -55,13 +58,22 @@ public struct Pager {
 
     private func headingStyle(_ level: Int) -> FontStyle { level == 0 ? .title : level == 1 ? .heading1 : .heading2 }
 
-    private func placeHeading(_ heading: Heading, before next: Block?, _ w: inout PageWriter) {
+    private func placeHeading(_ heading: Heading, before next: [Block], _ w: inout PageWriter) {
         let style = headingStyle(heading.level)
         let lines = measurer.lines(of: [TextRun(heading.text, bold: true)], style: style, width: geometry.contentWidth)
-        let before = w.y > geometry.contentTop ? (heading.level <= 1 ? 12.0 : 8.0) : 0
+        let before = w.y > geometry.contentTop ? (heading.level <= 1 ? 11.0 : 7.0) : 0
         let height = lines.reduce(0) { $0 + $1.height }
-        // Keep with next: the heading and the start of what follows go on the same page.
-        let needed = before + height + 4 + (next.map(minimumStart) ?? 0)
+        // Keep with next: the heading and the start of what follows go on the same page; a short
+        // lead paragraph (three lines or fewer) counts whole, with the start of the block after it.
+        var following = next.first.map(minimumStart) ?? 0
+        if case .paragraph(let lead) = next.first, next.count > 1,
+            measurer.lines(of: lead.text, style: lead.style, width: geometry.contentWidth).count <= 3
+        {
+            following =
+                measurer.lines(of: lead.text, style: lead.style, width: geometry.contentWidth).reduce(0) { $0 + $1.height }
+                + Self.paragraphGap + minimumStart(of: next[1])
+        }
+        let needed = before + height + 4 + following
         if w.remaining < needed, w.y > geometry.contentTop { w.newPage() } else { w.y += before }
         let tag = heading.level <= 1 ? "H1" : "H2"
         w.emit(.destination(name: heading.destination, x: geometry.contentLeft, y: w.y))
@@ -90,8 +102,9 @@ public struct Pager {
             return lines.prefix(Self.minimumLines).reduce(0) { $0 + $1.height }
         case .table(let t): return tableHeaderHeight(t) + (t.rows.first.map { rowHeight($0, t) } ?? 0)
         case .callout(let c): return min(calloutHeight(c), geometry.contentHeight / 2)
-        case .scoreChart: return Self.chartRowHeight * 3
-        case .checklist(let l): return l.items.first.map { checklistItemHeight($0) } ?? 0
+        case .scoreChart(let c):
+            return tableHeaderHeight(Table(columns: [.init("Nutrient", share: 1)], rows: [])) + (c.rows.first.map { chartRowHeight($0, c) } ?? 0)
+        case .checklist(let l): return l.items.first.map { checklistItemHeight($0, l) } ?? 0
         case .notesBox(let n): return notesHeight(n)
         case .heading(let h):
             return measurer.lines(of: [TextRun(h.text, bold: true)], style: headingStyle(h.level), width: geometry.contentWidth).reduce(0) {
@@ -103,10 +116,13 @@ public struct Pager {
 
     private func placeParagraph(_ paragraph: Paragraph, _ w: inout PageWriter) {
         let lines = measurer.lines(of: paragraph.text, style: paragraph.style, width: geometry.contentWidth)
+        // Start on the next page when not even the first lines fit, so no element is left empty.
+        let opening = lines.prefix(min(Self.minimumLines, lines.count)).reduce(0) { $0 + $1.height }
+        if w.remaining < opening - 0.001, w.y > geometry.contentTop { w.newPage() }
         w.emit(.begin("P"))
         placeLines(lines, of: paragraph, x: geometry.contentLeft, width: geometry.contentWidth, &w)
         w.emit(.end("P"))
-        w.y += Self.paragraphGap
+        w.y += paragraph.style.size < FontStyle.body.size ? Self.paragraphGap - 2 : Self.paragraphGap
     }
 
     /// Places lines, splitting across pages with no single line left alone at either end.
@@ -123,7 +139,7 @@ public struct Pager {
             }
             if take == 0 {
                 if w.y > geometry.contentTop {
-                    w.newPage()
+                    w.breakPage(inside: "P")
                     continue
                 }
                 take = max(1, fitting)  // a page cannot hold even two lines: place what fits
@@ -135,7 +151,7 @@ public struct Pager {
                     alignRight: false))
             w.y += chunk.reduce(0) { $0 + $1.height }
             start += take
-            if start < lines.count { w.newPage() }
+            if start < lines.count { w.breakPage(inside: "P") }
         }
     }
 
@@ -160,12 +176,15 @@ public struct Pager {
         w.y += Self.calloutPad
         let innerX = geometry.contentLeft + Self.calloutPad + Self.calloutSymbolWidth
         w.emit(.begin("Sect"))
+        // The symbol is decoration: the title says the same in words.
+        w.emit(.begin("Artifact"))
         w.placeText(
             PlacedText(
                 x: geometry.contentLeft + Self.calloutPad, y: w.y, width: Self.calloutSymbolWidth - 6, style: .symbol, gray: 0,
                 text: [TextRun(c.symbol, bold: true)],
                 lines: measurer.lines(of: [TextRun(c.symbol, bold: true)], style: .symbol, width: Self.calloutSymbolWidth - 6), firstLine: 0,
                 alignRight: false))
+        w.emit(.end("Artifact"))
         for (index, (paragraph, lines)) in parts.enumerated() {
             if index > 0 { w.y += 4 }
             var start = 0
@@ -205,14 +224,20 @@ public struct Pager {
 
     private func columnWidths(_ t: Table) -> [Double] { t.columns.map { $0.share * geometry.contentWidth } }
 
-    private func cellLines(_ text: String, header: Bool, width: Double) -> [MeasuredLine] {
-        measurer.lines(of: [TextRun(text, bold: header)], style: header ? .tableHeader : .tableBody, width: width - 2 * Self.cellPadX)
+    /// The type of a table's cells: smaller in a compact table.
+    private func cellStyle(_ t: Table, header: Bool) -> FontStyle { header ? .tableHeader : t.compact ? .fine : .tableBody }
+
+    /// Padding above and below a cell's text.
+    private func padY(_ t: Table) -> Double { t.compact ? 1.5 : Self.cellPadY }
+
+    private func cellLines(_ text: String, _ t: Table, header: Bool, width: Double) -> [MeasuredLine] {
+        measurer.lines(of: [TextRun(text, bold: header)], style: cellStyle(t, header: header), width: width - 2 * Self.cellPadX)
     }
 
     private func tableHeaderHeight(_ t: Table) -> Double { rowHeight(t.columns.map(\.title), t, header: true) }
 
     private func rowHeight(_ cells: [String], _ t: Table, header: Bool = false) -> Double {
-        zip(cells, columnWidths(t)).map { cellLines($0, header: header, width: $1).reduce(0) { $0 + $1.height } }.max().map { $0 + 2 * Self.cellPadY }
+        zip(cells, columnWidths(t)).map { cellLines($0, t, header: header, width: $1).reduce(0) { $0 + $1.height } }.max().map { $0 + 2 * padY(t) }
             ?? 0
     }
 
@@ -224,12 +249,12 @@ public struct Pager {
         placeRow(t.columns.map(\.title), t, widths: widths, header: true, &w)
         for row in t.rows {
             var cells = row.map { _ in [MeasuredLine]() }
-            for (index, text) in row.enumerated() { cells[index] = cellLines(text, header: false, width: widths[index]) }
+            for (index, text) in row.enumerated() { cells[index] = cellLines(text, t, header: false, width: widths[index]) }
             var offsets = cells.map { _ in 0 }
             // A row taller than a whole page is split between its lines; any other row moves whole.
             while true {
                 let remainingCells = zip(cells, offsets).map { Array($0[$1...]) }
-                let height = (remainingCells.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * Self.cellPadY
+                let height = (remainingCells.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * padY(t)
                 if height <= w.remaining {
                     placeCells(remainingCells, row, offsets: offsets, t, widths: widths, height: height, &w)
                     break
@@ -241,7 +266,7 @@ public struct Pager {
                     placeRow(t.columns.map(\.title), t, widths: widths, header: true, &w)
                     if height <= w.remaining { continue }
                 }
-                let room = w.remaining - 2 * Self.cellPadY
+                let room = w.remaining - 2 * padY(t)
                 let parts = remainingCells.map { lines -> [MeasuredLine] in
                     var total = 0.0
                     return Array(
@@ -263,8 +288,8 @@ public struct Pager {
     }
 
     private func placeRow(_ cells: [String], _ t: Table, widths: [Double], header: Bool, _ w: inout PageWriter) {
-        let lines = zip(cells, widths).map { cellLines($0, header: header, width: $1) }
-        let height = (lines.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * Self.cellPadY
+        let lines = zip(cells, widths).map { cellLines($0, t, header: header, width: $1) }
+        let height = (lines.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * padY(t)
         if header { w.emit(.rect(x: geometry.contentLeft, y: w.y, width: geometry.contentWidth, height: height, stroke: 0, fill: 0.88)) }
         placeCells(lines, cells, offsets: cells.map { _ in 0 }, t, widths: widths, height: height, header: header, &w)
     }
@@ -280,8 +305,8 @@ public struct Pager {
             if !cellLines.isEmpty {
                 w.placeText(
                     PlacedText(
-                        x: x + Self.cellPadX, y: w.y + Self.cellPadY, width: widths[index] - 2 * Self.cellPadX,
-                        style: header ? .tableHeader : .tableBody, gray: 0, text: [TextRun(cells[index], bold: header)], lines: cellLines,
+                        x: x + Self.cellPadX, y: w.y + padY(t), width: widths[index] - 2 * Self.cellPadX,
+                        style: cellStyle(t, header: header), gray: 0, text: [TextRun(cells[index], bold: header)], lines: cellLines,
                         firstLine: offsets[index], alignRight: t.columns[index].alignRight))
             }
             w.emit(.end(header ? "TH" : "TD"))
@@ -297,22 +322,43 @@ public struct Pager {
 
     // MARK: Chart, checklist, notes
 
+    /// Widths of the chart's columns: name, bar, band, and reasons when shown.
+    private func chartWidths(_ chart: ScoreChart) -> (name: Double, bar: Double, band: Double, reasons: Double) {
+        chart.showsReasons
+            ? (92, 52, 68, geometry.contentWidth - 212)
+            : (150, geometry.contentWidth - 230, 80, 0)
+    }
+
+    private func chartRowHeight(_ row: ScoreChart.Row, _ chart: ScoreChart) -> Double {
+        let widths = chartWidths(chart)
+        let name = measurer.lines(of: [TextRun(row.name, bold: row.link != nil)], style: .tableBody, width: widths.name - 2 * Self.cellPadX)
+        let reasons = chart.showsReasons ? reasonLines(row, width: widths.reasons) : []
+        let text = max(name.reduce(0) { $0 + $1.height }, reasons.reduce(0) { $0 + $1.height }) + 2 * Self.cellPadY
+        return max(Self.chartRowHeight, text)
+    }
+
+    private func reasonLines(_ row: ScoreChart.Row, width: Double) -> [MeasuredLine] {
+        row.reasons.isEmpty ? [] : measurer.lines(of: [TextRun(row.reasons.joined(separator: "\n"))], style: .fine, width: width - 2 * Self.cellPadX)
+    }
+
     private func placeChart(_ chart: ScoreChart, _ w: inout PageWriter) {
-        let nameWidth = 150.0
-        let bandWidth = 70.0
-        let barX = geometry.contentLeft + nameWidth
-        let barWidth = geometry.contentWidth - nameWidth - bandWidth - 10
-        let header = Table(
-            columns: [
-                .init("Nutrient", share: nameWidth / geometry.contentWidth),
-                .init("Score against the Possible (|) and Likely (‖) thresholds", share: (barWidth + 10) / geometry.contentWidth),
-                .init("Band", share: bandWidth / geometry.contentWidth),
-            ], rows: [])
-        if w.remaining < Self.chartRowHeight * 3 { w.newPage() }
+        let widths = chartWidths(chart)
+        let barX = geometry.contentLeft + widths.name
+        let barWidth = widths.bar - 10
+        var columns: [Table.Column] = [
+            .init("Nutrient", share: widths.name / geometry.contentWidth),
+            .init("Score", share: widths.bar / geometry.contentWidth),
+            .init("Band (score)", share: widths.band / geometry.contentWidth),
+        ]
+        if chart.showsReasons { columns.append(.init("Strongest reasons (points)", share: widths.reasons / geometry.contentWidth)) }
+        let header = Table(columns: columns, rows: [])
+        let headerHeight = tableHeaderHeight(header)
+        if let first = chart.rows.first, w.remaining < headerHeight + chartRowHeight(first, chart) { w.newPage() }
         w.emit(.begin("Table"))
         placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
         for row in chart.rows {
-            if w.remaining < Self.chartRowHeight {
+            let height = chartRowHeight(row, chart)
+            if w.remaining < height {
                 w.emit(.end("Table"))
                 w.newPage()
                 w.emit(.begin("Table"))
@@ -322,16 +368,24 @@ public struct Pager {
             w.emit(.begin("TR"))
             w.emit(.begin("TD"))
             let name = [TextRun(row.name, bold: row.link != nil)]
-            let nameLines = measurer.lines(of: name, style: .tableBody, width: nameWidth - 2 * Self.cellPadX)
+            let nameLines = measurer.lines(of: name, style: .tableBody, width: widths.name - 2 * Self.cellPadX)
+            // A linked name is the link's own content, so a screen reader reads it as the link.
+            if let link = row.link {
+                w.emit(
+                    .link(
+                        x: geometry.contentLeft, y: top, width: widths.name, height: height, destination: link,
+                        alternativeText: "\(row.name): go to its section"))
+            }
             w.placeText(
                 PlacedText(
-                    x: geometry.contentLeft + Self.cellPadX, y: top + Self.cellPadY, width: nameWidth - 2 * Self.cellPadX, style: .tableBody, gray: 0,
-                    text: name, lines: Array(nameLines.prefix(1)), firstLine: 0, alignRight: false))
-            if let link = row.link {
-                w.emit(.link(x: geometry.contentLeft, y: top, width: nameWidth, height: Self.chartRowHeight, destination: link))
-            }
+                    x: geometry.contentLeft + Self.cellPadX, y: top + Self.cellPadY, width: widths.name - 2 * Self.cellPadX, style: .tableBody,
+                    gray: 0, text: name, lines: nameLines, firstLine: 0, alignRight: false))
+            if row.link != nil { w.emit(.end("Link")) }
             w.emit(.end("TD"))
-            // The bar: outline to the scale, fill to the score, ticks at the thresholds.
+            // The bar: outline to the scale, fill to the score, ticks at the thresholds; a figure
+            // whose alternative text says the same in words.
+            w.emit(.begin("TD"))
+            w.emit(.figure(alternativeText: row.alternativeText))
             let scale = max(chart.scale, 1)
             let barTop = top + 4
             let barHeight = Self.chartRowHeight - 8
@@ -348,39 +402,66 @@ public struct Pager {
                 w.emit(.line(x1: tx, y1: barTop - 2, x2: tx, y2: barTop + barHeight + 2, width: 1, gray: 0))
                 if double { w.emit(.line(x1: tx + 2, y1: barTop - 2, x2: tx + 2, y2: barTop + barHeight + 2, width: 1, gray: 0)) }
             }
+            w.emit(.end("Figure"))
+            w.emit(.end("TD"))
             w.emit(.begin("TD"))
             let band = [TextRun(row.band + " (\(NumberText.plain(row.score)))", bold: row.band != "Low")]
             w.placeText(
                 PlacedText(
-                    x: barX + barWidth + 10 + Self.cellPadX, y: top + Self.cellPadY, width: bandWidth - 2 * Self.cellPadX, style: .tableBody, gray: 0,
-                    text: band, lines: Array(measurer.lines(of: band, style: .tableBody, width: bandWidth - 2 * Self.cellPadX).prefix(1)),
+                    x: barX + widths.bar + Self.cellPadX, y: top + Self.cellPadY, width: widths.band - 2 * Self.cellPadX, style: .tableBody, gray: 0,
+                    text: band, lines: Array(measurer.lines(of: band, style: .tableBody, width: widths.band - 2 * Self.cellPadX).prefix(1)),
                     firstLine: 0, alignRight: false))
             w.emit(.end("TD"))
+            if chart.showsReasons {
+                w.emit(.begin("TD"))
+                let lines = reasonLines(row, width: widths.reasons)
+                if !lines.isEmpty {
+                    w.placeText(
+                        PlacedText(
+                            x: barX + widths.bar + widths.band + Self.cellPadX, y: top + Self.cellPadY, width: widths.reasons - 2 * Self.cellPadX,
+                            style: .fine, gray: 0, text: [TextRun(row.reasons.joined(separator: "\n"))], lines: lines, firstLine: 0,
+                            alignRight: false))
+                }
+                w.emit(.end("TD"))
+            }
             w.emit(.end("TR"))
-            w.y += Self.chartRowHeight
+            w.y += height
             w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
         }
         w.emit(.end("Table"))
         w.y += Self.paragraphGap + 3
     }
 
-    private func checklistItemHeight(_ item: String) -> Double {
-        max(measurer.lines(of: [TextRun(item)], style: .body, width: geometry.contentWidth - 22).reduce(0) { $0 + $1.height }, 12) + 4
+    /// The width of one column of a checklist, and of the text beside each box.
+    private func checklistWidths(_ list: Checklist) -> (column: Double, text: Double) {
+        let gutter = 12.0
+        let column = (geometry.contentWidth - gutter * Double(list.columns - 1)) / Double(list.columns)
+        return (column + gutter, column - 14)
+    }
+
+    private func checklistItemHeight(_ item: StyledText, _ list: Checklist) -> Double {
+        let lines = measurer.lines(of: item, style: list.style, width: checklistWidths(list).text)
+        return max(lines.reduce(0) { $0 + $1.height }, 10) + 2
     }
 
     private func placeChecklist(_ list: Checklist, _ w: inout PageWriter) {
+        let widths = checklistWidths(list)
         w.emit(.begin("L"))
-        for item in list.items {
-            let height = checklistItemHeight(item)
+        // Row by row: each row is as tall as its tallest item, and never splits.
+        for start in stride(from: 0, to: list.items.count, by: list.columns) {
+            let row = list.items[start..<min(start + list.columns, list.items.count)]
+            let height = row.map { checklistItemHeight($0, list) }.max() ?? 0
             if w.remaining < height { w.newPage() }
-            w.emit(.begin("LI"))
-            w.emit(.rect(x: geometry.contentLeft + 2, y: w.y + 2, width: 9, height: 9, stroke: 0.8, fill: nil))
-            let lines = measurer.lines(of: [TextRun(item)], style: .body, width: geometry.contentWidth - 22)
-            w.placeText(
-                PlacedText(
-                    x: geometry.contentLeft + 20, y: w.y, width: geometry.contentWidth - 22, style: .body, gray: 0, text: [TextRun(item)],
-                    lines: lines, firstLine: 0, alignRight: false))
-            w.emit(.end("LI"))
+            for (column, item) in row.enumerated() {
+                let x = geometry.contentLeft + Double(column) * widths.column
+                w.emit(.begin("LI"))
+                w.emit(.rect(x: x + 1, y: w.y + 1.5, width: 7, height: 7, stroke: 0.7, fill: nil))
+                w.placeText(
+                    PlacedText(
+                        x: x + 12, y: w.y, width: widths.text, style: list.style, gray: 0, text: item,
+                        lines: measurer.lines(of: item, style: list.style, width: widths.text), firstLine: 0, alignRight: false))
+                w.emit(.end("LI"))
+            }
             w.y += height
         }
         w.emit(.end("L"))
@@ -417,7 +498,7 @@ public struct Pager {
             let footer = [TextRun(document.runningFooter)]
             let pageText = [TextRun("Page \(index + 1) of \(total)", bold: true)]
             let half = geometry.contentWidth / 2
-            var decorations: [Element] = [
+            let decorations: [Element] = [
                 .text(
                     PlacedText(
                         x: geometry.contentLeft, y: geometry.headerTop, width: geometry.contentWidth, style: .small, gray: 0.3, text: header,
@@ -438,8 +519,11 @@ public struct Pager {
                         x: geometry.contentLeft + half + 40, y: geometry.footerTop, width: half - 40, style: .small, gray: 0, text: pageText,
                         lines: measurer.lines(of: pageText, style: .small, width: half - 40), firstLine: 0, alignRight: true)),
             ]
-            decorations.append(contentsOf: w.pages[index])
-            w.pages[index] = decorations
+            // Running header and footer are artifacts, and stay inside the Document element
+            // (cairo accepts one root), so on the first page they follow its start.
+            let wrapped: [Element] = [.begin("Artifact")] + decorations + [.end("Artifact")]
+            let at = w.pages[index].first == .begin("Document") ? 1 : 0
+            w.pages[index].insert(contentsOf: wrapped, at: at)
         }
     }
 }
@@ -451,6 +535,7 @@ struct PageWriter {
     var y: Double
     var outline: [OutlineEntry] = []
     var overflows: [String] = []
+    var lonePunctuation: [String] = []
 
     init(geometry: PageGeometry) {
         self.geometry = geometry
@@ -466,6 +551,15 @@ struct PageWriter {
     }
 
     mutating func emit(_ element: Element) { pages[pages.count - 1].append(element) }
+
+    /// A new page in the middle of a leaf element: it ends on this page and starts again on the
+    /// next, so the running header and footer (artifacts) never fall inside it, where cairo would
+    /// leave the rest of its text unmarked.
+    mutating func breakPage(inside tag: String) {
+        emit(.end(tag))
+        newPage()
+        emit(.begin(tag))
+    }
 
     /// Inserts a box behind elements already placed on this page (so it is drawn first).
     mutating func insertBox(at index: Int, x: Double, y: Double, width: Double, height: Double, stroke: Double, fill: Double) {
@@ -491,6 +585,13 @@ struct PageWriter {
         }
         if text.x < 0 || text.x + text.width > geometry.paper.width - geometry.marginRight + 0.5 {
             overflows.append("page \(pages.count): text box at x \(Int(text.x)) runs past the right margin")
+        }
+        // Cheap first: only a line of a few bytes can be punctuation alone.
+        for line in text.lines
+        where line.text.utf8.count <= 8 && !line.text.isEmpty
+            && line.text.trimmingCharacters(in: .whitespaces).allSatisfy(\.isPunctuation)
+        {
+            lonePunctuation.append("page \(pages.count): a line holds only '\(line.text)'")
         }
         if text.y + text.height > geometry.contentBottom + 0.5 {
             overflows.append("page \(pages.count): text '\(text.lines.first?.text.prefix(30) ?? "")' runs off the bottom of the page")

@@ -1,8 +1,13 @@
 import CCairo
 import Foundation
+import Report
 
 /// Lays out text with Pango at 72 dpi in one pinned font family (DejaVu Sans from Debian's
-/// fonts-dejavu-core), through a private fontconfig so output never depends on other fonts.
+/// fonts-dejavu-core). Text DejaVu Sans covers (Latin, Greek, Cyrillic, Arabic, Hebrew and more)
+/// goes through a private fontconfig holding only those two files, so the system's fontconfig
+/// set-up (about 24 M instructions) is skipped; text it does not cover (Chinese, Japanese, Korean,
+/// Indic scripts…) goes through the system's fontconfig, where Pango falls back to any installed
+/// font that has the characters (Debian's fonts-noto-core and fonts-noto-cjk).
 ///
 /// Loading fonts is the slow part, so each thread builds its engine once and reuses it.
 /// Pango objects must stay on one thread, hence one engine per thread.
@@ -33,13 +38,50 @@ public final class PangoTextEngine: TextMeasurer {
         let lines: [MeasuredLine]
     }
 
-    /// The engine for the calling thread, created on first use.
-    public static func forCurrentThread() throws(CairoError) -> PangoTextEngine {
-        let key = "NutriScreen.PangoTextEngine"
+    /// Whether this engine falls back to the system's fonts.
+    public let fallsBack: Bool
+
+    /// The engine for the calling thread, created on first use: the pinned one, or with
+    /// `fallback` the one that reaches every installed font.
+    public static func forCurrentThread(fallback: Bool = false) throws(CairoError) -> PangoTextEngine {
+        let key = fallback ? "NutriScreen.PangoTextEngine.fallback" : "NutriScreen.PangoTextEngine"
         if let engine = Thread.current.threadDictionary[key] as? PangoTextEngine { return engine }
-        let engine = try PangoTextEngine()
+        let engine = try PangoTextEngine(fallback: fallback)
         Thread.current.threadDictionary[key] = engine
         return engine
+    }
+
+    /// The engine for the calling thread that has every character `document` shows: the pinned
+    /// one when DejaVu Sans covers them all, else the one that falls back to the system's fonts.
+    public static func forCurrentThread(covering document: ReportDocument) throws(CairoError) -> PangoTextEngine {
+        let pinned = try forCurrentThread()
+        return pinned.covers(document.texts) ? pinned : try forCurrentThread(fallback: true)
+    }
+
+    /// Whether this engine's own fonts have every visible character of `texts` (formatting
+    /// characters such as bidi isolates draw nothing and need no glyph). The pinned engine reads
+    /// the characters its two fonts have from its fontconfig, which scanned them when they were added.
+    public func covers(_ texts: [String]) -> Bool {
+        if fallsBack { return true }
+        guard let config = pango_fc_font_map_get_config(OpaquePointer(fontMap)), let fonts = FcConfigGetFonts(config, FcSetApplication),
+            fonts.pointee.nfont > 0, let patterns = fonts.pointee.fonts
+        else { return false }
+        var charsets: [OpaquePointer] = []
+        for index in 0..<Int(fonts.pointee.nfont) {
+            var charset: OpaquePointer?
+            if let pattern = patterns[index], FcPatternGetCharSet(pattern, "charset", 0, &charset) == FcResultMatch, let charset {
+                charsets.append(charset)
+            }
+        }
+        for text in texts where !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for scalar in text.unicodeScalars where !scalar.isASCII {
+                switch scalar.properties.generalCategory {
+                case .format, .control, .lineSeparator, .paragraphSeparator, .nonspacingMark, .spaceSeparator: continue
+                default: if !charsets.contains(where: { FcCharSetHasChar($0, scalar.value) != 0 }) { return false }
+                }
+            }
+        }
+        return true
     }
 
     /// Made the process's current fontconfig configuration before the first font map exists.
@@ -53,15 +95,27 @@ public final class PangoTextEngine: TextMeasurer {
         return FcConfigSetCurrent(empty) != 0
     }()
 
-    init() throws(CairoError) {
+    init(fallback: Bool = false) throws(CairoError) {
         _ = Self.systemFontsSkipped
+        fallsBack = fallback
         for file in Self.fontFiles where !FileManager.default.fileExists(atPath: file) {
             throw CairoError("loading fonts", reason: "\(file) is missing; install the fonts-dejavu-core package")
         }
-        guard let config = FcConfigCreate() else { throw CairoError("loading fonts", reason: "fontconfig could not create a configuration") }
-        for file in Self.fontFiles where FcConfigAppFontAddFile(config, file) == 0 {
-            FcConfigDestroy(config)
-            throw CairoError("loading fonts", reason: "fontconfig could not read \(file)")
+        let config: OpaquePointer
+        if fallback {
+            // The system's configuration and fonts (from fontconfig's caches): DejaVu Sans first,
+            // then whatever has the characters it lacks.
+            guard let system = FcInitLoadConfigAndFonts() else {
+                throw CairoError("loading fonts", reason: "fontconfig could not read the system's font configuration")
+            }
+            config = system
+        } else {
+            guard let own = FcConfigCreate() else { throw CairoError("loading fonts", reason: "fontconfig could not create a configuration") }
+            for file in Self.fontFiles where FcConfigAppFontAddFile(own, file) == 0 {
+                FcConfigDestroy(own)
+                throw CairoError("loading fonts", reason: "fontconfig could not read \(file)")
+            }
+            config = own
         }
         guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
             FcConfigDestroy(config)

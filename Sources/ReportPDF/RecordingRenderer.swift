@@ -1,3 +1,5 @@
+import Report
+
 /// Writes laid-out pages as plain text, one element a line, for golden snapshot tests.
 public enum RecordingRenderer {
     public static func record(_ layout: PageLayout) -> String {
@@ -28,8 +30,12 @@ public enum RecordingRenderer {
                     out.append("\(indent)rect @\(n(x)),\(n(y)) \(n(w))x\(n(h)) stroke \(n(stroke))\(fill.map { " fill \(n($0))" } ?? "")")
                 case .line(let x1, let y1, let x2, let y2, let width, _):
                     out.append("\(indent)line \(n(x1)),\(n(y1)) -> \(n(x2)),\(n(y2)) w\(n(width))")
-                case .link(let x, let y, let w, let h, let destination):
-                    out.append("\(indent)link @\(n(x)),\(n(y)) \(n(w))x\(n(h)) -> \(destination)")
+                case .link(let x, let y, let w, let h, let destination, let text):
+                    out.append("\(indent)<Link @\(n(x)),\(n(y)) \(n(w))x\(n(h)) -> \(destination) alt '\(text)'>")
+                    depth += 1
+                case .figure(let text):
+                    out.append("\(indent)<Figure alt '\(text)'>")
+                    depth += 1
                 case .destination(let name, let x, let y):
                     out.append("\(indent)dest \(name) @\(n(x)),\(n(y))")
                 }

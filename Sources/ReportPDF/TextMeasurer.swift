@@ -1,3 +1,5 @@
+import Report
+
 /// Breaks text into lines for a width. The pager depends only on this, so it can be tested with
 /// a fixed-width fake and used for real with Pango.
 public protocol TextMeasurer {

@@ -154,8 +154,8 @@ public struct Navigator: Sendable {
     }
 
     /// The answered items behind an expression that holds, following computed values to their
-    /// items. Only branches of `or` (and rules of a sum) that hold are followed, so a reason
-    /// never cites an answer that did not count. Where a rule tests `option in item`, only the
+    /// items. Only branches of `or` (and rules of a sum) that hold are followed, and no negated
+    /// `and` or `or` (an exclusion), so a reason never cites an answer that did not count. Where a rule tests `option in item`, only the
     /// options it tests are shown as the answer.
     public func evidence(for expression: Expression, in answers: AnswerSet) -> [Evidence] {
         let evaluator = Evaluator(questionnaire: questionnaire, answers: answers)
@@ -179,7 +179,12 @@ public struct Navigator: Sendable {
             case .binary(_, let lhs, let rhs):
                 visit(lhs)
                 visit(rhs)
-            case .not(let inner), .negate(let inner): visit(inner)
+            case .not(let inner):
+                // `not (a or b …)` excludes cases; the answers that rule them out did not fire
+                // anything, so only a negated single fact (`not b12_source`) is cited.
+                if case .binary(let op, _, _) = inner.node, op == .or || op == .and { return }
+                visit(inner)
+            case .negate(let inner): visit(inner)
             case .list(let elements): elements.forEach(visit)
             case .call(.band, let id):
                 // A band is cited as the result it is ("Iron: Likely"), not as every answer behind it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PrivateFiles
+import Report
 import ReportPDF
 import Screening
 
@@ -14,6 +15,7 @@ import Screening
 struct BatchReporter {
     let questionnaire: Questionnaire
     let paper: PaperSize
+    let detail: ReportDetail
     let force: Bool
 
     /// One file that could not be reported.
@@ -78,11 +80,12 @@ struct BatchReporter {
         let progress = Progress(total: names.count, onTerminal: isatty(STDERR_FILENO) == 1)
         let questionnaire = questionnaire
         let paper = paper
+        let detail = detail
         let force = force
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
             let output = outDir + "/" + PathName.removingExtension(names[index]) + ".pdf"
-            progress.finish(Self.report(file, to: output, questionnaire: questionnaire, paper: paper, force: force))
+            progress.finish(Self.report(file, to: output, questionnaire: questionnaire, paper: paper, detail: detail, force: force))
         }
 
         let failures = progress.failures.sorted { $0.file < $1.file }
@@ -92,7 +95,9 @@ struct BatchReporter {
     }
 
     /// One file: load, assess, render, write. Returns the failure, if any.
-    private static func report(_ file: String, to output: String, questionnaire: Questionnaire, paper: PaperSize, force: Bool) -> Failure? {
+    private static func report(
+        _ file: String, to output: String, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail, force: Bool
+    ) -> Failure? {
         let document: AnswersDocument
         do {
             document = try AnswersDocument.load(path: file, questionnaire: questionnaire)
@@ -104,7 +109,7 @@ struct BatchReporter {
         let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         do {
-            try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, to: output, force: force)
+            try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: output, force: force)
             return nil
         } catch {
             return Failure(file: file, message: "nutriscreen: \(error.message)", code: error.code.rawValue)

@@ -136,7 +136,8 @@ struct InterviewRunner {
             throw fail("\(error.description).\(safe)", ExitStatus.cannotCreate)
         }
         try ReportWriter.write(
-            assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), to: pdf, force: report.force)
+            assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), detail: report.detail, to: pdf,
+            force: report.force)
         console.write(
             "\nYour report: \(pdf)\nYour answers: \(answersPath) (regenerate the report with: \(Invocation.command) report --answers \(Invocation.shellQuoted(answersPath)) --force)\n"
         )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PrivateFiles
+import Report
 import ReportPDF
 import Screening
 
@@ -9,6 +10,7 @@ import Screening
 #endif
 
 extension PaperSize: ExpressibleByArgument {}
+extension ReportDetail: ExpressibleByArgument {}
 
 /// `nutriscreen report`: writes the printable PDF summary for one answers file, or for every
 /// answers file in a folder.
@@ -72,7 +74,8 @@ struct ReportCommand: ParsableCommand {
         let paper = output.paper ?? ReportWriter.defaultPaper()
         if let answersDir, let outDir {
             let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
-            try BatchReporter(questionnaire: questionnaire, paper: paper, force: output.force).run(answersDir: answersDir, outDir: outDir)
+            try BatchReporter(questionnaire: questionnaire, paper: paper, detail: output.detail, force: output.force).run(
+                answersDir: answersDir, outDir: outDir)
             return
         }
         let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
@@ -81,7 +84,7 @@ struct ReportCommand: ParsableCommand {
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
             document.answers, name: name ?? document.name, completed: document.completed)
-        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, to: path, force: output.force)
+        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, detail: output.detail, to: path, force: output.force)
         if !output.toStandardOutput { try printOut(path) }
     }
 }

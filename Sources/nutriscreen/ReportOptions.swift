@@ -1,4 +1,5 @@
 import ArgumentParser
+import Report
 import ReportPDF
 
 /// Where the PDF goes and on what paper: shared by `start`, `resume` and `report`.
@@ -11,6 +12,12 @@ struct ReportOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Paper size: a4 or letter (default: from the locale).", valueName: "size"))
     var paper: PaperSize?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How much the PDF says: short (default: page 1 carries the visit) or full (every nutrient and answer).", valueName: "level"))
+    var detail: ReportDetail = .short
 
     @Flag(name: .long, help: "Replace output files that exist (the PDF and, for a screening, its answers file).")
     var force = false

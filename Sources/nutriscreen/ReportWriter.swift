@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PrivateFiles
+import Report
 import ReportPDF
 import Screening
 
@@ -86,12 +87,14 @@ enum ReportWriter {
 
     /// Renders and writes the PDF (to standard output for `-`), or says why not. Prints nothing
     /// else, so batches can collect failures.
-    static func produce(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws(Failure) {
+    static func produce(
+        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool
+    ) throws(Failure) {
         try checkOutput(path, force: force)
         let data: Data
         do {
             data = try ReportPDF.ReportRenderer.pdf(
-                assessment, questionnaire: questionnaire, paper: paper, creator: "NutriScreen \(NutriScreen.version)",
+                assessment, questionnaire: questionnaire, paper: paper, detail: detail, creator: "NutriScreen \(NutriScreen.version)",
                 created: creationDate(completed: assessment.completed))
         } catch {
             throw Failure(message: "cannot draw the report for \(path): \(error)", code: ExitCode.failure)
@@ -108,9 +111,11 @@ enum ReportWriter {
     }
 
     /// Renders and writes the PDF; prints a clear message and throws the exit code on failure.
-    static func write(_ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, to path: String, force: Bool) throws {
+    static func write(
+        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool
+    ) throws {
         do {
-            try produce(assessment, questionnaire: questionnaire, paper: paper, to: path, force: force)
+            try produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: path, force: force)
         } catch {
             throw fail(error.message, error.code)
         }

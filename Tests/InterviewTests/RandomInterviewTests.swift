@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import Interview
+@testable import Report
 @testable import ReportPDF
 @testable import Screening
 

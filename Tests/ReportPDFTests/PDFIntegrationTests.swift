@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Report
 @testable import ReportPDF
 @testable import Screening
 
@@ -40,14 +41,25 @@ import Testing
         let packed = xref.filter { $0.contains("compressed; stream =") }.count
         #expect(packed > xref.count / 2, "\(packed) of \(xref.count) objects in object streams")
         let pages = try #require(Int(try Sample.run("qpdf", ["--show-npages", path]).output.trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(pages >= 10)
-        #expect(pdf.count <= pages * 10_000, "\(pdf.count) bytes for \(pages) pages")
+        #expect((4...6).contains(pages), "\(pages) pages")
+        // Issue 14's budget of 10 KB a page was set on the long form; the short form packs more
+        // text on each page (the four font subsets are shared by fewer pages).
+        #expect(pdf.count <= pages * 11_000, "\(pdf.count) bytes for \(pages) pages")
+        let long = try Sample.pdf(try Sample.assessment(), detail: .full)
+        let longPages = long.count / 1000
+        #expect(long.count <= 10_000 * (try Self.pageCount(long)), "the long form: \(longPages) KB")
         let images = NSTemporaryDirectory() + "nutriscreen-pages-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: images, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: images) }
         let render = try Sample.run("pdftoppm", ["-r", "20", "-gray", "-png", path, images + "/page"])
         #expect(render.status == 0 && render.output.isEmpty, "\(render.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: images).count == pages)
+    }
+
+    static func pageCount(_ pdf: Data) throws -> Int {
+        let path = Sample.temporary(pdf)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return Int(try Sample.run("qpdf", ["--show-npages", path]).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     /// What libqpdf cannot read is handed back as it came: a report is never lost to packing.
@@ -70,22 +82,29 @@ import Testing
         let plain = String(decoding: try #require(FileManager.default.contents(atPath: expanded)), as: UTF8.self)
         #expect(plain.contains("> <fb01>"), "no fi ligature glyph in any ToUnicode map")
         let text = try Sample.run("pdftotext", ["-raw", path, "-"]).output
-        #expect(text.contains("deficiency") && text.contains("first"))
+        #expect(text.contains("deficiency") && text.contains("Flagged"))
         #expect(!text.contains("\u{FB01}") && !text.contains("\u{FB02}"))
     }
 
-    /// Text in any script DejaVu Sans covers comes through: the name in the header, the running
-    /// header and the document title.
-    @Test(arguments: ["Ελένη Παπαδοπούλου", "Анна Иванова"])
-    func namesInOtherScriptsRoundTrip(name: String) throws {
+    /// A name in any script comes through: DejaVu Sans has Latin, Greek, Cyrillic, Arabic and
+    /// Hebrew; Chinese falls back through fontconfig to an installed font (Noto Sans CJK). The
+    /// name is read back from the header with pdftotext, with the bidi marks it adds removed.
+    @Test(arguments: ["Zoë Brontë-Łukasiewicz", "Ελένη Παπαδοπούλου", "Анна Иванова", "فاطمة الزهراء", "דוד כהן", "王小明"])
+    func namesInAnyScriptRoundTrip(name: String) throws {
         var assessment = try Sample.assessment()
         assessment.name = name
         let path = Sample.temporary(try Sample.pdf(assessment))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let text = Sample.normalised(try Sample.run("pdftotext", ["-raw", "-l", "1", path, "-"]).output)
-        #expect(text.contains("Name: \(name)"), "\(text.prefix(300))")
-        #expect(text.contains("NutriScreen screening summary — \(name)"))
+        let marks = Set<Unicode.Scalar>([
+            "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+        ])
+        let raw = try Sample.run("pdftotext", ["-l", "1", path, "-"]).output
+        let text = Sample.normalised(String(String.UnicodeScalarView(raw.unicodeScalars.filter { !marks.contains($0) })))
+        #expect(text.contains("Name: \(name)"), "\(text.prefix(400))")
         #expect(try Sample.run("pdfinfo", [path]).output.contains("Title:           NutriScreen screening summary — \(name)"))
+        let fonts = try Sample.run("pdffonts", [path]).output
+        #expect(!fonts.contains("Type 3"), "\(fonts)")
+        #expect(fonts.contains("NotoSansCJK") == (name == "王小明"), "only Chinese needs a fallback font: \(fonts)")
     }
 
     /// Each header fact is joined by no-break spaces, so a line breaks only between facts, and a
@@ -101,7 +120,9 @@ import Testing
             let lines = engine.lines(of: facts, style: .body, width: oneLine * share).map { $0.text.trimmingCharacters(in: .whitespaces) }
             #expect(lines.count > 1)
             for line in lines {
-                #expect(["Name:", "Age:", "Sex:", "Completed:", "Questionnaire:"].contains { line.hasPrefix($0) }, "\(share): \(lines)")
+                #expect(
+                    ["Name:", "Date\u{00A0}of\u{00A0}birth:", "Age:", "Sex:", "Completed:", "Questionnaire:"].contains { line.hasPrefix($0) },
+                    "\(share): \(lines)")
             }
         }
         assessment.name = String(repeating: "Wolfeschlegelsteinhausenbergerdorff ", count: 6)
@@ -132,8 +153,15 @@ import Testing
         #expect(text.contains(Sample.normalised(assessment.triage.headline)))
         for trigger in assessment.triggers { #expect(text.contains(Sample.normalised(trigger.message)), "\(trigger.id)") }
         for nutrient in assessment.flaggedNutrients { #expect(text.contains("\(nutrient.name): \(nutrient.band.label)"), "\(nutrient.id)") }
+        // Every answer is shown: by its label, or, for warning signs answered "none", by the signs
+        // listed as answered no. Spaces are ignored (a line may break after "and/").
+        let packed = text.filter { !$0.isWhitespace }
         for answer in assessment.answers {
-            #expect(text.contains(Sample.normalised(answer.question)), "question \(answer.id) is missing")
+            let item = try #require(Sample.questionnaire.item(answer.id))
+            let shown =
+                Sample.questionnaire.section(of: answer.id)?.id == "warning_signs"
+                ? item.options.filter { !$0.exclusive }.map(\.label) : [item.shortText ?? answer.question]
+            for label in shown { #expect(packed.contains(label.filter { !$0.isWhitespace }), "the answer to \(answer.id) is missing") }
         }
         for page in 1...3 { #expect(text.contains("Page \(page) of")) }
     }
@@ -166,8 +194,8 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let outlines = object?["outlines"] as? [[String: Any]] ?? []
         let titles = outlines.compactMap { $0["title"] as? String }
-        #expect(titles.contains("Summary for the doctor"))
-        #expect(titles.contains("All answers"))
+        #expect(json.components(separatedBy: "\"title\"").count > 8, "bookmarks for every section and subsection")
+        #expect(json.contains("Flagged nutrients") && json.contains("The other answers") && json.contains("References"))
         for nutrient in assessment.flaggedNutrients { #expect(titles.contains("\(nutrient.name): \(nutrient.band.label)")) }
         let dests = try Sample.run("pdfinfo", ["-dests", path]).output
         for nutrient in assessment.flaggedNutrients { #expect(dests.contains("nutrient-\(nutrient.id)")) }

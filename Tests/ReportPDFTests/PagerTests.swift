@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Report
 @testable import ReportPDF
 
 /// The pure pager, with a fixed-width measurer: 5 pt per character at 10 pt, 12 pt lines.
@@ -124,7 +125,8 @@ import Testing
         let layout = pager.layout(
             document([
                 .heading(Heading(level: 1, text: "H", destination: "h")), paragraph(lines: 3),
-                .table(Table(columns: [.init("Q", share: 0.5), .init("A", share: 0.5)], rows: rows)), .checklist(Checklist(items: ["a", "b"])),
+                .table(Table(columns: [.init("Q", share: 0.5), .init("A", share: 0.5)], rows: rows)),
+                .checklist(Checklist(items: [[TextRun("a")], [TextRun("b")]], columns: 2)),
                 .notesBox(NotesBox(title: "N", lines: 3)),
             ]))
         var stack: [String] = []

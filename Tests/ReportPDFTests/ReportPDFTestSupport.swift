@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Report
 @testable import ReportPDF
 @testable import Screening
 
@@ -13,23 +14,33 @@ enum Sample {
         do { return try QuestionnaireLoader.load(path: repository + "/Questionnaires/neuro-nutrition.yaml") } catch { fatalError("\(error)") }
     }()
 
+    /// The answers file of a clinical vignette of the Screening tests, relative to the repository.
+    static func vignette(_ name: String) -> String { "Tests/ScreeningTests/Fixtures/vignettes/\(name).yaml" }
+
     static func assessment(_ file: String = "Reports/sample-answers.yaml") throws -> Assessment {
         let document = try AnswersDocument.load(path: repository + "/" + file, questionnaire: questionnaire)
         return Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
     }
 
-    static func document(_ assessment: Assessment) -> ReportDocument {
-        ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "NutriScreen test", created: created).document()
+    /// Times are shown in UTC in the tests, whatever the machine's zone.
+    static let zone = TimeZone(identifier: "UTC")!
+
+    static func document(_ assessment: Assessment, detail: ReportDetail = .short) -> ReportDocument {
+        ReportBuilder(
+            assessment: assessment, questionnaire: questionnaire, creator: "NutriScreen test", created: created, detail: detail, timeZone: zone
+        )
+        .document()
     }
 
-    static func pdf(_ assessment: Assessment, paper: PaperSize = .a4) throws -> Data {
-        try ReportRenderer.pdf(assessment, questionnaire: questionnaire, paper: paper, creator: "NutriScreen test", created: created)
+    static func pdf(_ assessment: Assessment, paper: PaperSize = .a4, detail: ReportDetail = .short) throws -> Data {
+        try ReportRenderer.pdf(
+            assessment, questionnaire: questionnaire, paper: paper, detail: detail, creator: "NutriScreen test", created: created, timeZone: zone)
     }
 
     /// Writes data to a temporary file and returns its path.
     static func temporary(_ data: Data, suffix: String = ".pdf") -> String {
         let path = NSTemporaryDirectory() + "nutriscreen-report-" + UUID().uuidString + suffix
-        FileManager.default.createFile(atPath: path, contents: data)
+        _ = FileManager.default.createFile(atPath: path, contents: data)
         return path
     }
 

@@ -164,6 +164,17 @@ import Testing
         #expect(Self.expectations.count >= 30)
     }
 
+    /// A "because" cites the answers that fired a trigger, not those that only failed to rule it
+    /// out (`not (pregnant or diuretic or …)`, `not (red blood and iron flagged …)`).
+    @Test(arguments: [
+        ("fluids-not-kept", "fluids_not_kept", ["fluids_kept_down"]), ("stool-blood-young", "stool_blood_check", ["stool_blood"]),
+    ])
+    func triggersCiteOnlyTheAnswersThatFiredThem(file: String, trigger: String, cited: [String]) throws {
+        let document = try AnswersDocument.load(path: Fixture.path("vignettes/\(file).yaml"), questionnaire: Default.questionnaire)
+        let assessment = Assessor(questionnaire: Default.questionnaire).assess(document.answers)
+        #expect(assessment.triggers.first { $0.id == trigger }?.evidence.map(\.itemID) == cited)
+    }
+
     @Test func everyVignetteFileIsChecked() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.path("vignettes")).filter { $0.hasSuffix(".yaml") }
         #expect(Set(files.map { String($0.dropLast(5)) }) == Set(Self.expectations.map(\.file)))

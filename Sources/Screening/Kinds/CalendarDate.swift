@@ -22,11 +22,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// The day `moment` falls on in `zone` (the person's own day, not UTC's).
-    public init(_ moment: Date, in zone: TimeZone = .current) {
-        let local = UTCTime(moment.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: moment))))
-        (year, month, day) = (local.year, local.month, local.day)
-    }
+    /// The day `moment` falls on for the person: on the system's clock, or in `zone`.
+    public init(_ moment: Date, in zone: TimeZone? = nil) { self = LocalTime(moment, in: zone).day }
 
     /// `1958-03-14`.
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
@@ -38,8 +35,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     /// Days since 1 January 1970.
     var dayNumber: Int { UTCTime.days(fromCivil: year, month, day) }
 
-    /// The date `days` after this one.
-    func adding(days: Int) -> CalendarDate {
+    /// The date `days` after this one (before it, when negative).
+    public func adding(days: Int) -> CalendarDate {
         let (y, m, d) = UTCTime.civil(fromDays: dayNumber + days)
         return CalendarDate(year: y, month: m, day: d)!
     }

@@ -8,12 +8,36 @@ public struct ReportDocument: Sendable, Equatable {
     /// Shown at the bottom of every page, beside "Page X of Y".
     public var runningFooter: String
     public var blocks: [Block]
+    /// The natural language of the text, as a BCP 47 tag.
+    public var language: String
 
-    public init(metadata: Metadata, runningHeader: String, runningFooter: String, blocks: [Block]) {
+    public init(metadata: Metadata, runningHeader: String, runningFooter: String, blocks: [Block], language: String = "en") {
         self.metadata = metadata
+        self.language = language
         self.runningHeader = runningHeader
         self.runningFooter = runningFooter
         self.blocks = blocks
+    }
+
+    /// Every piece of text the document shows, for checking which characters its fonts need.
+    public var texts: [String] {
+        var texts = [runningHeader, runningFooter]
+        func add(_ text: StyledText) { texts += text.map(\.text) }
+        for block in blocks {
+            switch block {
+            case .heading(let h): texts.append(h.text)
+            case .paragraph(let p): add(p.text)
+            case .callout(let c):
+                texts += [c.symbol, c.title]
+                c.paragraphs.forEach { add($0.text) }
+            case .table(let t): texts += t.columns.map(\.title) + t.rows.flatMap { $0 }
+            case .scoreChart(let c): texts += c.rows.flatMap { [$0.name, $0.band] + $0.reasons }
+            case .checklist(let l): l.items.forEach(add)
+            case .notesBox(let n): texts.append(n.title)
+            case .spacer: break
+            }
+        }
+        return texts
     }
 
     /// PDF document information.
@@ -51,7 +75,7 @@ public typealias StyledText = [TextRun]
 
 /// The type sizes the report uses.
 public enum FontStyle: String, Sendable, Equatable, CaseIterable {
-    case title, heading1, heading2, body, small, tableHeader, tableBody, symbol
+    case title, heading1, heading2, body, small, tableHeader, tableBody, symbol, fine
 
     /// Size in points.
     public var size: Double {
@@ -63,6 +87,7 @@ public enum FontStyle: String, Sendable, Equatable, CaseIterable {
         case .small: 8
         case .tableHeader, .tableBody: 8.5
         case .symbol: 20
+        case .fine: 7.5
         }
     }
 
@@ -110,7 +135,7 @@ public struct Paragraph: Sendable, Equatable {
 
 /// A boxed message with a symbol, such as the triage box. Kept together when it fits on a page.
 public struct Callout: Sendable, Equatable {
-    /// Words and a symbol, never colour alone.
+    /// Decoration beside the title (the title says the same in words; never colour alone).
     public var symbol: String
     public var title: String
     public var paragraphs: [Paragraph]
@@ -144,10 +169,13 @@ public struct Table: Sendable, Equatable {
 
     public var columns: [Column]
     public var rows: [[String]]
+    /// Set in smaller type with less padding, for an appendix.
+    public var compact: Bool
 
-    public init(columns: [Column], rows: [[String]]) {
+    public init(columns: [Column], rows: [[String]], compact: Bool = false) {
         self.columns = columns
         self.rows = rows
+        self.compact = compact
     }
 }
 
@@ -161,39 +189,62 @@ public struct ScoreChart: Sendable, Equatable {
         public var band: String
         /// Named destination of the nutrient's section, when it has one.
         public var link: String?
+        /// The strongest reasons for the score, shown beside the bar when the chart has room for them.
+        public var reasons: [String]
+        /// The bar in words, for readers who cannot see it.
+        public var alternativeText: String
 
-        public init(name: String, score: Double, possible: Double, likely: Double, band: String, link: String?) {
+        public init(
+            name: String, score: Double, possible: Double, likely: Double, band: String, link: String?, reasons: [String] = [],
+            alternativeText: String
+        ) {
             self.name = name
             self.score = score
             self.possible = possible
             self.likely = likely
             self.band = band
             self.link = link
+            self.reasons = reasons
+            self.alternativeText = alternativeText
         }
     }
 
     public var rows: [Row]
     /// The right end of every bar.
     public var scale: Double
+    /// Shows a column with each row's reasons.
+    public var showsReasons: Bool
 
-    public init(rows: [Row], scale: Double) {
+    public init(rows: [Row], scale: Double, showsReasons: Bool = false) {
         self.rows = rows
         self.scale = scale
+        self.showsReasons = showsReasons
     }
 }
 
-/// Items with empty tick boxes.
+/// Items with empty tick boxes, in one column or more (read across, row by row).
 public struct Checklist: Sendable, Equatable {
-    public var items: [String]
-    public init(items: [String]) { self.items = items }
+    public var items: [StyledText]
+    public var columns: Int
+    public var style: FontStyle
+
+    public init(items: [StyledText], columns: Int = 1, style: FontStyle = .body) {
+        self.items = items
+        self.columns = max(1, columns)
+        self.style = style
+    }
 }
 
-/// A ruled box for handwritten notes.
+/// A ruled box for handwritten notes. Its number of lines may shrink to `minimumLines` so the
+/// report does not end on a nearly empty page.
 public struct NotesBox: Sendable, Equatable {
     public var title: String
     public var lines: Int
-    public init(title: String, lines: Int) {
+    public var minimumLines: Int
+
+    public init(title: String, lines: Int, minimumLines: Int? = nil) {
         self.title = title
         self.lines = lines
+        self.minimumLines = min(minimumLines ?? lines, lines)
     }
 }

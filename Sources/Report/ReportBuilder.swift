@@ -1,0 +1,557 @@
+import Foundation
+import Screening
+
+/// Turns an assessment into the report's document: what to say, in the order a doctor reads it.
+/// It decides nothing clinical; every band, trigger, reason and test comes from the assessment.
+///
+/// Page 1 carries the visit: who, why they came, the triage with the answers behind it, the
+/// flagged nutrients with their strongest reasons, the tests to discuss, medicines and supplements,
+/// and the warning signs ruled out. Then one compact section per flagged nutrient, other causes,
+/// the validated questionnaires, a part for the person, the answers the evidence does not already
+/// show, a notes box and the numbered references. `ReportDetail.full` says everything in full.
+///
+/// Items and sections it reads by convention, for display only: see `ReportConventions`.
+public struct ReportBuilder {
+    public let assessment: Assessment
+    public let questionnaire: Questionnaire
+    public var creator: String
+    public var created: Date
+    public var detail: ReportDetail
+    /// The zone the completion time is shown in; nil for the system's clock (which follows `TZ`).
+    public var timeZone: TimeZone?
+    public var conventions: ReportConventions
+
+    public init(
+        assessment: Assessment, questionnaire: Questionnaire, creator: String, created: Date, detail: ReportDetail = .short,
+        timeZone: TimeZone? = nil, conventions: ReportConventions = .standard
+    ) {
+        self.assessment = assessment
+        self.questionnaire = questionnaire
+        self.creator = creator
+        self.created = created
+        self.detail = detail
+        self.timeZone = timeZone
+        self.conventions = conventions
+    }
+
+    /// The moment the screening was completed (else the creation date).
+    private var completed: Date { assessment.completed.flatMap(ISO8601.parse) ?? created }
+
+    public func document() -> ReportDocument {
+        let dateText = LocalTime(completed, in: timeZone).readable
+        var blocks: [Block] = []
+        blocks += header(dateText)
+        blocks += whyTheyCame()
+        blocks += triage()
+        blocks += flaggedNutrients()
+        blocks += testsToDiscuss()
+        blocks += medicines()
+        for nutrient in assessment.flaggedNutrients { blocks += section(for: nutrient) }
+        blocks += otherCauses()
+        blocks += instruments()
+        blocks += forThePerson()
+        blocks += answersAppendix()
+        blocks += closing()
+        let person = assessment.name.map { " — \(Self.isolated($0))" } ?? ""
+        // Document metadata is plain text that viewers show in their own way: no isolates there,
+        // and no bidi controls at all.
+        let plainPerson =
+            assessment.name.map { " — " + String(String.UnicodeScalarView($0.unicodeScalars.filter { !Self.isBidiControl($0) })) } ?? ""
+        return ReportDocument(
+            metadata: .init(
+                title: "NutriScreen screening summary\(plainPerson)",
+                subject: "Nutrition screening for nerve and muscle symptoms: a screening, not a diagnosis",
+                keywords: (["NutriScreen", "screening"] + assessment.nutrients.map(\.name)).joined(separator: ", "),
+                creator: creator, created: created),
+            runningHeader: "NutriScreen screening summary\(person) · completed \(dateText)",
+            runningFooter: "A screening, not a diagnosis. Take this summary to a clinician.",
+            blocks: blocks, language: "en")
+    }
+
+    // MARK: Helpers
+
+    /// A line of small grey explanatory text.
+    private func smallPrint(_ text: String, gray: Double = 0.25) -> Block {
+        .paragraph(Paragraph([TextRun(text)], style: .small, gray: gray))
+    }
+
+    /// The numbers of the cited references, as "[1, 4]"; empty when none is cited.
+    private func citation(_ keys: [String]) -> String {
+        let numbers = Set(keys.compactMap { key in assessment.references.firstIndex { $0.id == key }.map { $0 + 1 } }).sorted()
+        return numbers.isEmpty ? "" : "[" + numbers.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    private func answered(_ id: String) -> Assessment.AnsweredItem? { assessment.answers.first { $0.id == id } }
+
+    /// The label of an item in summaries: its short text, else its question.
+    private func label(_ answer: Assessment.AnsweredItem) -> String { questionnaire.item(answer.id)?.shortText ?? answer.question }
+
+    /// Text a person typed (a name, an answer), wrapped in a Unicode isolate (FSI … PDI), so
+    /// right-to-left text, or a right-to-left override left open, is laid out on its own and
+    /// cannot reorder the words around it (the header, the page's running header).
+    static func isolated(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
+
+    /// The explicit bidi formatting characters: embeddings, overrides, isolates and marks.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || [0x200E, 0x200F, 0x061C].contains(scalar.value)
+    }
+
+    /// An answer as shown: typed text isolated, a "None of these" kept as it is.
+    private func shown(_ answer: Assessment.AnsweredItem) -> String {
+        if questionnaire.item(answer.id)?.kind is TextKind { return Self.isolated(answer.answer) }
+        return answer.answer
+    }
+
+    /// Whether an answer says "nothing here": no, or only an exclusive "none" option.
+    private func isNegative(_ answer: Assessment.AnsweredItem) -> Bool {
+        switch answer.value {
+        case .bool(let value): return !value
+        case .list(let values):
+            guard let item = questionnaire.item(answer.id) else { return false }
+            return values.isEmpty || values.allSatisfy { value in item.option(value)?.exclusive == true }
+        default: return false
+        }
+    }
+
+    /// Labelled answers run together in one paragraph: "**Label:** answer. **Label:** answer."
+    private func runIn(_ answers: [Assessment.AnsweredItem], style: FontStyle) -> Block {
+        var runs: StyledText = []
+        for answer in answers {
+            if !runs.isEmpty { runs.append(TextRun("  ")) }
+            runs += [TextRun("\(label(answer)):\u{00A0}", bold: true), TextRun(shown(answer) + ".")]
+        }
+        return .paragraph(Paragraph(runs, style: style))
+    }
+
+    private func heading(_ level: Int, _ text: String, _ destination: String) -> Block {
+        .heading(Heading(level: level, text: text, destination: destination))
+    }
+
+    // MARK: Page 1: who
+
+    private func header(_ date: String) -> [Block] {
+        var facts: StyledText = []
+        func fact(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            if !facts.isEmpty { facts.append(TextRun("     ")) }
+            // Each fact stays on one line where it fits: no-break spaces inside a date or a name
+            // (a fact wider than the whole line still breaks, between characters).
+            let unbroken = { (text: String) in text.replacingOccurrences(of: " ", with: "\u{00A0}") }
+            facts += [TextRun(unbroken(label) + ":\u{00A0}", bold: true), TextRun(unbroken(value))]
+        }
+        fact("Name", assessment.name.map(Self.isolated))
+        if let born = answered(conventions.birthDate) {
+            let text: String
+            let day = CalendarDate(completed, in: timeZone)
+            if case .string(let iso) = born.value, let birth = CalendarDate(iso: iso), birth <= day {
+                text = "\(birth.readable) (age \(birth.years(until: day)))"
+            } else {
+                text = born.answer
+            }
+            fact(label(born), text)
+        } else if let age = answered(conventions.age) {
+            fact(label(age), age.answer)
+        }
+        if let sex = answered(conventions.sex) { fact(label(sex), sex.answer) }
+        fact("Completed", date)
+        fact("Questionnaire", "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
+        return [
+            heading(0, "Nutrition screening summary", "top"),
+            smallPrint(
+                "For a doctor or other clinician: a screening for vitamin and mineral shortfalls behind nerve and muscle symptoms, not a diagnosis. This page is the visit; evidence, a part for the person and the answers follow.",
+                gray: 0.25),
+            .paragraph(Paragraph(facts, style: .body)),
+        ]
+    }
+
+    // MARK: Page 1: why they came
+
+    private func whyTheyCame() -> [Block] {
+        let symptoms = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.symptomsSection }
+        let present = symptoms.filter { !isNegative($0) }
+        let absent = symptoms.filter(isNegative)
+        var blocks: [Block] = [heading(2, "Why they came", "why")]
+        if present.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("No nerve or muscle symptom was chosen.")], style: .small)))
+        } else {
+            blocks.append(runIn(present, style: .small))
+        }
+        if !absent.isEmpty {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [TextRun("Answered no: ", bold: true), TextRun(absent.map(label).joined(separator: "; ") + ".")], style: .fine, gray: 0.2)))
+        }
+        // Free text the person wrote for the doctor, in their own words.
+        let written = assessment.answers.filter { questionnaire.item($0.id)?.kind is TextKind }
+        for answer in written {
+            blocks.append(
+                .paragraph(Paragraph([TextRun("\(label(answer)): ", bold: true), TextRun("“" + Self.isolated(answer.answer) + "”")], style: .small)))
+        }
+        return blocks
+    }
+
+    // MARK: Page 1: triage
+
+    private func triage() -> [Block] {
+        var paragraphs: [Paragraph] = []
+        let symbol: String
+        let border: Double
+        let fill: Double
+        let title: String
+        if let level = assessment.triage.level {
+            (symbol, border, fill) =
+                switch level {
+                case .emergency: ("⚠", 3, 0.86)
+                case .urgent: ("!", 2, 0.91)
+                case .routine: ("i", 1.2, 0.96)
+                }
+            title = assessment.triage.headline
+            for trigger in assessment.triggers {
+                paragraphs.append(
+                    Paragraph(
+                        [
+                            TextRun("\(trigger.urgency.rawValue.capitalized): ", bold: true),
+                            TextRun([trigger.message, citation(trigger.references)].filter { !$0.isEmpty }.joined(separator: " ")),
+                        ], style: .small))
+                if !trigger.evidence.isEmpty {
+                    paragraphs.append(
+                        Paragraph(
+                            [
+                                TextRun("Because: ", bold: true),
+                                TextRun(trigger.evidence.map { "\($0.question): \(Self.isolated($0.answer))" }.joined(separator: " · ")),
+                            ], style: .fine, gray: 0.2))
+                }
+            }
+        } else {
+            (symbol, border, fill) = ("✓", 0.8, 0.97)
+            title = "No see-a-doctor warning fired"
+            paragraphs.append(
+                Paragraph(
+                    [
+                        TextRun(
+                            "None of the warning patterns in this screening matched the answers. If symptoms persist or get worse, see a doctor anyway."
+                        )
+                    ],
+                    style: .small))
+        }
+        // Warning signs asked of everyone and answered "none": what the clinician can see was ruled out.
+        let ruledOut = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.warningSignsSection && isNegative($0) }
+            .compactMap { questionnaire.item($0.id) }
+        if !ruledOut.isEmpty {
+            let signs = ruledOut.flatMap { $0.options.filter { !$0.exclusive }.map(\.label) }
+            paragraphs.append(
+                Paragraph(
+                    [TextRun("Warning signs asked and answered no: ", bold: true), TextRun(signs.joined(separator: "; ") + ".")], style: .fine,
+                    gray: 0.2))
+        }
+        return [.callout(Callout(symbol: symbol, title: title, paragraphs: paragraphs, borderWidth: border, fillGray: fill))]
+    }
+
+    // MARK: Page 1: flagged nutrients
+
+    /// The strongest reasons for a nutrient: one or two, fewer when many nutrients are flagged.
+    private func strongestReasons(_ nutrient: Assessment.NutrientResult) -> [String] {
+        let count = assessment.flaggedNutrients.count > 3 ? 1 : 2
+        return nutrient.supporting.prefix(count).map { "+\(NumberText.plain($0.points)) \($0.reason)" }
+    }
+
+    private func chartRow(_ nutrient: Assessment.NutrientResult, reasons: Bool) -> ScoreChart.Row {
+        let thresholds =
+            "Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely))"
+        return ScoreChart.Row(
+            name: nutrient.name, score: nutrient.score, possible: nutrient.thresholds.possible, likely: nutrient.thresholds.likely,
+            band: nutrient.band.label, link: nutrient.band == .low ? nil : "nutrient-\(nutrient.id)",
+            reasons: reasons ? strongestReasons(nutrient) : [],
+            alternativeText: "\(nutrient.name): score \(NumberText.plain(nutrient.score)), \(nutrient.band.label) (\(thresholds)).")
+    }
+
+    private func flaggedNutrients() -> [Block] {
+        var blocks: [Block] = [heading(2, "Flagged nutrients", "summary")]
+        let flagged = assessment.flaggedNutrients
+        let low = assessment.nutrients.filter { $0.band == .low }
+        let scale = assessment.nutrients.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
+        if flagged.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("No nutrient reached the Possible band.")], style: .small)))
+        } else {
+            // The long form charts every nutrient; the short one names the others in a line.
+            let rows = detail == .full ? assessment.nutrients : flagged
+            blocks.append(.scoreChart(ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band != .low) }, scale: scale, showsReasons: true)))
+        }
+        if !low.isEmpty, detail == .short || flagged.isEmpty {
+            blocks.append(
+                smallPrint(
+                    "Screened, not flagged (Low): " + low.map { "\($0.name) \(NumberText.plain($0.score))" }.joined(separator: ", ")
+                        + ". Bars show the score against the thresholds for Possible (|) and Likely (‖): a screening heuristic, not a probability or a test result.",
+                    gray: 0.25))
+        }
+        return blocks
+    }
+
+    // MARK: Page 1: tests
+
+    /// What each id the tests serve is called: a nutrient's name, or "other causes".
+    private var servedNames: [String: String] {
+        Dictionary(
+            assessment.nutrients.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, Self.otherCauseName($0)) },
+            uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A short name for an other cause: the first words of its text, up to a comma.
+    static func otherCauseName(_ cause: Assessment.OtherCauseResult) -> String {
+        let first = cause.text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? cause.text
+        let clause = first.components(separatedBy: " is ").first ?? first
+        let words = clause.components(separatedBy: " can ").first ?? clause
+        return words.count <= 40 ? words : "another cause"
+    }
+
+    private func testsToDiscuss() -> [Block] {
+        var blocks: [Block] = [heading(2, "Tests to discuss", "tests")]
+        if assessment.tests.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("None: no nutrient reached the Possible band, and no other cause fits.")], style: .small)))
+            return blocks
+        }
+        let names = servedNames
+        let items: [StyledText] = assessment.tests.map { test in
+            var serves: [String] = []
+            for id in test.for where !serves.contains(names[id] ?? id) { serves.append(names[id] ?? id) }
+            return [TextRun(test.name), TextRun(" — " + serves.joined(separator: ", "), bold: false)]
+        }
+        blocks.append(.checklist(Checklist(items: items, columns: 2, style: .fine)))
+        return blocks
+    }
+
+    // MARK: Page 1: medicines
+
+    private func medicines() -> [Block] {
+        let answers = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.medicinesSection }
+        guard !answers.isEmpty else { return [] }
+        return [heading(2, "Medicines and supplements", "medicines"), runIn(answers, style: .small)]
+    }
+
+    // MARK: One section per flagged nutrient
+
+    private func section(for nutrient: Assessment.NutrientResult) -> [Block] {
+        let id = "nutrient-\(nutrient.id)"
+        var blocks: [Block] = [
+            heading(1, "\(nutrient.name): \(nutrient.band.label)", id),
+            .paragraph(
+                Paragraph(
+                    [
+                        TextRun(nutrient.summary + " "), TextRun("Score \(NumberText.plain(nutrient.score))", bold: true),
+                        TextRun(
+                            " (Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely))): a screening heuristic, not a test result."
+                        ),
+                    ], style: .small)),
+        ]
+        let reasons = nutrient.supporting + nutrient.contrary
+        let rows = reasons.map { reason -> [String] in
+            let answers = reason.evidence.map { "\($0.question): \(Self.isolated($0.answer))" }
+            return [
+                (reason.points > 0 ? "+" : "") + NumberText.plain(reason.points), reason.kind.rawValue,
+                [reason.reason, citation(reason.references)].filter { !$0.isEmpty }.joined(separator: " "),
+                answers.joined(separator: "; "),
+            ]
+        }
+        blocks.append(
+            .table(
+                Table(
+                    columns: [
+                        .init("Points", share: 0.08, alignRight: true), .init("Kind", share: 0.1), .init("Evidence for and against", share: 0.44),
+                        .init("What they said", share: 0.38),
+                    ], rows: rows, compact: detail == .short)))
+        if detail == .full, !nutrient.uncounted.isEmpty {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [
+                            TextRun("Symptoms that fit but did not count ", bold: true),
+                            TextRun(
+                                "(no risk or specific sign for \(nutrient.name) held): " + nutrient.uncounted.map(\.reason).joined(separator: " ")),
+                        ], style: .small)))
+        }
+        if !nutrient.tests.isEmpty {
+            // Page 1 gives each test in full; here its name up to any bracket or colon will do.
+            let names = nutrient.tests.compactMap { id in assessment.tests.first { $0.id == id }?.name ?? questionnaire.test(id)?.name }
+                .map { detail == .full ? $0 : String($0.prefix { $0 != "(" && $0 != ":" }).trimmingCharacters(in: .whitespaces) }
+            blocks.append(.paragraph(Paragraph([TextRun("Tests: ", bold: true), TextRun(names.joined(separator: "; ") + ".")], style: .small)))
+        }
+        if !nutrient.notes.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun("Notes: ", bold: true), TextRun(nutrient.notes.joined(separator: " "))], style: .small)))
+        }
+        return blocks
+    }
+
+    // MARK: Other causes and instruments
+
+    private func otherCauses() -> [Block] {
+        guard !assessment.otherCauses.isEmpty else { return [] }
+        var blocks: [Block] = [heading(1, "Other causes to rule out", "other-causes")]
+        let names = Dictionary(assessment.tests.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for cause in assessment.otherCauses {
+            let tests = cause.tests.compactMap { names[$0] }
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [TextRun("• " + [cause.text, citation(cause.references)].filter { !$0.isEmpty }.joined(separator: " "))]
+                            + (tests.isEmpty ? [] : [TextRun(" Test: ", bold: true), TextRun(tests.joined(separator: "; ") + ".")]), style: .small)))
+        }
+        return blocks
+    }
+
+    private func instruments() -> [Block] {
+        guard !assessment.instruments.isEmpty else {
+            return detail == .full
+                ? [
+                    heading(1, "Validated questionnaires", "instruments"),
+                    .paragraph(Paragraph([TextRun("None of the validated questionnaires applied to these answers.")], style: .small)),
+                ] : []
+        }
+        var blocks: [Block] = [heading(detail == .full ? 1 : 2, "Validated questionnaires", "instruments")]
+        if detail == .short {
+            // One line each: the total and what it means; the cut-offs are in the long form.
+            for instrument in assessment.instruments {
+                blocks.append(
+                    .paragraph(
+                        Paragraph(
+                            [
+                                TextRun("\(instrument.name): ", bold: true),
+                                TextRun(
+                                    "\(NumberText.plain(instrument.total)) of \(NumberText.plain(instrument.maximum)), \(instrument.result). "
+                                        + [instrument.meaning, citation(instrument.references)].filter { !$0.isEmpty }.joined(separator: " ")),
+                            ], style: .small)))
+            }
+            return blocks
+        }
+        let rows = assessment.instruments.map {
+            [
+                $0.name, "\(NumberText.plain($0.total)) of \(NumberText.plain($0.maximum))", $0.cutoff,
+                [$0.result + ". " + $0.meaning, citation($0.references)].filter { !$0.isEmpty }.joined(separator: " "),
+            ]
+        }
+        blocks.append(
+            .table(
+                Table(
+                    columns: [
+                        .init("Questionnaire", share: 0.2), .init("Total", share: 0.1), .init("Cut-off", share: 0.28), .init("Result", share: 0.42),
+                    ], rows: rows)))
+        return blocks
+    }
+
+    // MARK: The part for the person
+
+    private func forThePerson() -> [Block] {
+        var blocks: [Block] = [
+            heading(1, "For you: what you can do, and what to ask", "for-you"),
+            smallPrint(
+                "For the person who answered: general information, not treatment. Do not start high-dose supplements before the tests: they can make the results hard to read."
+                    + (assessment.tests.isEmpty || detail == .full
+                        ? ""
+                        : " Ask your doctor which of the \(assessment.tests.count) tests on page 1 are right for you, what each result means, and when to come back."),
+                gray: 0.2),
+        ]
+        if !assessment.tests.isEmpty, detail == .full {
+            blocks.append(heading(2, "What to ask your doctor", "ask"))
+            do {
+                for test in assessment.tests {
+                    blocks.append(.paragraph(Paragraph([TextRun("• \(test.name). ", bold: true), TextRun(test.why)], style: .small)))
+                }
+            }
+        }
+        let withFoods = assessment.flaggedNutrients.filter { !$0.foods.isEmpty }
+        if !withFoods.isEmpty {
+            blocks.append(heading(2, "Foods", "foods"))
+            for nutrient in withFoods {
+                blocks.append(
+                    .paragraph(
+                        Paragraph([TextRun("\(nutrient.name): ", bold: true), TextRun(nutrient.foods.joined(separator: "; ") + ".")], style: .small)))
+            }
+        }
+        if !assessment.advice.isEmpty {
+            blocks.append(heading(2, "Looking after yourself", "advice"))
+            for item in assessment.advice {
+                blocks.append(
+                    .paragraph(
+                        Paragraph(
+                            [TextRun("• " + [item.text, citation(item.references)].filter { !$0.isEmpty }.joined(separator: " "))], style: .small)))
+            }
+        }
+        return blocks.count > 2 ? blocks : []
+    }
+
+    // MARK: Appendix: the answers
+
+    /// Every answer, two to a row; in the short form without those page 1 and the evidence tables
+    /// already show.
+    private func answersAppendix() -> [Block] {
+        let shownInEvidence = Set(assessment.flaggedNutrients.flatMap { ($0.supporting + $0.contrary).flatMap { $0.evidence.map(\.itemID) } })
+        let onPageOne = [conventions.symptomsSection, conventions.medicinesSection, conventions.warningSignsSection]
+        let shownAbove = { (answer: Assessment.AnsweredItem) in
+            shownInEvidence.contains(answer.id) || onPageOne.contains(self.questionnaire.section(of: answer.id)?.id ?? "")
+                || [self.conventions.birthDate, self.conventions.age, self.conventions.sex].contains(answer.id)
+                || self.questionnaire.item(answer.id)?.kind is TextKind
+        }
+        let answers = detail == .full ? assessment.answers : assessment.answers.filter { !shownAbove($0) }
+        var blocks: [Block] = [heading(1, detail == .full ? "All answers" : "The other answers", "answers")]
+        if detail == .short {
+            blocks.append(smallPrint("Answers shown on page 1 or in the evidence tables are not repeated here.", gray: 0.3))
+        }
+        if answers.isEmpty {
+            blocks.append(
+                .paragraph(Paragraph([TextRun(assessment.answers.isEmpty ? "No answers." : "None: every answer is shown above.")], style: .small)))
+        } else {
+            // Two answers to a row, each as "Question: answer", read across.
+            let cells = answers.map { "\(label($0)): \(shown($0))" }
+            let rows = stride(from: 0, to: cells.count, by: 2).map { [cells[$0], $0 + 1 < cells.count ? cells[$0 + 1] : ""] }
+            blocks.append(
+                .table(Table(columns: [.init("Question: answer", share: 0.5), .init("Question: answer", share: 0.5)], rows: rows, compact: true)))
+        }
+        if !assessment.unanswered.isEmpty {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [
+                            TextRun("Not answered: ", bold: true),
+                            TextRun(assessment.unanswered.map { questionnaire.item($0)?.shortText ?? $0 }.joined(separator: "; ") + "."),
+                        ], style: .small)))
+        }
+        return blocks
+    }
+
+    // MARK: Notes, references, disclaimer
+
+    private func closing() -> [Block] {
+        var blocks: [Block] = [
+            heading(1, "Notes for the clinician", "notes"),
+            .notesBox(NotesBox(title: "Clinician's notes", lines: detail == .full ? 7 : 4, minimumLines: 3)),
+        ]
+        if !assessment.references.isEmpty {
+            blocks.append(heading(1, "References", "references"))
+            // The long form gives each work a paragraph and its address; the short one runs the
+            // citations together, which find the works as well.
+            if detail == .full {
+                for (index, reference) in assessment.references.enumerated() {
+                    let link = reference.url.map { " " + $0 } ?? ""
+                    blocks.append(.paragraph(Paragraph([TextRun("\(index + 1). ", bold: true), TextRun(reference.citation + link)], style: .fine)))
+                }
+            } else {
+                var runs: StyledText = []
+                for (index, reference) in assessment.references.enumerated() {
+                    runs += [TextRun((index == 0 ? "" : "   ") + "\(index + 1).\u{00A0}", bold: true), TextRun(reference.citation)]
+                }
+                blocks.append(.paragraph(Paragraph(runs, style: .fine)))
+            }
+        }
+        blocks += [
+            .paragraph(Paragraph([TextRun("Disclaimer. ", bold: true), TextRun(assessment.disclaimer)], style: .fine, gray: 0.15)),
+            .paragraph(
+                Paragraph(
+                    [
+                        TextRun(
+                            "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator)."
+                        )
+                    ], style: .fine, gray: 0.4)),
+        ]
+        return blocks
+    }
+}
