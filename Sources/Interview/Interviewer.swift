@@ -65,8 +65,10 @@ public final class Interviewer {
         case keep, skip, back, review, quit, endOfInput
     }
 
-    /// Asks until the screening is complete, the person quits, or input ends.
-    public func run() -> Outcome {
+    /// Asks until the screening is complete, the person quits, or input ends. With
+    /// `askingForName`, a new screening first asks for the name to print on the report.
+    public func run(askingForName: Bool = false) -> Outcome {
+        if askingForName, record.name == nil, answers.isEmpty, let stop = askForName() { return stop }
         var current = Self.resumePoint(of: record, answers: answers, navigator: navigator)
         while true {
             guard let item = current else {
@@ -164,14 +166,15 @@ public final class Interviewer {
         console.line()
         console.line(
             style.dim(
-                "\(progress.sectionTitle) (section \(progress.sectionNumber) of \(progress.sectionCount)) · question \(progress.questionNumber) of about \(progress.questionCount)"
+                "\(progress.sectionTitle) (section \(progress.sectionNumber) of \(progress.sectionCount)) · question \(progress.questionNumber) of up to \(progress.questionCount)"
             ))
         console.line(style.bold(item.text))
         for (index, choice) in item.kind.choices.enumerated() { console.line("  \(index + 1). \(choice)") }
         let existing = answers[item.id] ?? setAside[item.id]
         if let existing {
             let earlier = answers[item.id] == nil ? "Your earlier answer" : "Current answer"
-            console.line("\(earlier): \(existing.display(for: item)). Press Enter to keep it.")
+            let words = existing.display(for: item)
+            console.line("\(earlier): \(words)\(words.hasSuffix(".") ? "" : ".") Press Enter to keep it.")
         }
         console.line(style.dim(hint(for: item)))
         while true {
@@ -268,6 +271,33 @@ public final class Interviewer {
         }
     }
 
+    // MARK: The name
+
+    /// Asks for the name on the report; Enter leaves it off. Returns how the run ends when the
+    /// person quits or input ends here (nothing is saved yet).
+    private func askForName() -> Outcome? {
+        console.line()
+        console.line(style.bold("What name should go on your report?"))
+        console.line(
+            style.dim("It is printed on the summary for your doctor and kept on this computer only. Press Enter to leave it off. Or: q quit"))
+        while true {
+            console.write("> ")
+            guard let input = console.readLine() else {
+                console.line()
+                return .endOfInput
+            }
+            let typed = input.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { return nil }
+            if ["q", "quit"].contains(typed.lowercased()) { return .quit }
+            if let problem = AnswersDocument.nameProblem(typed) {
+                console.line("Please type the name again: \(problem).")
+                continue
+            }
+            record.name = typed
+            return nil
+        }
+    }
+
     // MARK: Review
 
     private enum ReviewChoice {
@@ -279,15 +309,19 @@ public final class Interviewer {
         case endOfInput
     }
 
-    /// Lists every answer numbered; the person picks one to change or presses Enter.
+    /// Lists every answer numbered (before the end, only the questions answered or skipped so
+    /// far, and how many are still waiting); the person picks one to change or presses Enter.
     private func review(final: Bool) -> ReviewChoice {
-        let visible = navigator.questionsToAsk(answers)
+        let toAsk = navigator.questionsToAsk(answers)
+        let visible = final ? toAsk : toAsk.filter { answers[$0.id] != nil || skipped.contains($0.id) }
         console.line()
         console.line(style.bold(final ? "All questions are answered. Please check your answers." : "Your answers so far"))
         for (index, item) in visible.enumerated() {
             let shown = answers[item.id].map { $0.display(for: item) } ?? (skipped.contains(item.id) ? "(skipped)" : "(not yet answered)")
             console.line("  \(index + 1). \(item.shortText ?? item.text) — \(shown)")
         }
+        let waiting = toAsk.count - visible.count
+        if waiting > 0 { console.line(style.dim("  \(waiting) more \(waiting == 1 ? "question is" : "questions are") waiting to be asked.")) }
         while true {
             console.line(
                 final
@@ -309,7 +343,10 @@ public final class Interviewer {
                 )
             default:
                 console.line(
-                    "Please type a number from 1 to \(visible.count), b to go back to the questions, or press Enter\(final ? " to finish" : "").")
+                    visible.isEmpty
+                        ? "Nothing is answered yet. Press Enter to go back to the questions, or q to save and quit."
+                        : "Please type a number from 1 to \(visible.count), b to go back to the questions, or press Enter\(final ? " to finish" : "")."
+                )
             }
         }
     }

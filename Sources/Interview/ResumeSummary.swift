@@ -9,7 +9,7 @@ public struct ResumeSummary: Equatable, Sendable {
     public var name: String?
     /// Answers that count (to questions still shown, in the questionnaire as it is now).
     public var answered: Int
-    /// Questions still to ask, the next one included (an estimate, as in "question 13 of about
+    /// Questions still to ask, the next one included (an estimate, as in "question 13 of up to
     /// 32"); 0 when only the final review is left.
     public var toGo: Int
     /// When it was last saved.
@@ -33,13 +33,13 @@ public struct ResumeSummary: Equatable, Sendable {
     }
 
     /// "screening for Ann Example, saved today at 14:05 CET: 12 questions answered,
-    /// about 20 to go", to follow "You have an unfinished " or "Continuing the ".
+    /// up to 20 to go", to follow "You have an unfinished " or "Continuing the ".
     public func text(now: Date = Date()) -> String {
         let whose = name.map { " for \(Printable.escaped($0))" } ?? ""
         return "screening\(whose), saved \(LocalTime(updated).phrase(now: LocalTime(now))): \(progress)"
     }
 
-    /// "12 questions answered, about 20 to go".
+    /// "12 questions answered, up to 20 to go".
     public var progress: String {
         let done =
             switch answered {
@@ -47,6 +47,6 @@ public struct ResumeSummary: Equatable, Sendable {
             case 1: "1 question answered"
             default: "\(answered) questions answered"
             }
-        return toGo == 0 ? "\(done); only the check of your answers is left" : "\(done), about \(toGo) to go"
+        return toGo == 0 ? "\(done); only the check of your answers is left" : "\(done), up to \(toGo) to go"
     }
 }

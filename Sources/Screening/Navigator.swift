@@ -112,6 +112,8 @@ public struct Navigator: Sendable {
         let order = questionnaire.order(of: item.id) ?? 0
         let toAsk = questionsToAsk(answers)
         let before = toAsk.filter { (questionnaire.order(of: $0.id) ?? 0) < order }.count
+        // After going back, the questions already answered further on still count.
+        let answeredLater = toAsk.filter { (questionnaire.order(of: $0.id) ?? 0) > order && answers[$0.id] != nil }.count
         let coming = stillToCome(after: order, answers: answers)
         let sections = questionnaire.sections.filter { section in
             section.items.contains { toAsk.contains($0) || coming.contains($0.id) || $0.id == item.id }
@@ -122,7 +124,7 @@ public struct Navigator: Sendable {
             sectionNumber: (sections.firstIndex { $0.id == section?.id } ?? 0) + 1,
             sectionCount: max(sections.count, 1),
             questionNumber: before + 1,
-            questionCount: before + 1 + coming.count)
+            questionCount: before + 1 + answeredLater + coming.count)
     }
 
     /// Questions after `order` that may still be asked: not answered, not certainly hidden, and

@@ -94,7 +94,8 @@ struct InterviewRunner {
         if answers.isEmpty {
             console.write("\(style.bold(questionnaire.title))\n\(questionnaire.description)\n")
         }
-        let outcome = interviewer.run()
+        // The name is asked at a terminal; a script passes --name.
+        let outcome = interviewer.run(askingForName: !resuming && isatty(STDIN_FILENO) == 1)
         let unsaved = interviewer.lastSaveFailure.map {
             "your answers could not be saved (\($0)), so nothing was kept; check that \(store.directory) can be written"
         }

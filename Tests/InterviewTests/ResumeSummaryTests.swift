@@ -21,11 +21,11 @@ import Testing
         let record = saved(after: ["n", "70", "q"], name: "Ann Example")
         let summary = ResumeSummary(record: record, questionnaire: q)
         #expect(summary == ResumeSummary(name: "Ann Example", answered: 2, toGo: 5, updated: record.updated))
-        #expect(summary.progress == "2 questions answered, about 5 to go")
-        // The interview it offers goes on at question 3 of about 7: 2 done, 5 to go.
+        #expect(summary.progress == "2 questions answered, up to 5 to go")
+        // The interview it offers goes on at question 3 of up to 7: 2 done, 5 to go.
         let console = ScriptedConsole(["q"])
         _ = Interviewer(questionnaire: q, record: record, answers: record.answerSet(for: q).answers, console: console) { _ in }.run()
-        #expect(console.output.contains("question 3 of about 7"))
+        #expect(console.output.contains("question 3 of up to 7"))
     }
 
     @Test func afterGoingBackTheQuestionItIsAtIsNotCountedTwice() {
@@ -50,9 +50,9 @@ import Testing
 
     @Test func pluralsAndNames() {
         let date = Date(timeIntervalSince1970: 0)
-        #expect(ResumeSummary(name: nil, answered: 1, toGo: 1, updated: date).progress == "1 question answered, about 1 to go")
-        #expect(ResumeSummary(name: nil, answered: 0, toGo: 7, updated: date).progress == "no question answered yet, about 7 to go")
-        #expect(ResumeSummary(name: nil, answered: 12, toGo: 20, updated: date).progress == "12 questions answered, about 20 to go")
+        #expect(ResumeSummary(name: nil, answered: 1, toGo: 1, updated: date).progress == "1 question answered, up to 1 to go")
+        #expect(ResumeSummary(name: nil, answered: 0, toGo: 7, updated: date).progress == "no question answered yet, up to 7 to go")
+        #expect(ResumeSummary(name: nil, answered: 12, toGo: 20, updated: date).progress == "12 questions answered, up to 20 to go")
         let now = Date()
         #expect(ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now).text(now: now).hasPrefix("screening, saved today at "))
         let named = ResumeSummary(name: "Zoë \u{1B}[31m", answered: 2, toGo: 3, updated: now).text(now: now)

@@ -22,6 +22,19 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set or output is not a TTY")
     }
 
+    /// At a terminal (here `script`'s pseudo-terminal) a new screening asks for the name on the
+    /// report; piped input, as in the other tests, is not asked (scripts pass --name).
+    @Test func atATerminalTheInterviewAsksForTheName() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let command = "\(ProcessRunner.executable) start --questionnaire \(ProcessRunner.fixture)"
+        let result = try runner.run(["-qec", command, "/dev/null"], input: "Ann Example\nn\nq\n", executable: "/usr/bin/script")
+        #expect(result.stdout.contains("What name should go on your report?"), "\(result.stdout)")
+        #expect(runner.sessions().first?["name"] as? String == "Ann Example")
+        let piped = try runner.run(["start", "--new", "--questionnaire", ProcessRunner.fixture], input: "n\nq\n")
+        #expect(!piped.stdout.contains("What name should go on your report?"))
+    }
+
     @Test func endOfInputSavesAndExits75() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
@@ -53,8 +66,8 @@ import Testing
         _ = try runner.run(["start", "--questionnaire", ProcessRunner.fixture], input: "n\n70\nq\n")
         let result = try runner.run(["--questionnaire", ProcessRunner.fixture], input: "y\n3\nn\n1\n2\ns\n\n")
         #expect(result.stdout.contains("You have an unfinished screening, saved today at "), "\(result.stdout)")
-        #expect(result.stdout.contains(": 2 questions answered, about 5 to go.\nContinue it?"))
-        #expect(result.stdout.contains("question 3 of about 7"), "the estimate the offer gave")
+        #expect(result.stdout.contains(": 2 questions answered, up to 5 to go.\nContinue it?"))
+        #expect(result.stdout.contains("question 3 of up to 7"), "the estimate the offer gave")
         #expect(result.status == 0)
         #expect(runner.sessions().count == 1)
     }
@@ -88,16 +101,16 @@ import Testing
             #expect(offer.status == 75)
             #expect(
                 offer.stdout.hasPrefix(
-                    "You have an unfinished screening for Ann Example, saved \(when): 1 question answered, about 6 to go.\nContinue it?"),
+                    "You have an unfinished screening for Ann Example, saved \(when): 1 question answered, up to 6 to go.\nContinue it?"),
                 "\(zone): \(offer.stdout)")
         }
         try saved(at: "2026-03-01T10:00:00Z")
         let resumed = try runner.run(["resume"], input: "q\n", environment: ["TZ": "XST-5:30"])
         #expect(
             resumed.stdout.hasPrefix(
-                "Continuing the screening for Ann Example, saved on 1 March 2026 at 15:30 XST: 1 question answered, about 6 to go.\n"),
+                "Continuing the screening for Ann Example, saved on 1 March 2026 at 15:30 XST: 1 question answered, up to 6 to go.\n"),
             "\(resumed.stdout)")
-        #expect(resumed.stdout.contains("question 2 of about 7"))
+        #expect(resumed.stdout.contains("question 2 of up to 7"))
     }
 
     @Test func resumeSaysWhenTheQuestionnaireChanged() throws {
@@ -145,7 +158,7 @@ import Testing
         #expect(saved?.count == 3)
         let resumed = try runner.run(["resume"], input: "n\n1\n2\ns\n\n")
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("question 4 of about 7"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("question 4 of up to 7"), "\(resumed.stdout)")
         let final = runner.sessions().first
         #expect(final?["status"] as? String == "completed")
         #expect((final?["answers"] as? [String: Any])?["diet"] as? String == "vegan")

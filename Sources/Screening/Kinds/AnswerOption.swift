@@ -79,7 +79,26 @@ extension [AnswerOption] {
         }
         if startsWith.count == 1 { return startsWith[0] }
         let prefixed = filter { $0.label.lowercased().hasPrefix(text) }
-        return text.count >= 3 && prefixed.count == 1 ? prefixed[0] : nil
+        if text.count >= 3, prefixed.count == 1 { return prefixed[0] }
+        // Whole words found in exactly one label: "underactive" for "An underactive thyroid".
+        let typedWords = Self.words(text)
+        guard text.count >= 4, !typedWords.isEmpty else { return nil }
+        let containing = filter { Set(Self.words($0.label.lowercased())).isSuperset(of: typedWords) }
+        return containing.count == 1 ? containing[0] : nil
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// What to say when `typed` names no option: its number is asked for.
+    func unmatched(_ typed: String, several: Bool) -> AnswerProblem {
+        let what = several ? "the numbers of all that apply, e.g. 1,3" : "one number from 1 to \(count)"
+        if Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))) != nil {
+            return AnswerProblem("\(Printable.quoted(typed)) is not one of the numbers 1 to \(count). Please type \(what).")
+        }
+        return AnswerProblem(
+            "\(Printable.quoted(typed)) matches none of the answers, or more than one. Please type \(what), or more of the answer's words.")
     }
 
     /// "one of a, b, c" for messages.

@@ -46,7 +46,7 @@ public struct BooleanKind: QuestionKind {
 
     public var choices: [String] { allowsUnsure ? ["Yes", "No", "Not sure"] : ["Yes", "No"] }
 
-    public var typingHint: String { allowsUnsure ? "Type 1 (yes), 2 (no) or 3 (not sure)." : "Type 1 or y for yes, 2 or n for no." }
+    public var typingHint: String { "Type 1 or y for yes, 2 or n for no\(allowsUnsure ? ", 3 if you are not sure" : "")." }
 
     public func parse(typed: String) -> Result<Answer, AnswerProblem> {
         let lower = typed.lowercased()

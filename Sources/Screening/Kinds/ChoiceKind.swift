@@ -25,7 +25,10 @@ public struct ChoiceKind: OptionKind {
 
     public func parse(typed: String) -> Result<Answer, AnswerProblem> {
         if let option = options.option(matching: typed) { return .success(.choice(option.value)) }
-        return .failure(AnswerProblem("Please type one number from 1 to \(options.count), or the first words of an answer."))
+        return .failure(
+            typed.isEmpty
+                ? AnswerProblem("Please type one number from 1 to \(options.count), or the first words of an answer.")
+                : options.unmatched(typed, several: false))
     }
 
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {

@@ -53,12 +53,7 @@ public struct MultiChoiceKind: OptionKind {
         }
         var values: [String] = []
         for part in parts where !part.isEmpty {
-            guard let option = options.option(matching: part) else {
-                return .failure(
-                    AnswerProblem(
-                        "\(Printable.quoted(part)) is not one of the numbers 1 to \(options.count). Type the numbers of all that apply, separated by commas, e.g. 1,3."
-                    ))
-            }
+            guard let option = options.option(matching: part) else { return .failure(options.unmatched(part, several: true)) }
             values.append(option.value)
         }
         return selection(values).mapError { problem in
