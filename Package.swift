@@ -48,7 +48,7 @@ let package = Package(
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
         .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).
-        .target(name: "TestSupport", dependencies: ["Screening"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Screening", "Report", "ReportPDF"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ScreeningTests",
             dependencies: [
@@ -58,9 +58,9 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
-        .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening"], exclude: ["Snapshots"]),
+        .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
-        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),
+        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,7 +63,7 @@ struct PartialEvaluator {
             guard let nutrient = questionnaire.nutrient(id), let range = range(of: id) else { return .known(.missing) }
             let low = nutrient.thresholds.band(for: range.low)
             return low == nutrient.thresholds.band(for: range.high) ? .known(.string(low.rawValue)) : .unknown
-        case .call(let function, let id):
+        case .call(_, let id):
             if open.contains(id) { return .unknown }
             // Settled: let the ordinary evaluator read it.
             return .known(Evaluator(questionnaire: questionnaire, answers: answers).value(of: expression))

@@ -55,17 +55,9 @@ import Testing
         // The pinned fhir.resources lives in the virtual environment the test command sets up.
         let python = Self.repository + "/.build/venv/bin/python3"
         try #require(FileManager.default.isExecutableFile(atPath: python), "\(python) is missing: run scripts/install-python (scripts/test does)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/validate_fhir.py"] + paths
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text.prefix(4000)) (the test command installs fhir.resources: scripts/install-python)")
-        #expect(text.contains("\(paths.count) file(s): valid FHIR R4"))
+        let result = try Tool.run(python, [URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/validate_fhir.py"] + paths)
+        #expect(result.status == 0, "\(result.output.prefix(4000)) (the test command installs fhir.resources: scripts/install-python)")
+        #expect(result.output.contains("\(paths.count) file(s): valid FHIR R4"))
     }
 
     /// The QuestionnaireResponse of a bundle, as a file of its own.
@@ -127,14 +119,15 @@ import Testing
         #expect(menopause["enableWhen"] == nil)
         #expect("\(menopause["extension"] ?? .array([]))".contains("not pregnant in [pregnant, breastfeeding]"))
         // AUDIT-C points travel as itemWeight; a number's limits and unit as extensions; several choices repeat.
-        #expect("\(items["audit_q1"]?["answerOption"] ?? .array([]))".contains(FHIRBundle.Extension.itemWeight))
-        #expect("\(items["age"]?["extension"] ?? .array([]))".contains("unitsofmeasure"))
+        let text = { (id: String, key: String) in "\(items[id]?[key] ?? .array([]))" }
+        #expect(text("audit_q1", "answerOption").contains(FHIRBundle.Extension.itemWeight))
+        #expect(text("age", "extension").contains("unitsofmeasure"))
         #expect(items["symptoms"]?["repeats"] == .bool(true))
-        #expect("\(items["ws_now"]?["extension"] ?? .array([]))".contains(FHIRBundle.Extension.askAlways))
+        #expect(text("ws_now", "extension").contains(FHIRBundle.Extension.askAlways))
         // A date of birth is a FHIR date; the age worked out from it carries its expression.
         #expect(items["birth_date"]?["type"] == .string("date"))
-        #expect("\(items["age"]?["extension"] ?? .array([]))".contains(FHIRBundle.Extension.calculatedExpression))
-        #expect("\(items["age"]?["extension"] ?? .array([]))".contains("years(birth_date)"))
+        #expect(text("age", "extension").contains(FHIRBundle.Extension.calculatedExpression))
+        #expect(text("age", "extension").contains("years(birth_date)"))
     }
 
     @Test func everyKindOfQuestionHasAFHIRMapping() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Report
@@ -44,24 +45,8 @@ enum Sample {
         return path
     }
 
-    struct ToolResult {
-        var status: Int32
-        var output: String
-    }
-
     /// Runs a command-line tool (pdfinfo, pdftotext, pdffonts, qpdf) and returns its output.
-    static func run(_ tool: String, _ arguments: [String]) throws -> ToolResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
-    }
+    static func run(_ tool: String, _ arguments: [String]) throws -> Tool.Result { try Tool.run(tool, arguments) }
 
     /// Whitespace collapsed to single spaces, and none after a hyphen: a line may break after
     /// "B12-" and pdftotext then joins the two lines with a space.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -352,7 +353,9 @@ import Testing
         // Another program called nutriscreen earlier on PATH: the hint must not send you there.
         let decoy = runner.state + "/bin"
         try FileManager.default.createDirectory(atPath: decoy, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: decoy + "/nutriscreen", contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        #expect(
+            FileManager.default.createFile(atPath: decoy + "/nutriscreen", contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        )
         let shadowed = try runner.run(["resume"], input: "", environment: ["PATH": "\(decoy):\(folder):/usr/bin:/bin"])
         #expect(shadowed.stderr.contains(ProcessRunner.resumeHint), "\(shadowed.stderr)")
     }
@@ -407,15 +410,7 @@ enum PDFText {
     static func info(_ path: String) throws -> String { try poppler(["pdfinfo", "-isodates", path]) }
 
     private static func poppler(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Tool.run(arguments[0], Array(arguments.dropFirst()), errors: false).output
     }
 }
 
@@ -445,9 +440,10 @@ enum PDFText {
         // A stand-in for swift: builds nothing, and names the folder of the executable under test.
         let fake = runner.state + "/swift"
         let folder = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
-        FileManager.default.createFile(
-            atPath: fake, contents: Data("#!/bin/sh\ncase \"$*\" in *--show-bin-path*) echo '\(folder)' ;; esac\nexit 0\n".utf8),
-            attributes: [.posixPermissions: 0o755])
+        #expect(
+            FileManager.default.createFile(
+                atPath: fake, contents: Data("#!/bin/sh\ncase \"$*\" in *--show-bin-path*) echo '\(folder)' ;; esac\nexit 0\n".utf8),
+                attributes: [.posixPermissions: 0o755]))
         let process = runner.process([Self.repository + "/scripts/screen", "--questionnaire", ProcessRunner.fixture])
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Self.repository + "/scripts/screen", "--questionnaire", ProcessRunner.fixture]

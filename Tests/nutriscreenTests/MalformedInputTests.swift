@@ -54,7 +54,7 @@ import Testing
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
         let path = NSTemporaryDirectory() + "nutriscreen-huge-\(UUID().uuidString).yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "#"), count: 5 << 20))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "#"), count: 5 << 20)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         try check(
             try runner.run(["validate", path]), file: path, expected: "1:1: the file is 5242880 bytes; the largest accepted is 4194304",

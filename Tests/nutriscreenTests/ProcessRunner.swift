@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -176,15 +177,7 @@ struct ProcessRunner {
 
     /// The standard output of a tool on the path (pdfinfo, ldd…), run to its end.
     static func output(of tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return output
+        try Tool.run(tool, arguments, errors: false).output
     }
 
     /// Writes a temporary file and returns its path.

@@ -1,4 +1,5 @@
 import Report
+import ReportPDF
 
 /// Writes laid-out pages as plain text, one element a line, for golden snapshot tests.
 public enum RecordingRenderer {
