@@ -5,14 +5,21 @@ import Foundation
 /// assessment.
 public struct Assessor: Sendable {
     public let questionnaire: Questionnaire
-    /// When set, the assessment records the questions the interview asks for these answers, and
-    /// counts as unanswered only those (see `Relevance`).
+    /// When set, the assessment counts as unanswered only the questions that could still change
+    /// the result (see `Relevance`).
     public let relevance: Relevance?
+    /// True when the assessment records the questions the interview asks (`Assessment.asked`).
+    public let recordsAsked: Bool
 
-    /// - Parameter pruning: record the interview's path (`Assessment.asked`); off, scoring is faster.
-    public init(questionnaire: Questionnaire, pruning: Bool = false) {
+    /// - Parameters:
+    ///   - pruning: count as unanswered only what could still change the result, as the
+    ///     interview asks; off, every shown question counts and scoring is faster.
+    ///   - recordsAsked: with pruning, also record the interview's path (`Assessment.asked`,
+    ///     for `assess --json`); a report does not show it and is faster without.
+    public init(questionnaire: Questionnaire, pruning: Bool = false, recordsAsked: Bool = true) {
         self.questionnaire = questionnaire
         self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
+        self.recordsAsked = recordsAsked
     }
 
     /// Scores `answers`; answers to items that are not shown are ignored, and calculated items
@@ -92,7 +99,7 @@ public struct Assessor: Sendable {
                 id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text, answer: answer.display(for: item),
                 value: answer.plain)
         }
-        let asked = relevance?.askedPath(effective, on: day)
+        let asked = recordsAsked ? relevance?.askedPath(effective, on: day) : nil
         // With pruning, a question left unanswered is missing only if it could still change the result.
         let open = relevance?.openItems(effective)
         let unanswered = visible.filter { item in

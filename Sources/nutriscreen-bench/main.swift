@@ -89,7 +89,7 @@ for part in 0..<parts { try FileManager.default.createDirectory(atPath: "\(scrat
 try FileManager.default.copyItem(atPath: sampleAnswers, toPath: scratch + "/in/sample.yaml")
 var rng = SystemRandomNumberGenerator()
 for index in 0..<batchSize {
-    let answers = AnswerSampler.completePath(questionnaire, using: &rng)
+    let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(created), using: &rng)
     try AnswersDocument(answers: answers, name: "Person \(index)", completed: created).yaml(for: questionnaire)
         .write(toFile: "\(scratch)/in/\(index % parts)/answers-\(index).yaml", atomically: false, encoding: .utf8)
 }

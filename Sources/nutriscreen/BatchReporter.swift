@@ -106,7 +106,7 @@ struct BatchReporter {
             let more = error.diagnostics.count > 1 ? " (and \(error.diagnostics.count - 1) more problem(s))" : ""
             return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
             document.answers, name: document.name, completed: document.completed)
         do {
             try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: output, force: force)

@@ -101,7 +101,7 @@ struct InterviewRunner {
         }
         switch outcome {
         case .completed(let final):
-            let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+            let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
                 final, name: interviewer.record.name, completed: interviewer.record.completed)
             console.write("\n" + AssessmentSummary.text(assessment, style: style) + "\n")
             try writeReport(assessment, answers: final, record: interviewer.record, saved: unsaved == nil)

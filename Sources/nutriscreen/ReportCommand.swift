@@ -82,7 +82,7 @@ struct ReportCommand: ParsableCommand {
         let path = output.out ?? "Reports/\(stem).pdf"
         do { try ReportWriter.checkOutput(path, force: output.force) } catch { throw fail(error.message, error.code) }
         let (questionnaire, document) = try input.load()
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+        let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
             document.answers, name: name ?? document.name, completed: document.completed)
         try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, detail: output.detail, to: path, force: output.force)
         if !output.toStandardOutput { try printOut(path) }
