@@ -320,8 +320,7 @@ public final class Interviewer {
             let shown = answers[item.id].map { $0.display(for: item) } ?? (skipped.contains(item.id) ? "(skipped)" : "(not yet answered)")
             console.line("  \(index + 1). \(item.shortText ?? item.text) — \(shown)")
         }
-        let waiting = toAsk.count - visible.count
-        if waiting > 0 { console.line(style.dim("  \(waiting) more \(waiting == 1 ? "question is" : "questions are") waiting to be asked.")) }
+        if visible.count < toAsk.count { console.line(style.dim("  The questions still to come are not listed here.")) }
         while true {
             console.line(
                 final

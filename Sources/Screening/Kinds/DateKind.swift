@@ -56,7 +56,7 @@ public struct DateKind: QuestionKind {
         return date.readable
     }
 
-    public var typingHint: String { "Type the date, e.g. 14 March 1958 or 14/03/1958 (day first)." }
+    public var typingHint: String { "Type the date with the month's name, e.g. 14 March 1958 (or 1958-03-14)." }
 
     public func parse(typed: String) -> Result<Answer, AnswerProblem> {
         switch Self.read(typed) {
