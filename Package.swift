@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure core: questionnaire model, loading and checking, expressions, navigation, scoring.
@@ -18,6 +19,9 @@ let package = Package(
         .target(name: "Screening", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Private, atomic file writing (sessions, reports).
         .target(name: "PrivateFiles"),
+        // The private screening history: SQLite through GRDB (the system's libsqlite3).
+        .target(
+            name: "History", dependencies: ["Screening", "PrivateFiles", .product(name: "GRDB", package: "GRDB.swift")]),
         // The terminal conversation.
         .target(name: "Interview", dependencies: ["Screening", "PrivateFiles"]),
         // Cairo, cairo-pdf, Pango and fontconfig, from the system.
@@ -37,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
-                "Screening", "Interview", "PrivateFiles", "Report", "ReportPDF", "Exports",
+                "Screening", "Interview", "PrivateFiles", "Report", "ReportPDF", "Exports", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +64,11 @@ let package = Package(
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
         .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening"], exclude: ["Snapshots"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
-        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),
+        .testTarget(
+            name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Corpus"]),
+        .testTarget(
+            name: "HistoryTests", dependencies: ["History", "Screening", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
