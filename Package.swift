@@ -62,7 +62,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
-        .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening"], exclude: ["Snapshots"]),
+        .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
         .testTarget(
             name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen", .product(name: "GRDB", package: "GRDB.swift")],
