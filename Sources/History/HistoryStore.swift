@@ -249,9 +249,10 @@ public struct HistoryStore: Sendable {
     }
 
     private static func stored(_ row: ScreeningRecord, person: HistoryPerson, _ db: Database) throws -> StoredScreening {
-        let assessment =
+        var assessment =
             row.assessmentSchemaVersion <= Assessment.currentSchemaVersion
             ? try? JSONDecoder().decode(Assessment.self, from: Data(row.assessment.utf8)) : nil
+        assessment?.completed = row.completed
         return StoredScreening(entry: try entry(row, person: person, db), answers: row.answers, assessment: assessment)
     }
 }

@@ -81,6 +81,7 @@ public enum ComparisonWords {
     public static let newSymptoms = "New symptoms: "
     public static let goneSymptoms = "Symptoms no longer chosen: "
     public static let sameSymptoms = "Symptoms: the same as last time."
+    public static let symptomsNotCompared = "Symptoms: not compared, as the two screenings used different questionnaires."
 
     /// "See-a-doctor warnings: the same as last time (2)."
     public static func sameWarnings(count: Int) -> String { "\(sameWarnings) (\(count))." }
@@ -105,7 +106,7 @@ public enum ComparisonWords {
 
     /// The terminal's heading line.
     public static func terminalHeading(lastDay: String, interval: String) -> String {
-        "Since your last screening (\(lastDay), \(interval) ago)"
+        "Since your last screening (\(lastDay), \(interval) before this one)"
     }
 
     /// A nutrient on one terminal line: "Vitamin B12: Likely (9) then, Possible (4) now: down 5, now Possible".

@@ -64,6 +64,7 @@ extension ReportBuilder {
             if !symptoms.isEmpty { symptoms.append(TextRun("  ")) }
             symptoms += [TextRun(label, bold: true), TextRun(list.map(\.label).joined(separator: "; ") + ".")]
         }
+        if !comparison.symptomsCompared { symptoms = [TextRun(ComparisonWords.symptomsNotCompared)] }
         blocks.append(small(symptoms.isEmpty ? [TextRun(ComparisonWords.sameSymptoms)] : symptoms))
 
         let charted = comparison.chartedNutrients

@@ -88,6 +88,9 @@ public struct ScreeningComparison: Sendable, Equatable {
     public var keptTriggers: [TriggerChange]
     public var newSymptoms: [Symptom]
     public var goneSymptoms: [Symptom]
+    /// False when a screening's questionnaire is not the one whose items name the symptoms: then
+    /// none are compared.
+    public var symptomsCompared: Bool
     /// Up to the last five screenings, oldest first; this one last.
     public var trend: [TrendPoint]
     public var versionDifference: VersionDifference?
@@ -132,10 +135,15 @@ public struct ScreeningComparison: Sendable, Equatable {
         keptTriggers = current.triggers.filter { firedBefore.contains($0.id) }.map(change)
         goneTriggers = previous.triggers.filter { !firedNow.contains($0.id) }.map(change)
 
-        let symptomsBefore = Self.symptoms(of: previous, questionnaire: questionnaire, conventions: conventions)
-        let symptomsNow = Self.symptoms(of: current, questionnaire: questionnaire, conventions: conventions)
-        newSymptoms = symptomsNow.filter { !symptomsBefore.contains($0) }
-        goneSymptoms = symptomsBefore.filter { !symptomsNow.contains($0) }
+        if let before = Self.symptoms(of: previous, questionnaire: questionnaire, conventions: conventions),
+            let now = Self.symptoms(of: current, questionnaire: questionnaire, conventions: conventions)
+        {
+            newSymptoms = now.filter { !before.contains($0) }
+            goneSymptoms = before.filter { !now.contains($0) }
+            symptomsCompared = true
+        } else {
+            (newSymptoms, goneSymptoms, symptomsCompared) = ([], [], false)
+        }
 
         trend = (earlier.suffix(Self.trendLength - 1) + [current]).map { assessment in
             TrendPoint(
@@ -157,8 +165,10 @@ public struct ScreeningComparison: Sendable, Equatable {
     }
 
     /// The symptoms an assessment's answers name: in the symptoms section, each option chosen
-    /// (but a "none" option) and each yes-or-no item answered yes, in asking order.
-    static func symptoms(of assessment: Assessment, questionnaire: Questionnaire, conventions: ReportConventions) -> [Symptom] {
+    /// (but a "none" option) and each yes-or-no item answered yes, in asking order; nil when the
+    /// assessment comes from another questionnaire than `questionnaire`.
+    static func symptoms(of assessment: Assessment, questionnaire: Questionnaire, conventions: ReportConventions) -> [Symptom]? {
+        guard assessment.questionnaire.id == questionnaire.id else { return nil }
         var symptoms: [Symptom] = []
         for answer in assessment.answers where questionnaire.section(of: answer.id)?.id == conventions.symptomsSection {
             guard let item = questionnaire.item(answer.id) else { continue }

@@ -124,9 +124,13 @@ import Testing
         #expect(dropped.now == nil && dropped.then?.score == 2)
         #expect(ComparisonWords.change(dropped) == "not scored by this version")
         // Another questionnaire, and a changed content under the same version, are named too.
-        var other = old
+        var other = try Sample.assessment(Self.after)
         other.questionnaire.id = "other_form"
-        #expect(try Self.comparison([other], current).versionDifference == .questionnaire(id: "other_form", version: "1.9.0"))
+        other.questionnaire.version = "1.9.0"
+        let otherForm = try Self.comparison([other], current)
+        #expect(otherForm.versionDifference == .questionnaire(id: "other_form", version: "1.9.0"))
+        #expect(!otherForm.symptomsCompared && otherForm.newSymptoms.isEmpty && otherForm.goneSymptoms.isEmpty)
+        #expect(Self.words(Self.section(Self.document(current, otherForm))).contains(ComparisonWords.symptomsNotCompared))
         var edited = current
         edited.questionnaire.contentHash = String(repeating: "1", count: 64)
         #expect(try Self.comparison([edited], current).versionDifference == .content(version: Sample.questionnaire.version))
