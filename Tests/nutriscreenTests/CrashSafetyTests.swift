@@ -92,16 +92,19 @@ import Testing
         }
     }
 
-    @Test func theToolOpensNoNetworkConnection() throws {
+    /// A report, and keeping screenings in the history (SQLite), open no socket to a network.
+    @Test(arguments: [
+        ["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", "net.pdf"],
+        ["history", "import", ProcessRunner.repository + "/Reports/sample-answers.yaml"],
+    ])
+    func theToolOpensNoNetworkConnection(command: [String]) throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
         let log = runner.state + "/strace.log"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", log, ProcessRunner.executable, "report",
-            "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", runner.state + "/net.pdf",
-        ]
+        process.currentDirectoryURL = URL(fileURLWithPath: runner.state)
+        process.arguments = ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", log, ProcessRunner.executable] + command
         process.environment = runner.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

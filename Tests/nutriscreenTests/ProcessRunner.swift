@@ -42,6 +42,7 @@ struct ProcessRunner {
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = state
         env["XDG_CACHE_HOME"] = cache
+        env["XDG_DATA_HOME"] = data
         env["NO_COLOR"] = "1"
         env["HOME"] = state
         env.removeValue(forKey: "NUTRISCREEN_QUESTIONNAIRES")
@@ -169,9 +170,16 @@ struct ProcessRunner {
     /// to hold only what a command wrote for the person).
     var cache: String { state + "-cache" }
 
+    /// Where the screening history goes (outside `state`, like the cache).
+    var data: String { state + "-data" }
+
+    /// The screening history's file.
+    var history: String { data + "/nutriscreen/history.sqlite" }
+
     func cleanUp() {
         try? FileManager.default.removeItem(atPath: state)
         try? FileManager.default.removeItem(atPath: cache)
+        try? FileManager.default.removeItem(atPath: data)
     }
 
     /// The standard output of a tool on the path (pdfinfo, ldd…), run to its end.
