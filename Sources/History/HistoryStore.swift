@@ -223,13 +223,14 @@ public struct HistoryStore: Sendable {
     }
 
     /// Up to `limit` screenings of the person `name` (born `birthDate`) completed before
-    /// `completed`, oldest first: what a new screening is compared with.
-    public func earlier(name: String, birthDate: CalendarDate?, before completed: Date, limit: Int) throws(HistoryError) -> [StoredScreening] {
+    /// `completed`, oldest first: what a new screening is compared with (the last of them in full
+    /// through `screening(id:)`).
+    public func earlier(name: String, birthDate: CalendarDate?, before completed: Date, limit: Int) throws(HistoryError) -> [ScreeningEntry] {
         try reading { db in
             guard let person = try Self.person(db, name: name, birthDate: birthDate, creating: false) else { return [] }
             let rows = try ScreeningRecord.filter(Column("personId") == person.id && Column("completed") < ISO8601.format(completed))
                 .order(Column("completed").desc).limit(limit).fetchAll(db)
-            return try rows.reversed().map { try Self.stored($0, person: HistoryPerson(person), db) }
+            return try rows.reversed().map { try Self.entry($0, person: HistoryPerson(person), db) }
         }
     }
 
@@ -238,13 +239,12 @@ public struct HistoryStore: Sendable {
     }
 
     private static func entry(_ row: ScreeningRecord, person: HistoryPerson, _ db: Database) throws -> ScreeningEntry {
-        let flagged = try NutrientScoreRecord.filter(Column("screeningId") == row.id && Column("band") != Band.low.rawValue)
-            .order(Column("position")).fetchAll(db)
-            .map { ScreeningEntry.Flagged(id: $0.nutrientID, name: $0.name, band: Band(rawValue: $0.band) ?? .low, score: $0.score) }
+        let scores = try NutrientScoreRecord.filter(Column("screeningId") == row.id).order(Column("position")).fetchAll(db)
+            .map { ScreeningEntry.NutrientScore(id: $0.nutrientID, name: $0.name, band: Band(rawValue: $0.band) ?? .low, score: $0.score) }
         return ScreeningEntry(
             id: row.id ?? 0, person: person, completed: ISO8601.parse(row.completed) ?? Date(timeIntervalSince1970: 0),
             questionnaireID: row.questionnaireID, questionnaireVersion: row.questionnaireVersion, contentHash: row.contentHash,
-            triage: row.triage.flatMap(Urgency.init(rawValue:)), flagged: flagged, source: ScreeningSource(rawValue: row.source) ?? .import,
+            triage: row.triage.flatMap(Urgency.init(rawValue:)), scores: scores, source: ScreeningSource(rawValue: row.source) ?? .import,
             recorded: ISO8601.parse(row.recorded) ?? Date(timeIntervalSince1970: 0))
     }
 

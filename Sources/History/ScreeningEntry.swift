@@ -1,11 +1,11 @@
 import Foundation
 import Screening
 
-/// One screening as a listing shows it: when, whose, the questionnaire, the triage and the
-/// flagged nutrients.
+/// One screening as a listing or a chart shows it: when, whose, the questionnaire, the triage
+/// and each nutrient's score, read without its assessment's JSON.
 public struct ScreeningEntry: Sendable, Equatable {
-    /// A nutrient in the Possible or Likely band.
-    public struct Flagged: Sendable, Equatable {
+    /// A nutrient's score and band.
+    public struct NutrientScore: Sendable, Equatable {
         public var id: String
         public var name: String
         public var band: Band
@@ -20,8 +20,11 @@ public struct ScreeningEntry: Sendable, Equatable {
     public var contentHash: String
     /// The most urgent see-a-doctor warning, nil when none fired.
     public var triage: Urgency?
-    /// Most likely first.
-    public var flagged: [Flagged]
+    /// Every nutrient scored, most likely first.
+    public var scores: [NutrientScore]
     public var source: ScreeningSource
     public var recorded: Date
+
+    /// The nutrients in the Possible or Likely band, most likely first.
+    public var flagged: [NutrientScore] { scores.filter { $0.band != .low } }
 }

@@ -14,6 +14,13 @@ public struct ScreeningComparison: Sendable, Equatable {
         public var questionnaireVersion: String
         public var contentHash: String
 
+        public init(completed: Date, questionnaireID: String, questionnaireVersion: String, contentHash: String) {
+            self.completed = completed
+            self.questionnaireID = questionnaireID
+            self.questionnaireVersion = questionnaireVersion
+            self.contentHash = contentHash
+        }
+
         init(_ assessment: Assessment) {
             completed = assessment.completed.flatMap(ISO8601.parse) ?? Date(timeIntervalSince1970: 0)
             questionnaireID = assessment.questionnaire.id
@@ -26,6 +33,11 @@ public struct ScreeningComparison: Sendable, Equatable {
     public struct Score: Sendable, Equatable {
         public var score: Double
         public var band: Band
+
+        public init(score: Double, band: Band) {
+            self.score = score
+            self.band = band
+        }
     }
 
     /// One nutrient then and now; nil where that screening's questionnaire did not score it.
@@ -63,7 +75,19 @@ public struct ScreeningComparison: Sendable, Equatable {
     /// One screening's scores, for the chart.
     public struct TrendPoint: Sendable, Equatable {
         public var occasion: Occasion
+        /// By nutrient id.
         public var scores: [String: Score]
+
+        public init(occasion: Occasion, scores: [String: Score]) {
+            self.occasion = occasion
+            self.scores = scores
+        }
+
+        init(_ assessment: Assessment) {
+            self.init(
+                occasion: Occasion(assessment),
+                scores: Dictionary(assessment.nutrients.map { ($0.id, Score(score: $0.score, band: $0.band)) }, uniquingKeysWith: { a, _ in a }))
+        }
     }
 
     /// How the last screening's questionnaire differs from this one's.
@@ -107,15 +131,26 @@ public struct ScreeningComparison: Sendable, Equatable {
         earlier: [Assessment], current: Assessment, questionnaire: Questionnaire, conventions: ReportConventions = .standard
     ) {
         guard let previous = earlier.last else { return nil }
+        self.init(
+            last: previous, before: earlier.dropLast().map(TrendPoint.init), current: current, questionnaire: questionnaire,
+            conventions: conventions)
+    }
+
+    /// Compares `current` with the screening before it, `previous`; the scores of the screenings
+    /// before that one (`before`, oldest first) go in the chart only.
+    public init(
+        last previous: Assessment, before: [TrendPoint], current: Assessment, questionnaire: Questionnaire,
+        conventions: ReportConventions = .standard
+    ) {
         last = Occasion(previous)
         self.current = Occasion(current)
 
-        let before = Dictionary(previous.nutrients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let lastTime = Dictionary(previous.nutrients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let nowIDs = Set(current.nutrients.map(\.id))
         let listed =
             current.nutrients.map { nutrient in
                 NutrientChange(
-                    id: nutrient.id, name: nutrient.name, then: before[nutrient.id].map { Score(score: $0.score, band: $0.band) },
+                    id: nutrient.id, name: nutrient.name, then: lastTime[nutrient.id].map { Score(score: $0.score, band: $0.band) },
                     now: Score(score: nutrient.score, band: nutrient.band), thresholds: nutrient.thresholds)
             }
             + previous.nutrients.filter { !nowIDs.contains($0.id) }.map { nutrient in
@@ -145,12 +180,7 @@ public struct ScreeningComparison: Sendable, Equatable {
             (newSymptoms, goneSymptoms, symptomsCompared) = ([], [], false)
         }
 
-        trend = (earlier.suffix(Self.trendLength - 1) + [current]).map { assessment in
-            TrendPoint(
-                occasion: Occasion(assessment),
-                scores: Dictionary(
-                    assessment.nutrients.map { ($0.id, Score(score: $0.score, band: $0.band)) }, uniquingKeysWith: { a, _ in a }))
-        }
+        trend = Array((before + [TrendPoint(previous), TrendPoint(current)]).suffix(Self.trendLength))
         trendMixesVersions = Set(trend.map { $0.occasion.questionnaireID + " " + $0.occasion.contentHash }).count > 1
 
         if last.questionnaireID != self.current.questionnaireID {

@@ -29,21 +29,15 @@ extension Pager {
     func placeTrendChart(_ chart: TrendChart, _ w: inout PageWriter) {
         let widths = trendWidths(chart)
         let header = trendHeader(chart)
-        let headerWidths = columnWidths(header)
         // Room for the score beside each bar; a bar no longer than the summary's.
         let numberWidth = 22.0
         let barWidth = min(widths.column - 2 * Self.cellPadX - numberWidth, 120)
         if let first = chart.rows.first, w.remaining < tableHeaderHeight(header) + trendRowHeight(first, chart) { w.newPage() }
         w.emit(.begin("Table"))
-        placeRow(header.columns.map(\.title), header, widths: headerWidths, header: true, &w)
+        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
         for row in chart.rows {
             let height = trendRowHeight(row, chart)
-            if w.remaining < height {
-                w.emit(.end("Table"))
-                w.newPage()
-                w.emit(.begin("Table"))
-                placeRow(header.columns.map(\.title), header, widths: headerWidths, header: true, &w)
-            }
+            startChartRow(height: height, header: header, &w)
             let top = w.y
             w.emit(.begin("TR"))
             w.emit(.begin("TD"))
@@ -77,9 +71,7 @@ extension Pager {
                 w.emit(.end("P"))
                 w.emit(.end("TD"))
             }
-            w.emit(.end("TR"))
-            w.y += height
-            w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
+            endChartRow(height: height, &w)
         }
         w.emit(.end("Table"))
         w.y += Self.paragraphGap + 3

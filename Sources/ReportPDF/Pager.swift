@@ -360,12 +360,7 @@ public struct Pager {
         placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
         for row in chart.rows {
             let height = chartRowHeight(row, chart)
-            if w.remaining < height {
-                w.emit(.end("Table"))
-                w.newPage()
-                w.emit(.begin("Table"))
-                placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
-            }
+            startChartRow(height: height, header: header, &w)
             let top = w.y
             w.emit(.begin("TR"))
             w.emit(.begin("TD"))
@@ -413,12 +408,27 @@ public struct Pager {
                 }
                 w.emit(.end("TD"))
             }
-            w.emit(.end("TR"))
-            w.y += height
-            w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
+            endChartRow(height: height, &w)
         }
         w.emit(.end("Table"))
         w.y += Self.paragraphGap + 3
+    }
+
+    /// Before a chart's row `height` tall: when it does not fit, the table goes on on a new page,
+    /// its header again first.
+    func startChartRow(height: Double, header: Table, _ w: inout PageWriter) {
+        guard w.remaining < height else { return }
+        w.emit(.end("Table"))
+        w.newPage()
+        w.emit(.begin("Table"))
+        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+    }
+
+    /// After a chart's row `height` tall: the row ends, with a thin rule below it.
+    func endChartRow(height: Double, _ w: inout PageWriter) {
+        w.emit(.end("TR"))
+        w.y += height
+        w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
     }
 
     /// The width of one column of a checklist, and of the text beside each box.

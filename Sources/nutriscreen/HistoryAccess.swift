@@ -43,8 +43,20 @@ struct HistoryAccess: Sendable {
         let completed = current.completed.flatMap(ISO8601.parse) ?? Date()
         let earlier = try store.earlier(
             name: name, birthDate: birthDate, before: completed, limit: ScreeningComparison.trendLength - 1)
+        // The last screening is read in full; the ones before it only for the chart, from their scores.
+        guard let last = earlier.last, let previous = try store.screening(id: last.id)?.assessment else { return nil }
         return ScreeningComparison(
-            earlier: earlier.compactMap(\.assessment), current: current, questionnaire: questionnaire, conventions: conventions)
+            last: previous, before: earlier.dropLast().map(Self.trendPoint), current: current, questionnaire: questionnaire,
+            conventions: conventions)
+    }
+
+    /// A screening's scores, as the chart shows them.
+    static func trendPoint(_ entry: ScreeningEntry) -> ScreeningComparison.TrendPoint {
+        ScreeningComparison.TrendPoint(
+            occasion: .init(
+                completed: entry.completed, questionnaireID: entry.questionnaireID, questionnaireVersion: entry.questionnaireVersion,
+                contentHash: entry.contentHash),
+            scores: Dictionary(entry.scores.map { ($0.id, .init(score: $0.score, band: $0.band)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// For `report`: the comparison with the person's earlier screenings, if the history holds

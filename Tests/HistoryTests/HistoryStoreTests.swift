@@ -132,8 +132,11 @@ import Testing
         let base = try HistoryFixture.screening().completed
         let earlier = try store.earlier(
             name: "Ann Example", birthDate: CalendarDate(iso: "1980-03-14"), before: base.addingTimeInterval(150 * 86_400), limit: 4)
-        #expect(earlier.map(\.entry.completed) == [30.0, 60, 90, 120].map { base.addingTimeInterval($0 * 86_400) })
-        #expect(earlier.allSatisfy { $0.assessment != nil })
+        #expect(earlier.map(\.completed) == [30.0, 60, 90, 120].map { base.addingTimeInterval($0 * 86_400) })
+        // Each with every nutrient's score, as the chart reads them without the assessment.
+        let vegan = try HistoryFixture.screening().assessment
+        #expect(earlier.allSatisfy { $0.scores.map(\.id) == vegan.nutrients.map(\.id) && $0.scores.map(\.score) == vegan.nutrients.map(\.score) })
+        #expect(earlier.last?.flagged.map(\.id) == vegan.flaggedNutrients.map(\.id))
         #expect(try store.earlier(name: "Ann Example", birthDate: nil, before: base, limit: 4).isEmpty, "nothing before the first")
         #expect(try store.earlier(name: "Someone Else", birthDate: nil, before: Date(), limit: 4).isEmpty)
     }

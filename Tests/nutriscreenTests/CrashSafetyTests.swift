@@ -72,13 +72,8 @@ import Testing
         let out = runner.state + "/killed.pdf"
         for round in 0..<Self.kills {
             try? FileManager.default.removeItem(atPath: out)
-            let process = runner.process(["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", out, "--force"])
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 0...250_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try runner.killMidway(
+                ["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", out, "--force"], after: 0...250_000)
             if FileManager.default.fileExists(atPath: out) {
                 let check = Process()
                 check.executableURL = URL(fileURLWithPath: "/usr/bin/env")

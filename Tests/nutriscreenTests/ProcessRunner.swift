@@ -105,6 +105,18 @@ struct ProcessRunner {
             stderr: String(decoding: collected.err, as: UTF8.self))
     }
 
+    /// Starts `arguments` (output thrown away), and kills it with SIGKILL after a random number of
+    /// microseconds in `delay`, waiting for its end.
+    func killMidway(_ arguments: [String], after delay: ClosedRange<UInt32>) throws {
+        let process = process(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32.random(in: delay))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// Output read on other threads.
     private final class Collected: @unchecked Sendable {
         private let lock = NSLock()
