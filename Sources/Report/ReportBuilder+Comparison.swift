@@ -44,19 +44,20 @@ extension ReportBuilder {
             blocks.append(.paragraph(Paragraph([TextRun(ComparisonWords.lowBothTimes(rest))], style: .small, gray: 0.25)))
         }
 
-        var warnings: StyledText = []
+        // Each warning new or gone on a line of its own, under its label.
         for (label, triggers) in [(ComparisonWords.newWarnings, comparison.newTriggers), (ComparisonWords.goneWarnings, comparison.goneTriggers)]
         where !triggers.isEmpty {
-            if !warnings.isEmpty { warnings.append(TextRun("  ")) }
-            warnings += [TextRun(label, bold: true), TextRun(triggers.map(ComparisonWords.warning).joined(separator: " "))]
+            blocks.append(small([TextRun(label.trimmingCharacters(in: .whitespaces), bold: true)]))
+            blocks += triggers.map { small([TextRun("• " + ComparisonWords.warning($0))]) }
         }
-        if warnings.isEmpty {
-            warnings = [
-                TextRun(
-                    comparison.keptTriggers.isEmpty ? ComparisonWords.noWarnings : ComparisonWords.sameWarnings(count: comparison.keptTriggers.count))
-            ]
+        if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
+            blocks.append(
+                small([
+                    TextRun(
+                        comparison.keptTriggers.isEmpty
+                            ? ComparisonWords.noWarnings : ComparisonWords.sameWarnings(count: comparison.keptTriggers.count))
+                ]))
         }
-        blocks.append(small(warnings))
 
         var symptoms: StyledText = []
         for (label, list) in [(ComparisonWords.newSymptoms, comparison.newSymptoms), (ComparisonWords.goneSymptoms, comparison.goneSymptoms)]

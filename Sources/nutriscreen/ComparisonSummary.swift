@@ -18,9 +18,11 @@ enum ComparisonSummary {
         }
         let flagged = comparison.nutrients.filter(\.isFlagged)
         lines += flagged.isEmpty ? ["  " + ComparisonWords.nothingFlaggedEitherTime] : flagged.map { "  " + ComparisonWords.terminalLine($0) }
+        // One warning a line: they are long.
         for (label, triggers) in [(ComparisonWords.newWarnings, comparison.newTriggers), (ComparisonWords.goneWarnings, comparison.goneTriggers)]
         where !triggers.isEmpty {
-            lines.append("  " + label + triggers.map(ComparisonWords.warning).joined(separator: " "))
+            lines.append("  " + label.trimmingCharacters(in: .whitespaces))
+            lines += triggers.map { "    " + ComparisonWords.warning($0) }
         }
         if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
             lines.append(

@@ -96,7 +96,7 @@ import Testing
         #expect(text.contains("Likely (7)") && text.contains("Low (-3)"))
         #expect(text.contains("Low last time and now: Vitamin D 2 → 1"), "the short form names the rest in a line")
         #expect(text.contains("New symptoms: ") && text.contains("Nerve and muscle symptoms: Muscle cramps"))
-        #expect(text.contains("Warnings that no longer fire: ROUTINE: At least one nutrient scored Likely."))
+        #expect(text.contains("Warnings that no longer fire: • ROUTINE: At least one nutrient scored Likely."), "\(text)")
         // The long form tables every nutrient.
         let long = Self.section(Self.document(current, comparison, detail: .full))
         let rows = long.compactMap { if case .table(let t) = $0 { t.rows.count } else { nil } }
@@ -148,8 +148,8 @@ import Testing
         #expect(comparison.newTriggers.map(\.id) == [routine.id])
         #expect(comparison.goneTriggers.map(\.id) == ["an_old_warning"])
         let text = Self.words(Self.section(Self.document(current, comparison)))
-        #expect(text.contains("New see-a-doctor warnings: ROUTINE: \(routine.message)"))
-        #expect(text.contains("Warnings that no longer fire: URGENT: See a doctor soon."))
+        #expect(text.contains("New see-a-doctor warnings: • ROUTINE: \(routine.message)"), "\(text)")
+        #expect(text.contains("Warnings that no longer fire: • URGENT: See a doctor soon."))
         #expect(text.contains("Symptoms: the same as last time."))
     }
 

@@ -55,7 +55,7 @@ import Testing
         let second = try runner.run(arguments, input: "n\n70\n1\ny\n1\n2\ns\n\n")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("Since your last screening ("), "\(second.stdout)")
-        #expect(second.stdout.contains("Warnings that no longer fire: ROUTINE"))
+        #expect(second.stdout.contains("  Warnings that no longer fire:\n    ROUTINE: "), "\(second.stdout)")
         #expect(second.stdout.contains("Kept in your screening history as screening 2"))
         let reports = try FileManager.default.contentsOfDirectory(atPath: runner.state + "/Reports").filter { $0.hasSuffix(".pdf") }.sorted()
         #expect(reports.count == 2)
