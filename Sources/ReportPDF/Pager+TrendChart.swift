@@ -32,9 +32,7 @@ extension Pager {
         // Room for the score beside each bar; a bar no longer than the summary's.
         let numberWidth = 22.0
         let barWidth = min(widths.column - 2 * Self.cellPadX - numberWidth, 120)
-        if let first = chart.rows.first, w.remaining < tableHeaderHeight(header) + trendRowHeight(first, chart) { w.newPage() }
-        w.emit(.begin("Table"))
-        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+        startChart(header: header, firstRowHeight: chart.rows.first.map { trendRowHeight($0, chart) }, &w)
         for row in chart.rows {
             let height = trendRowHeight(row, chart)
             startChartRow(height: height, header: header, &w)

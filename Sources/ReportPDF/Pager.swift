@@ -354,10 +354,7 @@ public struct Pager {
         ]
         if chart.showsReasons { columns.append(.init("Strongest reasons (points)", share: widths.reasons / geometry.contentWidth)) }
         let header = Table(columns: columns, rows: [])
-        let headerHeight = tableHeaderHeight(header)
-        if let first = chart.rows.first, w.remaining < headerHeight + chartRowHeight(first, chart) { w.newPage() }
-        w.emit(.begin("Table"))
-        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+        startChart(header: header, firstRowHeight: chart.rows.first.map { chartRowHeight($0, chart) }, &w)
         for row in chart.rows {
             let height = chartRowHeight(row, chart)
             startChartRow(height: height, header: header, &w)
@@ -412,6 +409,14 @@ public struct Pager {
         }
         w.emit(.end("Table"))
         w.y += Self.paragraphGap + 3
+    }
+
+    /// A chart's table begins with its header, on a new page when not even its first row would
+    /// fit below it here.
+    func startChart(header: Table, firstRowHeight: Double?, _ w: inout PageWriter) {
+        if let firstRowHeight, w.remaining < tableHeaderHeight(header) + firstRowHeight { w.newPage() }
+        w.emit(.begin("Table"))
+        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
     }
 
     /// Before a chart's row `height` tall: when it does not fit, the table goes on on a new page,
