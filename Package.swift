@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure core: questionnaire model, loading and checking, expressions, navigation, scoring.
@@ -18,6 +19,9 @@ let package = Package(
         .target(name: "Screening", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Private, atomic file writing (sessions, reports).
         .target(name: "PrivateFiles"),
+        // The private screening history: SQLite through GRDB (the system's libsqlite3).
+        .target(
+            name: "History", dependencies: ["Screening", "PrivateFiles", .product(name: "GRDB", package: "GRDB.swift")]),
         // The terminal conversation.
         .target(name: "Interview", dependencies: ["Screening", "PrivateFiles"]),
         // Cairo, cairo-pdf, Pango and fontconfig, from the system.
@@ -37,14 +41,14 @@ let package = Package(
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
-                "Screening", "Interview", "PrivateFiles", "Report", "ReportPDF", "Exports",
+                "Screening", "Interview", "PrivateFiles", "Report", "ReportPDF", "Exports", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Formats the screening is exported in (FHIR R4) and read back from.
         .target(name: "Exports", dependencies: ["Screening"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
-        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport"]),
+        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport", "History"]),
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
         .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).
@@ -58,9 +62,15 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
-        .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
-        .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen", "TestSupport"], exclude: ["Corpus"]),
+        .testTarget(
+            name: "nutriscreenTests",
+            dependencies: ["Screening", "nutriscreen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Corpus"]),
+        .testTarget(
+            name: "HistoryTests", dependencies: ["History", "Screening", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,11 @@ public enum UserFolders {
         base("XDG_STATE_HOME", default: ".local/state", environment)
     }
 
+    /// `$XDG_DATA_HOME`, default `~/.local/share`: data the user keeps, such as the screening history.
+    public static func data(environment: [String: String]) -> String {
+        base("XDG_DATA_HOME", default: ".local/share", environment)
+    }
+
     /// `$XDG_CACHE_HOME`, default `~/.cache`: anything that can be rebuilt.
     public static func cache(environment: [String: String]) -> String {
         base("XDG_CACHE_HOME", default: ".cache", environment)

@@ -20,10 +20,12 @@ public struct ReportBuilder {
     /// The zone the completion time is shown in; nil for the system's clock (which follows `TZ`).
     public var timeZone: TimeZone?
     public var conventions: ReportConventions
+    /// What changed since the person's last screening, when there was one (see `sinceLastScreening`).
+    public var comparison: ScreeningComparison?
 
     public init(
         assessment: Assessment, questionnaire: Questionnaire, creator: String, created: Date, detail: ReportDetail = .short,
-        timeZone: TimeZone? = nil, conventions: ReportConventions = .standard
+        timeZone: TimeZone? = nil, conventions: ReportConventions = .standard, comparison: ScreeningComparison? = nil
     ) {
         self.assessment = assessment
         self.questionnaire = questionnaire
@@ -32,6 +34,7 @@ public struct ReportBuilder {
         self.detail = detail
         self.timeZone = timeZone
         self.conventions = conventions
+        self.comparison = comparison
     }
 
     /// The moment the screening was completed (else the creation date).
@@ -46,6 +49,7 @@ public struct ReportBuilder {
         blocks += flaggedNutrients()
         blocks += testsToDiscuss()
         blocks += medicines()
+        blocks += sinceLastScreening()
         for nutrient in assessment.flaggedNutrients { blocks += section(for: nutrient) }
         blocks += otherCauses()
         blocks += instruments()

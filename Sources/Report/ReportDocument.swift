@@ -32,6 +32,7 @@ public struct ReportDocument: Sendable, Equatable {
                 c.paragraphs.forEach { add($0.text) }
             case .table(let t): texts += t.columns.map(\.title) + t.rows.flatMap { $0 }
             case .scoreChart(let c): texts += c.rows.flatMap { [$0.name, $0.band] + $0.reasons }
+            case .trendChart(let c): texts += [c.title, c.missingText] + c.columns + c.rows.map(\.name)
             case .checklist(let l): l.items.forEach(add)
             case .notesBox(let n): texts.append(n.title)
             case .spacer: break
@@ -101,6 +102,8 @@ public enum Block: Sendable, Equatable {
     case callout(Callout)
     case table(Table)
     case scoreChart(ScoreChart)
+    /// Scores over several screenings.
+    case trendChart(TrendChart)
     case checklist(Checklist)
     case notesBox(NotesBox)
     case spacer(Double)

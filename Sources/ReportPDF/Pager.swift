@@ -51,6 +51,7 @@ public struct Pager {
         case .callout(let callout): placeCallout(callout, &w)
         case .table(let table): placeTable(table, &w)
         case .scoreChart(let chart): placeChart(chart, &w)
+        case .trendChart(let chart): placeTrendChart(chart, &w)
         case .checklist(let list): placeChecklist(list, &w)
         case .notesBox(let box): placeNotes(box, &w)
         }
@@ -104,6 +105,7 @@ public struct Pager {
         case .callout(let c): return min(calloutHeight(c), geometry.contentHeight / 2)
         case .scoreChart(let c):
             return tableHeaderHeight(Table(columns: [.init("Nutrient", share: 1)], rows: [])) + (c.rows.first.map { chartRowHeight($0, c) } ?? 0)
+        case .trendChart(let c): return tableHeaderHeight(trendHeader(c)) + (c.rows.first.map { trendRowHeight($0, c) } ?? 0)
         case .checklist(let l): return l.items.first.map { checklistItemHeight($0, l) } ?? 0
         case .notesBox(let n): return notesHeight(n)
         case .heading(let h):
@@ -222,7 +224,7 @@ public struct Pager {
 
     // MARK: Tables
 
-    private func columnWidths(_ t: Table) -> [Double] { t.columns.map { $0.share * geometry.contentWidth } }
+    func columnWidths(_ t: Table) -> [Double] { t.columns.map { $0.share * geometry.contentWidth } }
 
     /// The type of a table's cells: smaller in a compact table.
     private func cellStyle(_ t: Table, header: Bool) -> FontStyle { header ? .tableHeader : t.compact ? .fine : .tableBody }
@@ -234,7 +236,7 @@ public struct Pager {
         measurer.lines(of: [TextRun(text, bold: header)], style: cellStyle(t, header: header), width: width - 2 * Self.cellPadX)
     }
 
-    private func tableHeaderHeight(_ t: Table) -> Double { rowHeight(t.columns.map(\.title), t, header: true) }
+    func tableHeaderHeight(_ t: Table) -> Double { rowHeight(t.columns.map(\.title), t, header: true) }
 
     private func rowHeight(_ cells: [String], _ t: Table, header: Bool = false) -> Double {
         zip(cells, columnWidths(t)).map { cellLines($0, t, header: header, width: $1).reduce(0) { $0 + $1.height } }.max().map { $0 + 2 * padY(t) }
@@ -287,7 +289,7 @@ public struct Pager {
         w.y += Self.paragraphGap + 3
     }
 
-    private func placeRow(_ cells: [String], _ t: Table, widths: [Double], header: Bool, _ w: inout PageWriter) {
+    func placeRow(_ cells: [String], _ t: Table, widths: [Double], header: Bool, _ w: inout PageWriter) {
         let lines = zip(cells, widths).map { cellLines($0, t, header: header, width: $1) }
         let height = (lines.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * padY(t)
         if header { w.emit(.rect(x: geometry.contentLeft, y: w.y, width: geometry.contentWidth, height: height, stroke: 0, fill: 0.88)) }
@@ -352,18 +354,10 @@ public struct Pager {
         ]
         if chart.showsReasons { columns.append(.init("Strongest reasons (points)", share: widths.reasons / geometry.contentWidth)) }
         let header = Table(columns: columns, rows: [])
-        let headerHeight = tableHeaderHeight(header)
-        if let first = chart.rows.first, w.remaining < headerHeight + chartRowHeight(first, chart) { w.newPage() }
-        w.emit(.begin("Table"))
-        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+        startChart(header: header, firstRowHeight: chart.rows.first.map { chartRowHeight($0, chart) }, &w)
         for row in chart.rows {
             let height = chartRowHeight(row, chart)
-            if w.remaining < height {
-                w.emit(.end("Table"))
-                w.newPage()
-                w.emit(.begin("Table"))
-                placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
-            }
+            startChartRow(height: height, header: header, &w)
             let top = w.y
             w.emit(.begin("TR"))
             w.emit(.begin("TD"))
@@ -386,22 +380,9 @@ public struct Pager {
             // whose alternative text says the same in words.
             w.emit(.begin("TD"))
             w.emit(.figure(alternativeText: row.alternativeText))
-            let scale = max(chart.scale, 1)
-            let barTop = top + 4
-            let barHeight = Self.chartRowHeight - 8
-            w.emit(.rect(x: barX, y: barTop, width: barWidth, height: barHeight, stroke: 0.5, fill: nil))
-            let filled = max(0, min(row.score, scale)) / scale * barWidth
-            if filled > 0 {
-                w.emit(
-                    .rect(
-                        x: barX, y: barTop, width: filled, height: barHeight, stroke: 0,
-                        fill: row.band == "Likely" ? 0.15 : row.band == "Possible" ? 0.45 : 0.75))
-            }
-            for (threshold, double) in [(row.possible, false), (row.likely, true)] where threshold <= scale {
-                let tx = barX + threshold / scale * barWidth
-                w.emit(.line(x1: tx, y1: barTop - 2, x2: tx, y2: barTop + barHeight + 2, width: 1, gray: 0))
-                if double { w.emit(.line(x1: tx + 2, y1: barTop - 2, x2: tx + 2, y2: barTop + barHeight + 2, width: 1, gray: 0)) }
-            }
+            placeBar(
+                x: barX, top: top, width: barWidth, score: row.score, band: row.band, possible: row.possible, likely: row.likely,
+                scale: chart.scale, &w)
             w.emit(.end("Figure"))
             w.emit(.end("TD"))
             w.emit(.begin("TD"))
@@ -424,12 +405,35 @@ public struct Pager {
                 }
                 w.emit(.end("TD"))
             }
-            w.emit(.end("TR"))
-            w.y += height
-            w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
+            endChartRow(height: height, &w)
         }
         w.emit(.end("Table"))
         w.y += Self.paragraphGap + 3
+    }
+
+    /// A chart's table begins with its header, on a new page when not even its first row would
+    /// fit below it here.
+    func startChart(header: Table, firstRowHeight: Double?, _ w: inout PageWriter) {
+        if let firstRowHeight, w.remaining < tableHeaderHeight(header) + firstRowHeight { w.newPage() }
+        w.emit(.begin("Table"))
+        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+    }
+
+    /// Before a chart's row `height` tall: when it does not fit, the table goes on on a new page,
+    /// its header again first.
+    func startChartRow(height: Double, header: Table, _ w: inout PageWriter) {
+        guard w.remaining < height else { return }
+        w.emit(.end("Table"))
+        w.newPage()
+        w.emit(.begin("Table"))
+        placeRow(header.columns.map(\.title), header, widths: columnWidths(header), header: true, &w)
+    }
+
+    /// After a chart's row `height` tall: the row ends, with a thin rule below it.
+    func endChartRow(height: Double, _ w: inout PageWriter) {
+        w.emit(.end("TR"))
+        w.y += height
+        w.emit(.line(x1: geometry.contentLeft, y1: w.y, x2: geometry.contentLeft + geometry.contentWidth, y2: w.y, width: 0.3, gray: 0.6))
     }
 
     /// The width of one column of a checklist, and of the text beside each box.

@@ -76,13 +76,15 @@ public struct AnswersDocument: Sendable {
     public static func settle(
         _ document: inout AnswersDocument, questionnaire: Questionnaire, locations: [String: YAMLNode], _ reader: inout YAMLReader
     ) {
-        let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(document.answers).map(\.id))
+        // Visibility is judged with the calculated items worked out: an age from a date of birth
+        // shows the questions that depend on the age.
+        let day = CalendarDate(document.completed ?? Date())
+        let calculated = Navigator(questionnaire: questionnaire).calculating(document.answers, on: day)
+        let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(calculated).map(\.id))
         for (id, key) in locations.sorted(by: { $0.key < $1.key }) where !visible.contains(id) {
             let condition = questionnaire.item(id)?.condition?.source ?? "its condition"
             reader.error(at: key, "\(id) is answered, but it is only asked when \(condition); remove it or change the answers it depends on")
         }
-        let day = CalendarDate(document.completed ?? Date())
-        let calculated = Navigator(questionnaire: questionnaire).calculating(document.answers, on: day)
         for item in questionnaire.items {
             guard let formula = item.calculated, let given = document.answers[item.id], let worked = calculated[item.id], worked != given
             else { continue }

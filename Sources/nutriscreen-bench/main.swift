@@ -1,4 +1,5 @@
 import Foundation
+import History
 import Report
 import ReportPDF
 import Screening
@@ -96,6 +97,7 @@ for index in 0..<batchSize {
 var environment = ProcessInfo.processInfo.environment
 environment["XDG_STATE_HOME"] = scratch + "/state"
 environment["XDG_CACHE_HOME"] = scratch + "/cache"
+environment["XDG_DATA_HOME"] = scratch + "/data"
 environment["NO_COLOR"] = "1"
 for folder in ["\(scratch)/in"] + (0..<parts).map({ "\(scratch)/in/\($0)" }) {
     guard Measure.spawn(bench, ["page-texts", folder], environment: environment).status == 0 else {
@@ -211,6 +213,13 @@ row("sample PDF as cairo writes it (\(pages) pages)", String(format: "%.1f KB a 
 row(
     "sample PDF, packed: \(pdf.count) B", String(format: "%.1f KB a page", Double(pdf.count) / Double(pages) / 1000), target: "≤ 10 KB a page",
     met: pdf.count <= pages * 10_000)
+
+// The screening history (issue 17): what keeping a screening costs at the end of an interview,
+// and what the comparison with earlier screenings adds to a report.
+print("")
+try HistoryBench.run(
+    assessment: assessment, document: document, questionnaire: questionnaire, runs: runs, scratch: scratch, nutriscreen: nutriscreen,
+    environment: environment, created: created)
 
 print(
     "\nMachine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"

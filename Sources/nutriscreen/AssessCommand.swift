@@ -66,13 +66,19 @@ struct AnswersInput: ParsableArguments {
     /// file `answers`; prints located problems and throws the exit code.
     static func load(_ answers: String, questionnaire path: String?) throws -> (Questionnaire, AnswersDocument) {
         let questionnaire = try QuestionnaireLocator.load(explicit: path)
+        return (questionnaire, try read(answers, questionnaire: questionnaire))
+    }
+
+    /// The checked answers in the file `answers` (YAML, JSON or FHIR); prints located problems
+    /// and throws the exit code.
+    static func read(_ answers: String, questionnaire: Questionnaire) throws -> AnswersDocument {
         do {
             let data = try YAMLReader.read(answers, what: "the answers file")
             // A FHIR QuestionnaireResponse (or a Bundle holding one) is recognised by its resourceType.
             if FHIRResponseReader.recognises(data) {
-                return (questionnaire, try FHIRResponseReader.parse(data, file: answers, questionnaire: questionnaire))
+                return try FHIRResponseReader.parse(data, file: answers, questionnaire: questionnaire)
             }
-            return (questionnaire, try AnswersDocument.parse(data, file: answers, questionnaire: questionnaire))
+            return try AnswersDocument.parse(data, file: answers, questionnaire: questionnaire)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             if error.unreadable { throw ExitStatus.noInput }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import History
 import PrivateFiles
 import Report
 import ReportPDF
@@ -17,6 +18,8 @@ struct BatchReporter {
     let paper: PaperSize
     let detail: ReportDetail
     let force: Bool
+    /// Where to find each person's earlier screenings; nil to leave the comparison out.
+    let history: HistoryAccess?
 
     /// One file that could not be reported.
     struct Failure: Sendable {
@@ -77,15 +80,24 @@ struct BatchReporter {
             .filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) && !$0.hasPrefix(".") }.sorted()
         guard !names.isEmpty else { throw fail("no .yaml, .yml or .json answers files in \(answersDir)", ExitStatus.noInput) }
 
+        // The history is opened once, for reading; when it cannot be, the reports go without comparisons.
+        var store: HistoryStore?
+        if let history {
+            do { store = try HistoryStore.open(at: history.path, creating: false) } catch {
+                printError("nutriscreen: \(error.message); the reports are written without the comparison with earlier screenings")
+            }
+        }
         let progress = Progress(total: names.count, onTerminal: isatty(STDERR_FILENO) == 1)
         let questionnaire = questionnaire
         let paper = paper
         let detail = detail
         let force = force
+        let history = store.flatMap { store in self.history.map { ($0, store) } }
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
             let output = outDir + "/" + PathName.removingExtension(names[index]) + ".pdf"
-            progress.finish(Self.report(file, to: output, questionnaire: questionnaire, paper: paper, detail: detail, force: force))
+            progress.finish(
+                Self.report(file, to: output, questionnaire: questionnaire, paper: paper, detail: detail, force: force, history: history))
         }
 
         let failures = progress.failures.sorted { $0.file < $1.file }
@@ -96,7 +108,8 @@ struct BatchReporter {
 
     /// One file: load, assess, render, write. Returns the failure, if any.
     private static func report(
-        _ file: String, to output: String, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail, force: Bool
+        _ file: String, to output: String, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail, force: Bool,
+        history: (HistoryAccess, HistoryStore)?
     ) -> Failure? {
         let document: AnswersDocument
         do {
@@ -108,8 +121,18 @@ struct BatchReporter {
         }
         let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
             document.answers, name: document.name, completed: document.completed)
+        var comparison: ScreeningComparison?
+        if let (access, store) = history, let name = document.name {
+            do {
+                comparison = try access.comparison(
+                    store, name: name, birthDate: access.birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
+            } catch {
+                printError("nutriscreen: \(file): \(error.message); its report is written without the comparison with earlier screenings")
+            }
+        }
         do {
-            try ReportWriter.produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: output, force: force)
+            try ReportWriter.produce(
+                assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: output, force: force, comparison: comparison)
             return nil
         } catch {
             return Failure(file: file, message: "nutriscreen: \(error.message)", code: error.code.rawValue)

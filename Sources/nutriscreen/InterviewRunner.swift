@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Interview
 import PrivateFiles
+import Report
 import Screening
 
 #if canImport(Glibc)
@@ -103,8 +104,16 @@ struct InterviewRunner {
         case .completed(let final):
             let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
                 final, name: interviewer.record.name, completed: interviewer.record.completed)
+            // Kept in the screening history (compared with the person's last screening first);
+            // a history that cannot be used is said, and stops nothing.
+            let document = AnswersDocument(answers: final, name: interviewer.record.name, completed: interviewer.record.completed)
+            let kept = HistoryAccess.standard.keep(
+                assessment, document: document, questionnaire: questionnaire, session: store.path(of: interviewer.record))
             console.write("\n" + AssessmentSummary.text(assessment, style: style) + "\n")
-            try writeReport(assessment, answers: final, record: interviewer.record, saved: unsaved == nil)
+            if let comparison = kept.comparison { console.write("\n" + ComparisonSummary.text(comparison, style: style) + "\n") }
+            let answersPath = try writeReport(
+                assessment, answers: final, record: interviewer.record, saved: unsaved == nil, comparison: kept.comparison)
+            if kept.failed { printError(kept.notice(answersPath)) } else { console.write(kept.notice(answersPath) + "\n") }
             lock.releaseAndRemove()
         case .quit:
             if let unsaved { throw fail(unsaved, ExitStatus.cannotCreate) }
@@ -122,8 +131,10 @@ struct InterviewRunner {
     }
 
     /// Writes the answers file and the PDF, and says where they are. Neither replaces a file
-    /// without `--force` (checked before the first question too).
-    private func writeReport(_ assessment: Assessment, answers: AnswerSet, record: SessionRecord, saved: Bool) throws {
+    /// without `--force` (checked before the first question too). Returns the answers file's path.
+    private func writeReport(
+        _ assessment: Assessment, answers: AnswerSet, record: SessionRecord, saved: Bool, comparison: ScreeningComparison?
+    ) throws -> String {
         let safe = saved ? " Your answers are safe in \(store.path(of: record))." : ""
         if report.out == nil, !PrivateFile.isFolder("Reports") {
             do { try PrivateFile.makeDirectory("Reports") } catch { throw fail("\(error.description).\(safe)", ExitStatus.cannotCreate) }
@@ -138,10 +149,11 @@ struct InterviewRunner {
         }
         try ReportWriter.write(
             assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), detail: report.detail, to: pdf,
-            force: report.force)
+            force: report.force, comparison: comparison)
         console.write(
             "\nYour report: \(pdf)\nYour answers: \(answersPath) (regenerate the report with: \(Invocation.command) report --answers \(Invocation.shellQuoted(answersPath)) --force)\n"
         )
+        return answersPath
     }
 
     /// `stem.pdf`, or `stem-2.pdf`, … when that PDF or its answers file exists.

@@ -19,24 +19,32 @@ struct NutriScreen: ParsableCommand {
             still change the result. It is a screening aid, not a diagnosis: take the summary to a clinician.
 
             Answers are saved after every answer in $XDG_STATE_HOME/nutriscreen (default \
-            ~/.local/state/nutriscreen), readable by you only; nothing is sent anywhere.
+            ~/.local/state/nutriscreen), readable by you only; nothing is sent anywhere. Finished \
+            screenings with a name are kept in a private history (see nutriscreen help history), so the \
+            next one can say what changed.
 
             Examples:
               nutriscreen                  # start, or resume
               nutriscreen start --name 'Ann Example'
               nutriscreen assess --answers ann.yaml --json
               nutriscreen report --answers ann.yaml --out ann.pdf
+              nutriscreen history          # your earlier screenings
               nutriscreen help report      # more on one command
 
             Exit codes: 0 done; 64 usage error (including a bad SOURCE_DATE_EPOCH); 65 invalid \
-            questionnaire or answers file; 66 input file missing or unreadable; 69 the screening is open \
-            in another nutriscreen process; 73 output cannot be written (a file exists without --force, a \
-            folder is missing or unwritable, answers cannot be saved); 75 input ended before the \
+            questionnaire or answers file, or a damaged history; 66 input file missing or unreadable, or no \
+            such screening or person in the history; 69 the screening, or the history, is in use by another \
+            nutriscreen process; 73 output cannot be written (a file exists without --force, a folder is \
+            missing or unwritable, answers cannot be saved, the history cannot be written: a full disk, or a \
+            history from a newer nutriscreen); 75 input ended before the \
             screening was finished (answers saved); 129 the terminal closed (SIGHUP), 130 interrupted \
             with Ctrl-C (SIGINT), 143 stopped (SIGTERM): answers saved.
             """,
         version: version,
-        subcommands: [StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self],
+        subcommands: [
+            StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, HistoryCommand.self,
+            ValidateCommand.self,
+        ],
         defaultSubcommand: StartCommand.self
     )
 

@@ -50,6 +50,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The name to print on the report (overrides the answers file).", valueName: "name"))
     var name: String?
 
+    @Flag(name: .long, help: "Leave out the comparison with the person's earlier screenings in your history.")
+    var noHistory = false
+
     func validate() throws {
         switch (input.answers, answersDir) {
         case (nil, nil): throw ValidationError("Pass --answers FILE, or --answers-dir DIR with --out-dir DIR.")
@@ -74,7 +77,10 @@ struct ReportCommand: ParsableCommand {
         let paper = output.paper ?? ReportWriter.defaultPaper()
         if let answersDir, let outDir {
             let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
-            try BatchReporter(questionnaire: questionnaire, paper: paper, detail: output.detail, force: output.force).run(
+            try BatchReporter(
+                questionnaire: questionnaire, paper: paper, detail: output.detail, force: output.force,
+                history: noHistory ? nil : HistoryAccess.standard
+            ).run(
                 answersDir: answersDir, outDir: outDir)
             return
         }
@@ -84,7 +90,9 @@ struct ReportCommand: ParsableCommand {
         let (questionnaire, document) = try input.load()
         let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
             document.answers, name: name ?? document.name, completed: document.completed)
-        try ReportWriter.write(assessment, questionnaire: questionnaire, paper: paper, detail: output.detail, to: path, force: output.force)
+        let comparison = noHistory ? nil : HistoryAccess.standard.comparisonForReport(assessment, document: document, questionnaire: questionnaire)
+        try ReportWriter.write(
+            assessment, questionnaire: questionnaire, paper: paper, detail: output.detail, to: path, force: output.force, comparison: comparison)
         if !output.toStandardOutput { try printOut(path) }
     }
 }

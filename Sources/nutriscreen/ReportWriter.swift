@@ -88,14 +88,15 @@ enum ReportWriter {
     /// Renders and writes the PDF (to standard output for `-`), or says why not. Prints nothing
     /// else, so batches can collect failures.
     static func produce(
-        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool
+        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
+        comparison: ScreeningComparison? = nil
     ) throws(Failure) {
         try checkOutput(path, force: force)
         let data: Data
         do {
             data = try ReportPDF.ReportRenderer.pdf(
                 assessment, questionnaire: questionnaire, paper: paper, detail: detail, creator: "NutriScreen \(NutriScreen.version)",
-                created: creationDate(completed: assessment.completed))
+                created: creationDate(completed: assessment.completed), comparison: comparison)
         } catch {
             throw Failure(message: "cannot draw the report for \(path): \(error)", code: ExitCode.failure)
         }
@@ -112,10 +113,11 @@ enum ReportWriter {
 
     /// Renders and writes the PDF; prints a clear message and throws the exit code on failure.
     static func write(
-        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool
+        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
+        comparison: ScreeningComparison? = nil
     ) throws {
         do {
-            try produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: path, force: force)
+            try produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: path, force: force, comparison: comparison)
         } catch {
             throw fail(error.message, error.code)
         }

@@ -24,10 +24,15 @@ import Testing
         let document = Sample.document(try Sample.assessment(answers))
         let layout = ReportRenderer.layout(document, paper: .a4, measurer: try PangoTextEngine.forCurrentThread())
         #expect(layout.overflows.isEmpty)
-        let recorded = RecordingRenderer.record(layout)
+        Self.check(RecordingRenderer.record(layout), against: name)
+    }
+
+    /// Compares a recorded layout with the snapshot `name` (or records it, and fails, with
+    /// RECORD_SNAPSHOTS set).
+    static func check(_ recorded: String, against name: String) {
         let path = Self.folder + "/\(name).txt"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try recorded.write(toFile: path, atomically: true, encoding: .utf8)
+            do { try recorded.write(toFile: path, atomically: true, encoding: .utf8) } catch { Issue.record("cannot write \(path): \(error)") }
             Issue.record("Recorded \(path). Unset RECORD_SNAPSHOTS and run again to check against it.")
             return
         }

@@ -174,6 +174,20 @@ import Testing
         }
     }
 
+    /// A question shown only for an age (pregnancy, below 56) may be answered in a file that
+    /// gives the date of birth instead of the age: the age is worked out before the check.
+    @Test func anAnswerThatDependsOnACalculatedAgeIsAccepted() throws {
+        let file = "completed: 2026-03-01T10:00:00Z\nbirth_date: 1991-05-20\nsex: female\npregnant: no\n"
+        let document = try AnswersDocument.parse(Data(file.utf8), file: "a.yaml", questionnaire: Default.questionnaire)
+        #expect(document.answers["age"] == .integer(34))
+        #expect(document.answers["pregnant"] != nil)
+        // At 68 the question is not asked, so its answer is still refused.
+        #expect(throws: DiagnosticList.self) {
+            try AnswersDocument.parse(
+                Data(file.replacingOccurrences(of: "1991", with: "1957").utf8), file: "a.yaml", questionnaire: Default.questionnaire)
+        }
+    }
+
     @Test func theInterviewPathSkipsACalculatedAge() {
         let answers = Navigator(questionnaire: q).calculating(
             Fixture.answers(

@@ -9,10 +9,11 @@ public enum Tool {
         public var output: String
     }
 
-    /// Runs `tool` (a name looked up on the path, or an absolute path) with `arguments`; the
-    /// output holds standard error too unless `errors` is false.
+    /// Runs `tool` (a name looked up on the path, or an absolute path) with `arguments`, in
+    /// `directory` when given; the output holds standard error too unless `errors` is false.
     public static func run(
-        _ tool: String, _ arguments: [String], environment: [String: String]? = nil, errors: Bool = true
+        _ tool: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
+        errors: Bool = true
     ) throws -> Result {
         let process = Process()
         if tool.hasPrefix("/") {
@@ -23,6 +24,7 @@ public enum Tool {
             process.arguments = [tool] + arguments
         }
         if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = errors ? pipe : FileHandle.nullDevice

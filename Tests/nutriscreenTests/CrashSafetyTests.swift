@@ -73,29 +73,26 @@ import Testing
         let out = runner.state + "/killed.pdf"
         for round in 0..<Self.kills {
             try? FileManager.default.removeItem(atPath: out)
-            let process = runner.process(["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", out, "--force"])
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 0...250_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try runner.killMidway(
+                ["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", out, "--force"], after: 0...250_000)
             if FileManager.default.fileExists(atPath: out) {
                 #expect(try Tool.run("qpdf", ["--check", out]).status == 0, "round \(round): a partial PDF was left at the output path")
             }
         }
     }
 
-    @Test func theToolOpensNoNetworkConnection() throws {
+    /// A report, and keeping screenings in the history (SQLite), open no socket to a network.
+    @Test(arguments: [
+        ["report", "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", "net.pdf"],
+        ["history", "import", ProcessRunner.repository + "/Reports/sample-answers.yaml"],
+    ])
+    func theToolOpensNoNetworkConnection(command: [String]) throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
         let log = runner.state + "/strace.log"
         let traced = try Tool.run(
-            "strace",
-            [
-                "-f", "-qq", "-e", "trace=socket,connect", "-o", log, ProcessRunner.executable, "report",
-                "--answers", ProcessRunner.repository + "/Reports/sample-answers.yaml", "--out", runner.state + "/net.pdf",
-            ], environment: runner.environment)
+            "strace", ["-f", "-qq", "-e", "trace=socket,connect", "-o", log, ProcessRunner.executable] + command,
+            environment: runner.environment, directory: runner.state)
         #expect(traced.status == 0, "\(traced.output)")
         let calls = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         #expect(!calls.contains("AF_INET"), "\(calls)")

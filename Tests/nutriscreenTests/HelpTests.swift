@@ -3,20 +3,23 @@ import Testing
 
 /// `--help`, mistyped commands and the man page, through the built executable.
 @Suite struct HelpTests {
-    static let commands = ["start", "resume", "assess", "report", "export", "validate"]
+    static let commands = ["start", "resume", "assess", "report", "export", "history", "validate"]
+    /// Commands under another command.
+    static let nested = [["history", "list"], ["history", "show"], ["history", "import"], ["history", "forget"]]
 
     /// Each help text is wrapped once, by the argument parser, at the width asked for: no line is
-    /// longer (but the usage line, which the parser never wraps), and no line of a paragraph ends
+    /// longer (but the usage line and, under a command with commands, its pointer to their help,
+    /// which the parser never wraps), and no line of a paragraph ends
     /// early while the next word would have fitted (the sign of text wrapped twice).
     @Test(arguments: [60, 80, 120])
     func helpIsWrappedOnceToTheTerminal(columns: Int) throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
-        for command in [[]] + Self.commands.map({ [$0] }) {
+        for command in [[]] + Self.commands.map({ [$0] }) + Self.nested {
             let result = try runner.run(command + ["--help"], environment: ["COLUMNS": "\(columns)"])
             #expect(result.status == 0)
             let lines = result.stdout.components(separatedBy: "\n")
-            for (index, line) in lines.enumerated() where !line.hasPrefix("USAGE:") {
+            for (index, line) in lines.enumerated() where !line.hasPrefix("USAGE:") && !line.hasSuffix("<subcommand>' for detailed help.") {
                 #expect(line.count <= columns, "\(command) at \(columns): \(line)")
                 guard index + 1 < lines.count, !line.isEmpty, !line.hasPrefix(" "), !line.hasSuffix(":") else { continue }
                 let next = lines[index + 1]
@@ -62,7 +65,7 @@ import Testing
         #expect(result.status == 64)
         #expect(
             result.stderr.contains(
-                "nutriscreen: 'banana' is not a command; the commands are start, resume, assess, report, export and validate"),
+                "nutriscreen: 'banana' is not a command; the commands are start, resume, assess, report, export, history and validate"),
             "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         // Options alone still start a screening, and help still helps.
@@ -82,8 +85,12 @@ import Testing
         let dump = try ProcessRunner().run(["--experimental-dump-help"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
         let command = try #require(root["command"] as? [String: Any])
-        let subcommands = command["subcommands"] as? [[String: Any]] ?? []
-        #expect(Set(subcommands.compactMap { $0["commandName"] as? String }).isSuperset(of: Self.commands))
+        // Every command, those under another command too.
+        func within(_ info: [String: Any]) -> [[String: Any]] {
+            (info["subcommands"] as? [[String: Any]] ?? []).flatMap { [$0] + within($0) }
+        }
+        let subcommands = within(command)
+        #expect(Set(subcommands.compactMap { $0["commandName"] as? String }).isSuperset(of: Self.commands + Self.nested.map { $0[1] }))
         for (index, info) in ([command] + subcommands).enumerated() {
             let name = info["commandName"] as? String ?? ""
             if index > 0 { #expect(lines.contains(".It Em \(name)"), "\(name)") }

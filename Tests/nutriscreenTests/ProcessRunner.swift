@@ -43,6 +43,7 @@ struct ProcessRunner {
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = state
         env["XDG_CACHE_HOME"] = cache
+        env["XDG_DATA_HOME"] = data
         env["NO_COLOR"] = "1"
         env["HOME"] = state
         env.removeValue(forKey: "NUTRISCREEN_QUESTIONNAIRES")
@@ -103,6 +104,18 @@ struct ProcessRunner {
         return Result(
             status: killed ? -1 : process.terminationStatus, stdout: String(decoding: collected.out, as: UTF8.self),
             stderr: String(decoding: collected.err, as: UTF8.self))
+    }
+
+    /// Starts `arguments` (output thrown away), and kills it with SIGKILL after a random number of
+    /// microseconds in `delay`, waiting for its end.
+    func killMidway(_ arguments: [String], after delay: ClosedRange<UInt32>) throws {
+        let process = process(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32.random(in: delay))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// Output read on other threads.
@@ -170,9 +183,16 @@ struct ProcessRunner {
     /// to hold only what a command wrote for the person).
     var cache: String { state + "-cache" }
 
+    /// Where the screening history goes (outside `state`, like the cache).
+    var data: String { state + "-data" }
+
+    /// The screening history's file.
+    var history: String { data + "/nutriscreen/history.sqlite" }
+
     func cleanUp() {
         try? FileManager.default.removeItem(atPath: state)
         try? FileManager.default.removeItem(atPath: cache)
+        try? FileManager.default.removeItem(atPath: data)
     }
 
     /// The standard output of a tool on the path (pdfinfo, ldd…), run to its end.

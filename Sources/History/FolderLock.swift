@@ -1,0 +1,32 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An advisory lock (flock) on the history's folder while a process creates or migrates the
+/// history, so two processes starting at once never both build the tables. SQLite's own locks
+/// cover every other write.
+struct FolderLock {
+    private let descriptor: Int32
+
+    /// Waits up to `wait` seconds for the folder; `path` names the history in errors.
+    init(folder: String, wait: TimeInterval, path: String) throws(HistoryError) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw .cannotOpen(path: path, reason: "its folder \(folder) cannot be opened (\(String(cString: strerror(errno))))")
+        }
+        let deadline = Date().addingTimeInterval(wait)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(fd)
+                throw .busy(path: path)
+            }
+            usleep(10_000)
+        }
+        descriptor = fd
+    }
+
+    /// Lets the folder go (closing the descriptor drops the lock).
+    func release() { close(descriptor) }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+/// The history's tables, built by migrations from the first version on (docs/history.md). A
+/// migration, once released, is never changed: a new version of the schema is a new migration.
+enum HistorySchema {
+    /// `PRAGMA application_id` of a NutriScreen history ("NSHy"), so another program's SQLite
+    /// file is never taken for one.
+    static let applicationID: Int32 = 0x4E53_4879
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            // A person is known by name and date of birth; `nameKey` is the name as matched
+            // (PersonName.key), `birthDate` an ISO date or NULL when none was given.
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("nameKey", .text).notNull()
+                t.column("birthDate", .text)
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX personIdentity ON person(nameKey, ifnull(birthDate, ''))")
+            // One completed screening: when, with which questionnaire, the answers (an answers
+            // file, YAML) and the assessment (JSON, docs/assessment-schema.md).
+            try db.create(table: "screening") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.column("completed", .text).notNull()
+                t.column("questionnaireID", .text).notNull()
+                t.column("questionnaireVersion", .text).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("triage", .text)
+                t.column("answers", .text).notNull()
+                t.column("assessment", .text).notNull()
+                t.column("assessmentSchemaVersion", .integer).notNull()
+                t.column("source", .text).notNull()
+                t.column("recorded", .text).notNull()
+                t.uniqueKey(["personId", "completed"])
+            }
+            // Each nutrient's score and band, for listings and charts without reading the JSON.
+            try db.create(table: "nutrientScore") { t in
+                t.belongsTo("screening", onDelete: .cascade).notNull()
+                t.column("nutrientID", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("band", .text).notNull()
+                t.primaryKey(["screeningId", "nutrientID"])
+            }
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+import PrivateFiles
+import Screening
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The private screening history: one SQLite file (through GRDB) at
+/// `$XDG_DATA_HOME/nutriscreen/history.sqlite`, mode 0600 in a 0700 folder, in WAL mode, its
+/// schema built by migrations (`HistorySchema`). Every write is one transaction, so a crash, a
+/// full disk or a second process never leaves half of one; deleted rows are overwritten
+/// (`secure_delete`) and `forget` rewrites the file and empties its log.
+public struct HistoryStore: Sendable {
+    public let path: String
+    /// False for a history written by a newer NutriScreen: it is read, never changed.
+    public let isWritable: Bool
+    let queue: DatabaseQueue
+
+    /// How long a process waits for another that holds the history, in seconds.
+    public static let wait: TimeInterval = 5
+
+    /// The history's file for this user, by the XDG base-directory convention.
+    public static func standardPath(environment: [String: String]) -> String {
+        UserFolders.data(environment: environment) + "/nutriscreen/history.sqlite"
+    }
+
+    private init(path: String, isWritable: Bool, queue: DatabaseQueue) {
+        self.path = path
+        self.isWritable = isWritable
+        self.queue = queue
+    }
+
+    /// Opens the history at `path`, bringing its schema up to date. When the file is missing it
+    /// is created (0600, its folder 0700) if `creating`, else there is no history yet (nil).
+    public static func open(at path: String, creating: Bool) throws(HistoryError) -> HistoryStore? {
+        let exists = access(path, F_OK) == 0
+        guard exists || creating else { return nil }
+        let folder = PathName.folder(of: path)
+        do { try PrivateFile.makeDirectory(folder) } catch { throw .cannotOpen(path: path, reason: error.reason) }
+        let lock = try FolderLock(folder: folder, wait: wait, path: path)
+        defer { lock.release() }
+        if !exists {
+            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 || errno == EEXIST else {
+                throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            if fd >= 0 { close(fd) }
+        }
+        // SQLite gives its -wal and -shm files the database's mode.
+        for file in [path, path + "-wal", path + "-shm"] where access(file, F_OK) == 0 { chmod(file, 0o600) }
+
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(wait)
+        configuration.label = "history"
+        configuration.prepareDatabase { db in
+            // Deleted rows are overwritten, temporary data (VACUUM's copy) stays in memory, and
+            // a commit is on the disk before it returns.
+            try db.execute(
+                sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let (known, superseded, complete) = try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                return (
+                    id == HistorySchema.applicationID || (id == 0 && tables == 0), try HistorySchema.migrator.hasBeenSuperseded(db),
+                    try HistorySchema.migrator.hasCompletedMigrations(db)
+                )
+            }
+            guard known else { throw HistoryError.damaged(path: path, detail: "it is an SQLite file of another program") }
+            if !superseded, !complete { try HistorySchema.migrator.migrate(queue) }
+            return HistoryStore(path: path, isWritable: !superseded, queue: queue)
+        } catch {
+            throw HistoryError(error, path: path)
+        }
+    }
+
+    // MARK: Writing
+
+    /// What `record` did.
+    public enum Recorded: Sendable, Equatable {
+        /// Added as screening `id`.
+        case added(Int64)
+        /// The person already has a screening completed at that moment (screening `id`): nothing was added.
+        case duplicate(Int64)
+    }
+
+    /// Records a completed screening, in one transaction: its person (found, or added), the
+    /// screening and its nutrients' scores.
+    public func record(_ screening: NewScreening) throws(HistoryError) -> Recorded {
+        try writing { db in
+            var person = try Self.person(db, name: screening.name, birthDate: screening.birthDate, creating: true)!
+            let completed = ISO8601.format(screening.completed)
+            if let existing = try Int64.fetchOne(
+                db, sql: "SELECT id FROM screening WHERE personId = ? AND completed = ?", arguments: [person.id, completed])
+            {
+                return (.duplicate(existing), .rollback)
+            }
+            if person.birthDate == nil, let birthDate = screening.birthDate {
+                person.birthDate = birthDate.iso
+                try person.update(db)
+            }
+            let assessment = screening.assessment
+            var row = ScreeningRecord(
+                id: nil, personId: person.id!, completed: completed, questionnaireID: assessment.questionnaire.id,
+                questionnaireVersion: assessment.questionnaire.version, contentHash: assessment.questionnaire.contentHash,
+                triage: assessment.triage.level?.rawValue, answers: screening.answers, assessment: assessment.json(),
+                assessmentSchemaVersion: assessment.schemaVersion, source: screening.source.rawValue, recorded: ISO8601.format(Date()))
+            try row.insert(db)
+            for (position, nutrient) in assessment.nutrients.enumerated() {
+                try NutrientScoreRecord(
+                    screeningId: row.id!, nutrientID: nutrient.id, position: position, name: nutrient.name, score: nutrient.score,
+                    band: nutrient.band.rawValue
+                ).insert(db)
+            }
+            return (.added(row.id!), .commit)
+        }
+    }
+
+    /// Deletes the people with these ids and every screening of theirs, then rewrites the file
+    /// (VACUUM) and empties its write-ahead log, so nothing of them is left in either.
+    public func forget(_ ids: [Int64]) throws(HistoryError) -> ForgetReport {
+        let people = try writing { db -> ([ForgetReport.Forgotten], Database.TransactionCompletion) in
+            var forgotten: [ForgetReport.Forgotten] = []
+            for id in ids {
+                guard let person = try PersonRecord.fetchOne(db, key: id) else { continue }
+                let span = try Row.fetchOne(
+                    db, sql: "SELECT count(*) AS n, min(completed) AS first, max(completed) AS last FROM screening WHERE personId = ?",
+                    arguments: [id])
+                forgotten.append(
+                    ForgetReport.Forgotten(
+                        person: HistoryPerson(person), screenings: span?["n"] ?? 0, first: (span?["first"] as String?).flatMap(ISO8601.parse),
+                        last: (span?["last"] as String?).flatMap(ISO8601.parse)))
+                _ = try PersonRecord.deleteOne(db, key: id)
+            }
+            return (forgotten, .commit)
+        }
+        do {
+            let compacted = try queue.writeWithoutTransaction { db in
+                let first = try Self.checkpoint(db)
+                try db.execute(sql: "VACUUM")
+                return try Self.checkpoint(db) && first
+            }
+            return ForgetReport(people: people, compacted: compacted)
+        } catch {
+            throw HistoryError(error, path: path)
+        }
+    }
+
+    /// Copies the write-ahead log into the file and truncates it to nothing; false when a reader
+    /// in another process kept it from finishing.
+    private static func checkpoint(_ db: Database) throws -> Bool {
+        let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        return (result?[0] as Int?) == 0
+    }
+
+    /// Runs `body` in one immediate transaction (the write lock taken at its start, so it waits
+    /// for another writer rather than failing halfway); refused for a newer program's history.
+    private func writing<T>(_ body: @escaping (Database) throws -> (T, Database.TransactionCompletion)) throws(HistoryError) -> T {
+        guard isWritable else { throw .newerVersion(path: path) }
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let (value, completion) = try body(db)
+                    result = value
+                    return completion
+                }
+                return result!
+            }
+        } catch {
+            throw HistoryError(error, path: path)
+        }
+    }
+
+    // MARK: Reading
+
+    /// The person a screening of `name`, born `birthDate`, belongs to: the same name and date of
+    /// birth; else, when only one person has that name, that person (whose date of birth, if
+    /// missing, the screening then gives); else, when `creating`, a new person.
+    static func person(_ db: Database, name: String, birthDate: CalendarDate?, creating: Bool) throws -> PersonRecord? {
+        let key = PersonName.key(name)
+        let named = try PersonRecord.filter(Column("nameKey") == key).order(Column("id")).fetchAll(db)
+        if let exact = named.first(where: { $0.birthDate == birthDate?.iso }) { return exact }
+        if named.count == 1, birthDate == nil || named[0].birthDate == nil { return named[0] }
+        guard creating else { return nil }
+        var person = PersonRecord(id: nil, name: name, nameKey: key, birthDate: birthDate?.iso)
+        try person.insert(db)
+        return person
+    }
+
+    /// The people whose name matches `name` (all when nil) and, when given, born on `birthDate`,
+    /// by name.
+    public func people(named name: String? = nil, born birthDate: CalendarDate? = nil) throws(HistoryError) -> [HistoryPerson] {
+        try reading { db in
+            var request = PersonRecord.order(Column("nameKey"), Column("birthDate"))
+            if let name { request = request.filter(Column("nameKey") == PersonName.key(name)) }
+            if let birthDate { request = request.filter(Column("birthDate") == birthDate.iso) }
+            return try request.fetchAll(db).map(HistoryPerson.init)
+        }
+    }
+
+    /// The person's screenings, oldest first.
+    public func screenings(of person: HistoryPerson) throws(HistoryError) -> [ScreeningEntry] {
+        try reading { db in
+            try ScreeningRecord.filter(Column("personId") == person.id).order(Column("completed")).fetchAll(db).map {
+                try Self.entry($0, person: person, db)
+            }
+        }
+    }
+
+    /// The screening with this id, in full.
+    public func screening(id: Int64) throws(HistoryError) -> StoredScreening? {
+        try reading { db in
+            guard let row = try ScreeningRecord.fetchOne(db, key: id), let person = try PersonRecord.fetchOne(db, key: row.personId) else {
+                return nil
+            }
+            return try Self.stored(row, person: HistoryPerson(person), db)
+        }
+    }
+
+    /// Up to `limit` screenings of the person `name` (born `birthDate`) completed before
+    /// `completed`, oldest first: what a new screening is compared with (the last of them in full
+    /// through `screening(id:)`).
+    public func earlier(name: String, birthDate: CalendarDate?, before completed: Date, limit: Int) throws(HistoryError) -> [ScreeningEntry] {
+        try reading { db in
+            guard let person = try Self.person(db, name: name, birthDate: birthDate, creating: false) else { return [] }
+            let rows = try ScreeningRecord.filter(Column("personId") == person.id && Column("completed") < ISO8601.format(completed))
+                .order(Column("completed").desc).limit(limit).fetchAll(db)
+            return try rows.reversed().map { try Self.entry($0, person: HistoryPerson(person), db) }
+        }
+    }
+
+    private func reading<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do { return try queue.read(body) } catch { throw HistoryError(error, path: path) }
+    }
+
+    private static func entry(_ row: ScreeningRecord, person: HistoryPerson, _ db: Database) throws -> ScreeningEntry {
+        let scores = try NutrientScoreRecord.filter(Column("screeningId") == row.id).order(Column("position")).fetchAll(db)
+            .map { ScreeningEntry.NutrientScore(id: $0.nutrientID, name: $0.name, band: Band(rawValue: $0.band) ?? .low, score: $0.score) }
+        return ScreeningEntry(
+            id: row.id ?? 0, person: person, completed: ISO8601.parse(row.completed) ?? Date(timeIntervalSince1970: 0),
+            questionnaireID: row.questionnaireID, questionnaireVersion: row.questionnaireVersion, contentHash: row.contentHash,
+            triage: row.triage.flatMap(Urgency.init(rawValue:)), scores: scores, source: ScreeningSource(rawValue: row.source) ?? .import,
+            recorded: ISO8601.parse(row.recorded) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    private static func stored(_ row: ScreeningRecord, person: HistoryPerson, _ db: Database) throws -> StoredScreening {
+        var assessment =
+            row.assessmentSchemaVersion <= Assessment.currentSchemaVersion
+            ? try? JSONDecoder().decode(Assessment.self, from: Data(row.assessment.utf8)) : nil
+        assessment?.completed = row.completed
+        return StoredScreening(entry: try entry(row, person: person, db), answers: row.answers, assessment: assessment)
+    }
+}

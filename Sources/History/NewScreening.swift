@@ -1,0 +1,22 @@
+import Foundation
+import Screening
+
+/// A completed screening to record: whose, when, the answers and their assessment.
+public struct NewScreening: Sendable {
+    public var name: String
+    public var birthDate: CalendarDate?
+    public var completed: Date
+    public var assessment: Assessment
+    /// The answers as an answers file (`AnswersDocument.yaml`), so the screening can be reported again.
+    public var answers: String
+    public var source: ScreeningSource
+
+    public init(name: String, birthDate: CalendarDate?, completed: Date, assessment: Assessment, answers: String, source: ScreeningSource) {
+        self.name = name
+        self.birthDate = birthDate
+        self.completed = completed
+        self.assessment = assessment
+        self.answers = answers
+        self.source = source
+    }
+}

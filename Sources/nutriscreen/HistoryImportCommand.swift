@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import History
+import Screening
+
+/// `nutriscreen history import FILE…`: adds answers files (or FHIR QuestionnaireResponses) to
+/// the history, each once.
+struct HistoryImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add answers files (YAML, JSON or FHIR) to your history, each screening once.",
+        discussion: """
+            Each file is checked and scored with the questionnaire, then kept as one screening of the person \
+            it names (its name, and its birth_date when it has one) at its completed time; both are needed. \
+            A screening already in the history (the same person and completed time) is not added again, so \
+            importing a folder twice is safe. A FHIR QuestionnaireResponse carries no name unless it comes \
+            in a Bundle with a Patient: give one with --person.
+
+            A bad file is reported as file:line:col: message and skipped; the others are still added. Exit \
+            65 when a file has problems, 66 when one cannot be read, 69 when another nutriscreen process \
+            holds the history, 73 when the history cannot be written.
+
+            Examples:
+              nutriscreen history import ann.answers.yaml
+              nutriscreen history import Reports/*.answers.yaml
+              nutriscreen history import --person 'Ann Example' qr.json
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Answers files to add.", valueName: "file"), completion: .answersFile)
+    var files: [String] = []
+
+    @Option(name: .long, help: AnswersInput.questionnaireHelp, completion: .questionnaireFile)
+    var questionnaire: String?
+
+    @Option(name: .long, help: ArgumentHelp("The name of the person, for files that carry none.", valueName: "name"))
+    var person: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Pass one or more answers files to add.") }
+        if let person, let problem = AnswersDocument.nameProblem(person) { throw ValidationError("--person: \(problem).") }
+    }
+
+    func run() throws {
+        let access = HistoryAccess.standard
+        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
+        guard let store = try access.open(creating: true) else { return }
+        var added = 0
+        var already = 0
+        var failures: [Int32] = []
+        for file in files {
+            let document: AnswersDocument
+            do {
+                document = try AnswersInput.read(file, questionnaire: questionnaire)
+            } catch let code as ExitCode {
+                failures.append(code.rawValue)
+                continue
+            }
+            let name = document.name ?? person
+            let problem =
+                name == nil
+                ? access.noName
+                : document.completed == nil
+                    ? access.noCompleted
+                    : person.flatMap { given in document.name.map { (given, $0) } }.flatMap { given, named in
+                        PersonName.key(given) == PersonName.key(named) ? nil : access.otherPerson(named, given: given)
+                    }
+            if let problem {
+                printError("\(file):1:1: \(problem)")
+                failures.append(ExitStatus.dataError.rawValue)
+                continue
+            }
+            guard let name, let completed = document.completed else { continue }
+            let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(document.answers, name: name, completed: completed)
+            let kept = AnswersDocument(answers: document.answers, name: name, completed: completed)
+            let recorded: HistoryStore.Recorded
+            do {
+                recorded = try store.record(
+                    NewScreening(
+                        name: name, birthDate: access.birthDate(in: document.answers), completed: completed, assessment: assessment,
+                        answers: kept.yaml(for: questionnaire), source: .import))
+            } catch {
+                throw fail(access.importStopped(file, error, added: added), HistoryAccess.exitCode(for: error))
+            }
+            switch recorded {
+            case .added(let id):
+                added += 1
+                try printOut(access.added(file, id: id, name: name, completed: completed))
+            case .duplicate(let id):
+                already += 1
+                try printOut(access.alreadyThere(file, id: id, name: name, completed: completed))
+            }
+        }
+        try printOut(access.importTotals(files: files.count, added: added, already: already, failed: failures.count))
+        if let worst = failures.min() { throw ExitCode(worst) }
+    }
+}

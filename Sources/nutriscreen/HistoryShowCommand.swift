@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import History
+import Interview
+import Screening
+
+/// `nutriscreen history show ID`: one screening in full, with what changed since the one before.
+struct HistoryShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one screening of your history, and what changed since the one before it.",
+        discussion: """
+            Prints whose screening it is, when it was completed and with which questionnaire, the \
+            assessment as it was scored then (nothing is rescored), and the comparison with the same \
+            person's screening before it. --answers prints its answers file instead, which the report \
+            command reads. Exit 66 when there is no screening with that number (history list shows them).
+
+            Examples:
+              nutriscreen history show 3
+              nutriscreen history show 3 --answers > ann.yaml
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The screening's number, as history list shows it.", valueName: "number"))
+    var id: Int64
+
+    @Flag(name: .long, help: "Print only the screening's answers file (YAML).")
+    var answers = false
+
+    func validate() throws {
+        if id < 1 { throw ValidationError("The screening's number is a whole number from 1, as history list shows it.") }
+    }
+
+    func run() throws {
+        let access = HistoryAccess.standard
+        do {
+            guard let store = try access.open(creating: false), let screening = try store.screening(id: id) else {
+                throw fail(access.noScreening(id), ExitStatus.noInput)
+            }
+            if answers {
+                try writeOut(Data(screening.answers.utf8))
+                return
+            }
+            let entry = screening.entry
+            var lines = [
+                "Screening \(entry.id) of \(access.describe(entry.person))",
+                "Completed: \(LocalTime(entry.completed).readable)",
+                "Questionnaire: \(entry.questionnaireID) \(entry.questionnaireVersion) (content SHA-256 \(entry.contentHash.prefix(16))…)",
+                "Kept: \(LocalTime(entry.recorded).readable), \(entry.source == .interview ? "at the end of an interview" : "imported from an answers file")",
+            ]
+            let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
+            guard let assessment = screening.assessment else {
+                lines.append(access.unreadableAssessment)
+                try printOut(lines.joined(separator: "\n"))
+                return
+            }
+            lines += ["", AssessmentSummary.text(assessment, style: style)]
+            let questionnaire = try QuestionnaireLocator.load(explicit: nil)
+            if let comparison = try access.comparison(
+                store, name: entry.person.name, birthDate: entry.person.birthDate, current: assessment, questionnaire: questionnaire)
+            {
+                lines += ["", ComparisonSummary.text(comparison, style: style)]
+            }
+            lines += ["", "Its answers file: \(Invocation.command) history show \(entry.id) --answers > answers.yaml"]
+            try printOut(lines.joined(separator: "\n"))
+        } catch let error as HistoryError {
+            throw fail(error.message, HistoryAccess.exitCode(for: error))
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Dispatch
+import Foundation
+import GRDB
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The screening history through the built executable: interviews kept and compared, import,
+/// list, show and forget, and what goes wrong (a damaged or locked history, one from a newer
+/// program, two processes at once, kill -9 while writing).
+@Suite(.serialized) struct HistoryCommandTests {
+    static let fixtures = ProcessRunner.repository + "/Tests/ReportPDFTests/Fixtures"
+    static let before = fixtures + "/ann-before-b12.yaml"
+    static let after = fixtures + "/ann-after-b12.yaml"
+    static let vignettes = ProcessRunner.repository + "/Tests/ScreeningTests/Fixtures/vignettes"
+    /// The basic fixture's interview, as CommandLineTests answers it.
+    static let interview = "n\n70\n3\nn\n1\n2\ns\n\n"
+    static let kills = Int(ProcessInfo.processInfo.environment["NUTRISCREEN_KILLS"] ?? "") ?? 8
+
+    /// Every vignette's answers file.
+    static func vignetteFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: vignettes).filter { $0.hasSuffix(".yaml") }.sorted().map { vignettes + "/" + $0 }
+    }
+
+    /// Opens the history's file directly with SQLite (GRDB), as another program would.
+    static func database(_ runner: ProcessRunner) throws -> DatabaseQueue { try DatabaseQueue(path: runner.history) }
+
+    static func count(_ runner: ProcessRunner, _ sql: String) throws -> Int {
+        try database(runner).read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+
+    static func integrity(_ runner: ProcessRunner) throws -> [String] {
+        try database(runner).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    static func mode(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_mode & 0o777) : -1
+    }
+
+    @Test func anInterviewIsKeptAndTheNextOneIsComparedWithIt() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let arguments = ["start", "--new", "--questionnaire", ProcessRunner.fixture, "--name", "Pat Piped"]
+        let first = try runner.run(arguments, input: Self.interview)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Kept in your screening history as screening 1 (\(runner.history))"), "\(first.stdout)")
+        #expect(!first.stdout.contains("Since your last screening"), "a first screening has nothing to compare")
+        #expect(Self.mode(runner.data + "/nutriscreen") == 0o700)
+        #expect(Self.mode(runner.history) == 0o600)
+        sleep(1)  // another completed time: another screening
+        // This time metformin is not taken: the B12 warning of the first screening is gone.
+        let second = try runner.run(arguments, input: "n\n70\n1\ny\n1\n2\ns\n\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Since your last screening ("), "\(second.stdout)")
+        #expect(second.stdout.contains("  Warnings that no longer fire:\n    ROUTINE: "), "\(second.stdout)")
+        #expect(second.stdout.contains("Kept in your screening history as screening 2"))
+        let reports = try FileManager.default.contentsOfDirectory(atPath: runner.state + "/Reports").filter { $0.hasSuffix(".pdf") }.sorted()
+        #expect(reports.count == 2)
+        let text = try ProcessRunner.output(of: "pdftotext", [runner.state + "/Reports/" + reports[1], "-"])
+        #expect(text.contains("Since your last screening"), "the second report compares")
+        let firstText = try ProcessRunner.output(of: "pdftotext", [runner.state + "/Reports/" + reports[0], "-"])
+        #expect(!firstText.contains("Since your last screening"))
+
+        let listed = try runner.run(["history", "--person", "pat  PIPED"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("Pat Piped (no date of birth): 2 screenings"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("#1 · ") && listed.stdout.contains("#2 · "))
+        let shown = try runner.run(["history", "show", "2"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Screening 2 of Pat Piped"))
+        #expect(shown.stdout.contains("Since your last screening"))
+        // The interview's screening without a name is not kept, and says so.
+        let unnamed = try runner.run(["start", "--new", "--questionnaire", ProcessRunner.fixture], input: Self.interview)
+        #expect(unnamed.status == 0)
+        #expect(unnamed.stdout.contains("Not kept in your screening history: it has no name."))
+        #expect(try Self.count(runner, "SELECT count(*) FROM screening") == 2)
+    }
+
+    @Test func importKeepsEachScreeningOnceAndNamesBadFiles() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let empty = try runner.run(["history"])
+        #expect(empty.status == 0 && empty.stdout.contains("No screenings in your history yet"))
+        #expect(!FileManager.default.fileExists(atPath: runner.history), "listing creates nothing")
+
+        let bad = ProcessRunner.temporaryFile("name: Bo\ncompleted: 2026-01-01T00:00:00Z\nage: 7\n")
+        let nameless = ProcessRunner.temporaryFile("completed: 2026-01-01T00:00:00Z\nage: 40\n")
+        defer { [bad, nameless].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        let result = try runner.run(["history", "import", Self.before, Self.after, bad, nameless, runner.state + "/missing.yaml"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stdout.contains("ann-before-b12.yaml: added as screening 1 (Ann Example, completed 2 February 2026"), "\(result.stdout)")
+        #expect(result.stdout.contains("ann-after-b12.yaml: added as screening 2"))
+        #expect(result.stdout.contains("5 file(s): 2 added, 0 already in your history, 3 with problems"))
+        #expect(result.stderr.contains("\(bad):3:6: age: 7 is outside the allowed range"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(nameless):1:1: these answers carry no name"))
+        #expect(result.stderr.contains("\(runner.state)/missing.yaml:1:1: cannot read the answers file"))
+
+        let again = try runner.run(["history", "import", Self.before])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already in your history as screening 1"), "\(again.stdout)")
+        #expect(try Self.count(runner, "SELECT count(*) FROM screening") == 2)
+
+        // A FHIR export of the same screening is the same screening.
+        let fhir = runner.state + "/before.fhir.json"
+        #expect(try runner.run(["export", "--answers", Self.before, "--out", fhir]).status == 0)
+        let fromFHIR = try runner.run(["history", "import", fhir])
+        #expect(fromFHIR.status == 0, "\(fromFHIR.stderr)")
+        #expect(fromFHIR.stdout.contains("already in your history as screening 1"), "\(fromFHIR.stdout)")
+
+        let listed = try runner.run(["history"])
+        #expect(listed.stdout.contains("Ann Example, born 20 May 1991: 2 screenings"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("Vitamin B12 Likely (7), Iron Possible (4)"))
+        #expect(listed.stdout.contains("no nutrient flagged"))
+        let shown = try runner.run(["history", "show", "1", "--answers"])
+        #expect(shown.stdout.hasPrefix("# NutriScreen answers for neuro_nutrition"))
+        #expect(shown.stdout.contains("birth_date: \"1991-05-20\""))
+        #expect(try runner.run(["history", "show", "9"]).status == 66)
+        #expect(try runner.run(["history", "--person", "Nobody Here"]).status == 66)
+
+        // The report of the later screening says what changed, and charts the scores of the three
+        // screenings (the oldest from its kept scores); --no-history leaves it out.
+        let oldest = ProcessRunner.temporaryFile(
+            try String(contentsOfFile: Self.before, encoding: .utf8).replacingOccurrences(of: "2026-02-02T09:15:00Z", with: "2025-12-01T08:00:00Z"))
+        defer { try? FileManager.default.removeItem(atPath: oldest) }
+        #expect(try runner.run(["history", "import", oldest]).status == 0)
+        let out = runner.state + "/after.pdf"
+        let report = try runner.run(["report", "--answers", Self.after, "--out", out])
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try ProcessRunner.output(of: "pdftotext", [out, "-"])
+        #expect(text.contains("Since your last screening (2 February 2026)"))
+        #expect(text.contains("last 3 screenings") && text.contains("1 December 2025"), "\(text)")
+        // A folder of answers files gets its comparisons too.
+        let folder = runner.state + "/in"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.after, toPath: folder + "/after.yaml")
+        #expect(try runner.run(["report", "--answers-dir", folder, "--out-dir", folder]).status == 0)
+        #expect(try ProcessRunner.output(of: "pdftotext", [folder + "/after.pdf", "-"]).contains("Since your last screening (2 February 2026)"))
+        #expect(try runner.run(["report", "--answers", Self.after, "--out", out, "--force", "--no-history"]).status == 0)
+        #expect(!(try ProcessRunner.output(of: "pdftotext", [out, "-"])).contains("Since your last screening"))
+    }
+
+    @Test func forgetLeavesNoTraceOfThePersonInTheFiles() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let vegan = Self.vignettes + "/vegan.yaml"
+        #expect(try runner.run(["history", "import", Self.before, Self.after, vegan]).status == 0)
+        let misspelt = try runner.run(["history", "forget", "--person", "Ann Exampel"])
+        #expect(misspelt.status == 66)
+        #expect(misspelt.stderr.contains("(did you mean 'Ann Example'?)"), "\(misspelt.stderr)")
+        let result = try runner.run(["history", "forget", "--person", "ann example"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "Forgot Ann Example, born 20 May 1991: 2 screenings, from 2 February 2026 to 9 March 2026, deleted from \(runner.history)."),
+            "\(result.stdout)")
+        #expect(result.stdout.contains("nothing of them is left in it"))
+        var bytes = Data()
+        for suffix in ["", "-wal", "-shm", "-journal"] { bytes += FileManager.default.contents(atPath: runner.history + suffix) ?? Data() }
+        #expect(!bytes.isEmpty)
+        for trace in ["Ann Example", "ann example", "1991-05-20"] {
+            #expect(bytes.range(of: Data(trace.utf8)) == nil, "'\(trace)' is still in the history's files")
+        }
+        #expect(bytes.range(of: Data("Vignette vegan".utf8)) != nil, "the others are kept")
+        #expect(try Self.integrity(runner) == ["ok"])
+        #expect(try runner.run(["history", "--person", "Ann Example"]).status == 66)
+    }
+
+    @Test func aDamagedHistoryStopsNothingButIsNamed() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        try FileManager.default.createDirectory(atPath: runner.data + "/nutriscreen", withIntermediateDirectories: true)
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        #expect(FileManager.default.createFile(atPath: runner.history, contents: garbage))
+        let result = try runner.run(["start", "--questionnaire", ProcessRunner.fixture, "--name", "Pat Piped"], input: Self.interview)
+        #expect(result.status == 0, "the screening completes: \(result.stderr)")
+        #expect(result.stdout.contains("Your report: Reports/"))
+        #expect(result.stderr.contains("nutriscreen: not kept in your screening history: the screening history \(runner.history) is damaged"))
+        #expect(result.stderr.contains("Your answers are safe in \(runner.state)/nutriscreen/session-"))
+        #expect(result.stderr.contains("history import Reports/"))
+        #expect(FileManager.default.contents(atPath: runner.history) == garbage, "left as it was")
+        #expect(runner.sessions().first?["status"] as? String == "completed", "the answers stay in the session folder")
+        let listed = try runner.run(["history"])
+        #expect(listed.status == 65)
+        #expect(listed.stderr.contains("is damaged or is not a NutriScreen history"))
+        let out = runner.state + "/r.pdf"
+        let report = try runner.run(["report", "--answers", Self.after, "--out", out])
+        #expect(report.status == 0)
+        #expect(report.stderr.contains("the report is written without the comparison with earlier screenings"))
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func aHistoryFromANewerProgramIsNotWritten() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["history", "import", Self.before]).status == 0)
+        try Self.database(runner).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-from-a-newer-nutriscreen')") }
+        let result = try runner.run(["history", "import", Self.after])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("was written by a newer NutriScreen; this version reads it but will not change it"), "\(result.stderr)")
+        #expect(try Self.count(runner, "SELECT count(*) FROM screening") == 1)
+        #expect(try runner.run(["history", "forget", "--person", "Ann Example"]).status == 73)
+        let listed = try runner.run(["history"])
+        #expect(listed.status == 0 && listed.stdout.contains("Ann Example"), "it is still read")
+        let interview = try runner.run(["start", "--questionnaire", ProcessRunner.fixture, "--name", "Pat Piped"], input: Self.interview)
+        #expect(interview.status == 0)
+        #expect(interview.stderr.contains("newer NutriScreen"))
+    }
+
+    @Test func aLockedHistoryMakesTheScreeningWaitThenSaySo() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["history", "import", Self.before]).status == 0)
+        let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let database = try Self.database(runner)
+        DispatchQueue.global().async {
+            try? database.inTransaction(.immediate) { _ in
+                held.signal()
+                release.wait()
+                return .commit
+            }
+            finished.signal()
+        }
+        held.wait()
+        let start = Date()
+        let result = try runner.run(["start", "--questionnaire", ProcessRunner.fixture, "--name", "Pat Piped"], input: Self.interview)
+        let imported = try runner.run(["history", "import", Self.after])
+        release.signal()
+        finished.wait()
+        #expect(Date().timeIntervalSince(start) >= 9, "each waited before giving up")
+        #expect(result.status == 0, "the screening completes: \(result.stderr)")
+        #expect(result.stdout.contains("Your report: Reports/"))
+        #expect(result.stderr.contains("is in use by another nutriscreen process (waited 5 seconds)"), "\(result.stderr)")
+        #expect(imported.status == 69)
+        #expect(try runner.run(["history", "import", Self.after]).status == 0, "free again")
+    }
+
+    @Test func twoProcessesAtOnceBothKeepTheirScreenings() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let files = try Self.vignetteFiles()
+        let halves = [Array(files.prefix(files.count / 2)), Array(files.dropFirst(files.count / 2))]
+        // Both start on a history that does not exist yet: one builds it, the other waits.
+        let processes = halves.map { runner.process(["history", "import"] + $0) }
+        for process in processes {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        #expect(try Self.count(runner, "SELECT count(*) FROM screening") == files.count)
+        #expect(try Self.integrity(runner) == ["ok"])
+    }
+
+    @Test func killingAnImportAnywhereLeavesTheHistoryConsistent() throws {
+        // About 1.5 s of importing (a debug build), killed within its first second.
+        let files = Array(try Self.vignetteFiles().prefix(24))
+        var midway = 0
+        for round in 0..<Self.kills {
+            let runner = ProcessRunner()
+            defer { runner.cleanUp() }
+            try runner.killMidway(["history", "import"] + files, after: 150_000...1_000_000)
+            guard FileManager.default.fileExists(atPath: runner.history) else { continue }
+            #expect(try Self.integrity(runner) == ["ok"], "round \(round)")
+            // Each screening whole: with every nutrient's score, or not there at all.
+            #expect(
+                try Self.count(
+                    runner, "SELECT count(*) FROM screening WHERE (SELECT count(*) FROM nutrientScore WHERE screeningId = screening.id) != 11")
+                    == 0, "round \(round)")
+            if (1..<files.count).contains(try Self.count(runner, "SELECT count(*) FROM screening")) { midway += 1 }
+            let again = try runner.run(["history", "import"] + files)
+            #expect(again.status == 0, "round \(round): \(again.stderr)")
+            #expect(try Self.count(runner, "SELECT count(*) FROM screening") == files.count, "round \(round)")
+        }
+        #expect(midway > 0, "no kill landed while the import was writing")
+    }
+}
