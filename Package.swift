@@ -13,13 +13,20 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        // Every sentence a person sees, in each language: the message catalogue in
+        // Sources/Localization/Messages/*.yaml, checked and turned into Swift at build time by the
+        // CompileMessages plugin (with messages-compiler, built on MessagesCompiler).
+        .target(name: "Localization", exclude: ["Messages"], plugins: ["CompileMessages"]),
+        .plugin(name: "CompileMessages", capability: .buildTool(), dependencies: ["messages-compiler"]),
+        .executableTarget(name: "messages-compiler", dependencies: ["MessagesCompiler"]),
+        .target(name: "MessagesCompiler", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Pure core: questionnaire model, loading and checking, expressions, navigation, scoring.
         // YAML is read with libyaml's events through Yams's `CYaml` module (see YAMLComposer).
-        .target(name: "Screening", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Screening", dependencies: ["Localization", .product(name: "Yams", package: "Yams")]),
         // Private, atomic file writing (sessions, reports).
-        .target(name: "PrivateFiles"),
+        .target(name: "PrivateFiles", dependencies: ["Localization"]),
         // The terminal conversation.
-        .target(name: "Interview", dependencies: ["Screening", "PrivateFiles"]),
+        .target(name: "Interview", dependencies: ["Screening", "PrivateFiles", "Localization"]),
         // Cairo, cairo-pdf, Pango and fontconfig, from the system.
         .systemLibrary(
             name: "CCairo",
@@ -31,9 +38,9 @@ let package = Package(
         .target(name: "CQPDF"),
         // What the report says: the builder and its document model, pure (no Cairo, no Pango), for
         // any output format.
-        .target(name: "Report", dependencies: ["Screening"]),
+        .target(name: "Report", dependencies: ["Screening", "Localization"]),
         // How the report is drawn as a PDF: pager, Pango text engine, Cairo renderer, libqpdf packing.
-        .target(name: "ReportPDF", dependencies: ["Report", "Screening", "CCairo", "CQPDF"]),
+        .target(name: "ReportPDF", dependencies: ["Report", "Screening", "Localization", "CCairo", "CQPDF"]),
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
@@ -42,7 +49,7 @@ let package = Package(
             ]
         ),
         // Formats the screening is exported in (FHIR R4) and read back from.
-        .target(name: "Exports", dependencies: ["Screening"]),
+        .target(name: "Exports", dependencies: ["Screening", "Localization"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
         .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport"]),
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
@@ -52,14 +59,16 @@ let package = Package(
         .testTarget(
             name: "ScreeningTests",
             dependencies: [
-                "Screening", "TestSupport",
+                "Screening", "Localization", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
+        .testTarget(
+            name: "InterviewTests", dependencies: ["Interview", "Screening", "Localization", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
         .testTarget(name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening"], exclude: ["Snapshots"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "MessagesCompiler"]),
         .testTarget(name: "nutriscreenTests", dependencies: ["Screening", "nutriscreen"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
