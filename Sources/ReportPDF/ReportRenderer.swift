@@ -50,6 +50,6 @@ public enum ReportRenderer {
         }
         let drawn = try CairoRenderer(engine: engine).render(pages, metadata: document.metadata)
         return QPDFCompactor.compact(
-            drawn, tagging: .init(language: document.language, figureTexts: pages.figureTexts, linkTexts: pages.linkTexts))
+            drawn, tagging: .init(language: document.language.tag, figureTexts: pages.figureTexts, linkTexts: pages.linkTexts))
     }
 }
