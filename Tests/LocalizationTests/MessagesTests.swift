@@ -64,6 +64,17 @@ import Testing
         return names
     }
 
+    /// Spanish opens its questions and exclamations (¿…?, ¡…!) and speaks as "usted".
+    @Test func spanishPunctuationAndUsted() {
+        for (key, text) in Messages(.es).allTexts {
+            let questions = text.replacingOccurrences(of: " ? ", with: " ")
+            #expect(questions.filter { $0 == "?" }.count == questions.filter { $0 == "¿" }.count, "\(key): \(text)")
+            #expect(text.filter { $0 == "!" }.count == text.filter { $0 == "¡" }.count, "\(key): \(text)")
+            let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            #expect(words.isDisjoint(with: ["tú", "tienes", "puedes", "pulsa", "elige", "tus", "tu"]), "\(key) speaks as tú: \(text)")
+        }
+    }
+
     @Test func numbersTakeTheLanguagesDecimalSign() {
         #expect(Messages(.en).number(2.5) == "2.5" && Messages(.es).number(2.5) == "2,5")
         #expect(Messages(.es).number(12) == "12" && Messages(.es).number(-3) == "-3" && Messages(.es).number(1.25) == "1,25")
