@@ -25,10 +25,12 @@ install:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
-## Regenerate the committed sample report and the PNG of its first two pages shown in the README.
+## Regenerate the committed sample report (in English and in Spanish) and the PNG of the English
+## one's first two pages shown in the README.
 sample: deps
 	@$(SWIFT) build --product nutriscreen >&2
-	TZ=UTC SOURCE_DATE_EPOCH=1772359200 ./.build/debug/nutriscreen report --answers Reports/sample-answers.yaml --out Reports/sample-report.pdf --paper a4 --force --no-history
+	TZ=UTC SOURCE_DATE_EPOCH=1772359200 ./.build/debug/nutriscreen report --answers Reports/sample-answers.yaml --out Reports/sample-report.pdf --paper a4 --force --no-history --lang en
+	TZ=UTC SOURCE_DATE_EPOCH=1772359200 ./.build/debug/nutriscreen report --answers Reports/sample-answers.yaml --out Reports/sample-report.es.pdf --paper a4 --force --no-history --lang es
 	TZ=UTC pdftoppm -png -r 60 -f 1 -l 2 Reports/sample-report.pdf Reports/sample-report-page
 
 ## Build in release mode (Swift runtime linked statically, as for scripts/screen) and run the benchmark (see BENCHMARKS.md).

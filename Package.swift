@@ -14,16 +14,23 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // Every sentence a person sees, in each language: the message catalogue in
+        // Sources/Localization/Messages/*.yaml, checked and turned into Swift at build time by the
+        // CompileMessages plugin (with messages-compiler, built on MessagesCompiler).
+        .target(name: "Localization", exclude: ["Messages"], plugins: ["CompileMessages"]),
+        .plugin(name: "CompileMessages", capability: .buildTool(), dependencies: ["messages-compiler"]),
+        .executableTarget(name: "messages-compiler", dependencies: ["MessagesCompiler"]),
+        .target(name: "MessagesCompiler", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Pure core: questionnaire model, loading and checking, expressions, navigation, scoring.
         // YAML is read with libyaml's events through Yams's `CYaml` module (see YAMLComposer).
-        .target(name: "Screening", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Screening", dependencies: ["Localization", .product(name: "Yams", package: "Yams")]),
         // Private, atomic file writing (sessions, reports).
-        .target(name: "PrivateFiles"),
+        .target(name: "PrivateFiles", dependencies: ["Localization"]),
         // The private screening history: SQLite through GRDB (the system's libsqlite3).
         .target(
-            name: "History", dependencies: ["Screening", "PrivateFiles", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "History", dependencies: ["Screening", "PrivateFiles", "Localization", .product(name: "GRDB", package: "GRDB.swift")]),
         // The terminal conversation.
-        .target(name: "Interview", dependencies: ["Screening", "PrivateFiles"]),
+        .target(name: "Interview", dependencies: ["Screening", "PrivateFiles", "Localization"]),
         // Cairo, cairo-pdf, Pango and fontconfig, from the system.
         .systemLibrary(
             name: "CCairo",
@@ -35,9 +42,9 @@ let package = Package(
         .target(name: "CQPDF"),
         // What the report says: the builder and its document model, pure (no Cairo, no Pango), for
         // any output format.
-        .target(name: "Report", dependencies: ["Screening"]),
+        .target(name: "Report", dependencies: ["Screening", "Localization"]),
         // How the report is drawn as a PDF: pager, Pango text engine, Cairo renderer, libqpdf packing.
-        .target(name: "ReportPDF", dependencies: ["Report", "Screening", "CCairo", "CQPDF"]),
+        .target(name: "ReportPDF", dependencies: ["Report", "Screening", "Localization", "CCairo", "CQPDF"]),
         .executableTarget(
             name: "nutriscreen",
             dependencies: [
@@ -46,7 +53,7 @@ let package = Package(
             ]
         ),
         // Formats the screening is exported in (FHIR R4) and read back from.
-        .target(name: "Exports", dependencies: ["Screening"]),
+        .target(name: "Exports", dependencies: ["Screening", "Localization"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
         .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport", "History"]),
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
@@ -56,21 +63,24 @@ let package = Package(
         .testTarget(
             name: "ScreeningTests",
             dependencies: [
-                "Screening", "TestSupport",
+                "Screening", "Localization", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Screening", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
+        .testTarget(
+            name: "InterviewTests", dependencies: ["Interview", "Screening", "Localization", "PrivateFiles", "Report", "ReportPDF", "TestSupport"]),
         .testTarget(
             name: "ReportPDFTests", dependencies: ["Report", "ReportPDF", "Screening", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Screening", "TestSupport"], exclude: ["validate_fhir.py"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "MessagesCompiler"]),
         .testTarget(
             name: "nutriscreenTests",
             dependencies: ["Screening", "nutriscreen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Corpus"]),
         .testTarget(
-            name: "HistoryTests", dependencies: ["History", "Screening", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "HistoryTests",
+            dependencies: ["History", "Screening", "Localization", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Screening
 
 /// A screening as FHIR R4 resources a clinic system can take: the Questionnaire (shaped after
@@ -6,7 +7,8 @@ import Screening
 /// Possible or Likely nutrient and one Flag per see-a-doctor trigger that fired, with a Patient
 /// for them to be about, in a Bundle of type `collection`. Ids and `urn:uuid` full URLs are
 /// derived from the content, so the same screening always gives the same bytes.
-/// `Questionnaires/FHIR.md` gives the mapping and what does not map.
+/// `Questionnaires/FHIR.md` gives the mapping and what does not map. Texts are in the
+/// questionnaire's language, which the Questionnaire and QuestionnaireResponse name.
 public struct FHIRBundle {
     public let questionnaire: Questionnaire
 
@@ -31,8 +33,14 @@ public struct FHIRBundle {
         static let shortText = "urn:nutriscreen:extension:short-text"
     }
 
-    /// The answers of a yes/no item that allows "Not sure", which FHIR `boolean` cannot hold.
-    static let yesNoUnsure = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+    /// The answers of a yes/no item that allows "Not sure", which FHIR `boolean` cannot hold:
+    /// codes and their displays.
+    static func yesNoUnsure(_ messages: Messages) -> [(String, String)] {
+        [("yes", messages.answers.yes), ("no", messages.answers.no), ("unsure", messages.answers.notSure)]
+    }
+
+    /// The program's words, in the questionnaire's language.
+    private var messages: Messages { questionnaire.messages }
 
     // MARK: The whole bundle
 
@@ -67,6 +75,7 @@ public struct FHIRBundle {
         .object([
             "resourceType": "Questionnaire",
             "id": .string(Self.fhirID(questionnaire.id)),
+            "language": .string(questionnaire.language.tag),
             "meta": .object(["profile": ["http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"]]),
             "url": .string(canonical),
             "identifier": [.object(["system": "urn:nutriscreen:questionnaire-sha256", "value": .string(questionnaire.contentHash)])],
@@ -141,7 +150,7 @@ public struct FHIRBundle {
 
     /// The Coding of an option (or of yes, no or unsure) of `item`.
     func coding(_ item: Item, _ value: String, display: String? = nil) -> JSONValue {
-        let label = display ?? item.option(value)?.label ?? Self.yesNoUnsure.first { $0.0 == value }?.1
+        let label = display ?? item.option(value)?.label ?? Self.yesNoUnsure(messages).first { $0.0 == value }?.1
         return .object(["system": .string("\(canonical):\(item.id)"), "code": .string(value), "display": label.map(JSONValue.string)])
     }
 
@@ -169,7 +178,7 @@ public struct FHIRBundle {
             return .object(["linkId": .string(Self.groupLinkID(section)), "text": .string(section.title), "item": .array(answered)])
         }
         return .object([
-            "resourceType": "QuestionnaireResponse", "id": .string("response-" + id),
+            "resourceType": "QuestionnaireResponse", "id": .string("response-" + id), "language": .string(questionnaire.language.tag),
             "questionnaire": .string("\(canonical)|\(questionnaire.version)"),
             "status": .string(assessment.unanswered.isEmpty ? "completed" : "in-progress"),
             "subject": .object(["reference": .string(patient)]),
@@ -188,13 +197,13 @@ public struct FHIRBundle {
     func riskResource(_ nutrient: Assessment.NutrientResult, patient: String, response: String, authored: String?) -> JSONValue {
         let risk = nutrient.band == .likely ? ("high", "High likelihood") : ("moderate", "Moderate likelihood")
         let reasons = (nutrient.supporting + nutrient.contrary).map { reason in
-            JSONValue.object(["text": .string("\(reason.points > 0 ? "+" : "")\(NumberText.plain(reason.points)) \(reason.reason)")])
+            JSONValue.object(["text": .string("\(reason.points > 0 ? "+" : "")\(messages.number(reason.points)) \(reason.reason)")])
         }
         return .object([
             "resourceType": "RiskAssessment", "id": .string("risk-" + Self.fhirID(nutrient.id)), "status": "final",
             "subject": .object(["reference": .string(patient)]), "occurrenceDateTime": authored.map(JSONValue.string),
             "basis": [.object(["reference": .string(response)])],
-            "method": .object(["text": "NutriScreen screening heuristic: a score against fixed thresholds, not a probability or a test result"]),
+            "method": .object(["text": .string(messages.export.method)]),
             "prediction": [
                 .object([
                     "outcome": .object(["text": .string(nutrient.name)]),
@@ -205,11 +214,12 @@ public struct FHIRBundle {
                                 "display": .string(risk.1),
                             ])
                         ],
-                        "text": .string(nutrient.band.label),
+                        "text": .string(nutrient.band.label(messages)),
                     ]),
                     "rationale": .string(
-                        "Score \(NumberText.plain(nutrient.score)) (Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely)))"
-                    ),
+                        messages.export.rationale(
+                            score: messages.number(nutrient.score), possible: messages.number(nutrient.thresholds.possible),
+                            likely: messages.number(nutrient.thresholds.likely))),
                 ])
             ],
             "note": .array(reasons),
@@ -239,7 +249,7 @@ public struct FHIRBundle {
                         "coding": [
                             .object(["system": "http://hl7.org/fhir/flag-priority-code", "code": .string(priority.0), "display": .string(priority.1)])
                         ],
-                        "text": .string(trigger.urgency.rawValue),
+                        "text": .string(trigger.urgency.name(messages)),
                     ]),
                 ])
             ],

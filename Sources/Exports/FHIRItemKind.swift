@@ -24,7 +24,7 @@ extension BooleanKind: FHIRItemKind {
     // FHIR `boolean` cannot hold "Not sure": such items are a choice of yes, no and unsure.
     func fhirDefinition(coding: (String, String?) -> JSONValue) -> FHIRItemDefinition {
         guard allowsUnsure else { return FHIRItemDefinition(type: "boolean") }
-        return FHIRItemDefinition(type: "choice", options: FHIRBundle.yesNoUnsure.map { .object(["valueCoding": coding($0.0, $0.1)]) })
+        return FHIRItemDefinition(type: "choice", options: ["yes", "no", "unsure"].map { .object(["valueCoding": coding($0, nil)]) })
     }
 
     func fhirAnswers(_ answer: Answer, coding: (String) -> JSONValue) -> [JSONValue] {

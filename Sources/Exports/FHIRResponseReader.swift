@@ -70,7 +70,7 @@ public enum FHIRResponseReader {
                     case "QuestionnaireResponse" where found == nil: found = resource
                     case "Patient":
                         name = patientName(r)
-                        if let name, let problem = AnswersDocument.nameProblem(name) { reader.error(at: resource, problem) }
+                        if let name, let problem = AnswersDocument.nameProblem(name, .english) { reader.error(at: resource, problem) }
                     default: break
                     }
                 }

@@ -14,7 +14,7 @@ struct FolderLock {
     init(folder: String, wait: TimeInterval, path: String) throws(HistoryError) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw .cannotOpen(path: path, reason: "its folder \(folder) cannot be opened (\(String(cString: strerror(errno))))")
+            throw .cannotOpen(path: path, reason: .folderUnopenable(folder, code: errno))
         }
         let deadline = Date().addingTimeInterval(wait)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import Localization
+import PrivateFiles
 
 /// Why the screening history could not be used, in words that say what to do. Every sentence
-/// these errors say is here.
+/// these errors say is in the message catalogue's `history` group.
 public enum HistoryError: Error, Sendable, Equatable {
     /// Another process held the history for longer than `HistoryStore.wait`.
     case busy(path: String)
@@ -13,25 +15,51 @@ public enum HistoryError: Error, Sendable, Equatable {
     /// The disk is full (or a file-size limit was met): nothing of the write was kept.
     case full(path: String)
     /// The file or its folder cannot be opened or created.
-    case cannotOpen(path: String, reason: String)
+    case cannotOpen(path: String, reason: Reason)
     /// Any other failure of SQLite.
-    case failed(path: String, reason: String)
+    case failed(path: String, reason: Reason)
 
-    /// One line, without the program's name.
-    public var message: String {
-        switch self {
-        case .busy(let path):
-            "the screening history \(path) is in use by another nutriscreen process (waited \(Int(HistoryStore.wait)) seconds); try again when it has finished"
-        case .damaged(let path, let detail):
-            "the screening history \(path) is damaged or is not a NutriScreen history (\(detail)); it was left as it is: move it aside and a new one is started next time"
-        case .newerVersion(let path):
-            "the screening history \(path) was written by a newer NutriScreen; this version reads it but will not change it: update nutriscreen to add to it or forget from it"
-        case .full(let path):
-            "the disk holding the screening history \(path) is full, so nothing was written (the history is as it was); free some space and try again"
-        case .cannotOpen(let path, let reason):
-            "cannot open the screening history \(path): \(reason)"
-        case .failed(let path, let reason):
-            "the screening history \(path) could not be used (\(reason)); nothing was changed"
+    /// One line, without the program's name, in the language of `messages`.
+    public func message(_ messages: Messages) -> String {
+        let words = messages.history
+        return switch self {
+        case .busy(let path): words.busy(path: path, seconds: Int(HistoryStore.wait))
+        case .damaged(let path, let detail): words.damaged(path: path, detail: detail)
+        case .newerVersion(let path): words.newerVersion(path: path)
+        case .full(let path): words.full(path: path)
+        case .cannotOpen(let path, let reason): words.cannotOpen(path: path, reason: reason.text(messages))
+        case .failed(let path, let reason): words.failed(path: path, reason: reason.text(messages))
+        }
+    }
+
+    /// Why the history could not be opened or used: SQLite's own words (English), or ours.
+    public enum Reason: Sendable, Equatable {
+        /// SQLite's message, as it gave it.
+        case sqlite(String)
+        /// SQLite could not open or write the file: its message, and what to check.
+        case notWritable(String)
+        /// The disk failed: SQLite's message.
+        case disk(String)
+        /// Opening did not create the file.
+        case notCreated
+        /// The folder could not be made.
+        case folder(PrivateFile.WriteError.Problem, path: String)
+        /// The system refused (an `errno`).
+        case system(Int32)
+        /// The folder could not be opened to lock it (an `errno`).
+        case folderUnopenable(String, code: Int32)
+
+        func text(_ messages: Messages) -> String {
+            switch self {
+            case .sqlite(let detail): detail
+            case .notWritable(let detail): messages.history.checkWritable(detail: detail)
+            case .disk(let detail): messages.history.diskError(detail: detail)
+            case .notCreated: messages.history.notCreated
+            case .folder(let problem, let path): PrivateFile.WriteError(path: path, problem: problem).reason(messages)
+            case .system(let code): PrivateFile.WriteError.describe(code, messages)
+            case .folderUnopenable(let folder, let code):
+                messages.history.folderCannotOpen(folder: folder, reason: PrivateFile.WriteError.describe(code, messages))
+            }
         }
     }
 
@@ -42,7 +70,7 @@ public enum HistoryError: Error, Sendable, Equatable {
             return
         }
         guard let error = error as? DatabaseError else {
-            self = .failed(path: path, reason: "\(error)")
+            self = .failed(path: path, reason: .sqlite("\(error)"))
             return
         }
         let detail = error.message ?? "SQLite error \(error.extendedResultCode.rawValue)"
@@ -51,9 +79,9 @@ public enum HistoryError: Error, Sendable, Equatable {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .damaged(path: path, detail: detail)
         case .SQLITE_FULL: self = .full(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            self = .cannotOpen(path: path, reason: "\(detail); check that you can write to it and its folder")
-        case .SQLITE_IOERR: self = .failed(path: path, reason: "the disk could not be written or read: \(detail)")
-        default: self = .failed(path: path, reason: detail)
+            self = .cannotOpen(path: path, reason: .notWritable(detail))
+        case .SQLITE_IOERR: self = .failed(path: path, reason: .disk(detail))
+        default: self = .failed(path: path, reason: .sqlite(detail))
         }
     }
 }

@@ -38,13 +38,13 @@ public struct HistoryStore: Sendable {
         let exists = access(path, F_OK) == 0
         guard exists || creating else { return nil }
         let folder = PathName.folder(of: path)
-        do { try PrivateFile.makeDirectory(folder) } catch { throw .cannotOpen(path: path, reason: error.reason) }
+        do { try PrivateFile.makeDirectory(folder) } catch { throw .cannotOpen(path: path, reason: .folder(error.problem, path: folder)) }
         let lock = try FolderLock(folder: folder, wait: wait, path: path)
         defer { lock.release() }
         if !exists {
             let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard fd >= 0 || errno == EEXIST else {
-                throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+                throw .cannotOpen(path: path, reason: .system(errno))
             }
             if fd >= 0 { close(fd) }
         }

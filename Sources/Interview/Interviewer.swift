@@ -1,11 +1,14 @@
 import Foundation
+import Localization
+import PrivateFiles
 import Screening
 
 /// Runs a screening as a plain, line-based conversation that works with screen readers and
 /// piped input. It saves after every answer, so nothing typed is ever lost.
 ///
-/// Commands at any prompt: `b` back, `?` why we ask, `s` skip (optional items), `r` review,
-/// `q` save and quit.
+/// It speaks the questionnaire's language. Commands at any prompt, in English (the keys of each
+/// language are in its messages, `keys`): `b` back, `?` why we ask, `s` skip (optional items),
+/// `r` review, `q` save and quit.
 public final class Interviewer {
     /// How the conversation ended.
     public enum Outcome: Equatable {
@@ -24,6 +27,7 @@ public final class Interviewer {
     private var answers: AnswerSet
     private var skipped: Set<String>
     private let navigator: Navigator
+    private let messages: Messages
     private let console: Console
     private let style: TextStyle
     private let save: (SessionRecord) throws -> Void
@@ -53,6 +57,7 @@ public final class Interviewer {
         self.answers = answers
         self.skipped = Set(record.skipped)
         self.navigator = Navigator(questionnaire: questionnaire, pruning: true)
+        self.messages = questionnaire.messages
         self.console = console
         self.style = style
         self.now = now
@@ -112,7 +117,7 @@ public final class Interviewer {
                     walkingBack = true
                     current = previous
                 } else {
-                    console.line(style.dim("This is the first question."))
+                    console.line(style.dim(messages.interview.firstQuestion))
                 }
             case .review:
                 switch review(final: false) {
@@ -163,18 +168,22 @@ public final class Interviewer {
     private func ask(_ item: Item) -> Reply {
         showDisplays(before: item)
         let progress = navigator.progress(at: item, answers: answers)
+        let words = messages.interview
+        let keys = messages.keys
         console.line()
         console.line(
             style.dim(
-                "\(progress.sectionTitle) (section \(progress.sectionNumber) of \(progress.sectionCount)) · question \(progress.questionNumber) of up to \(progress.questionCount)"
-            ))
+                words.progress(
+                    section: progress.sectionTitle, sectionNumber: progress.sectionNumber, sectionCount: progress.sectionCount,
+                    number: progress.questionNumber, count: progress.questionCount)))
         console.line(style.bold(item.text))
-        for (index, choice) in item.kind.choices.enumerated() { console.line("  \(index + 1). \(choice)") }
+        for (index, choice) in item.kind.choices(messages).enumerated() { console.line("  \(index + 1). \(choice)") }
         let existing = answers[item.id] ?? setAside[item.id]
         if let existing {
-            let earlier = answers[item.id] == nil ? "Your earlier answer" : "Current answer"
-            let words = existing.display(for: item)
-            console.line("\(earlier): \(words)\(words.hasSuffix(".") ? "" : ".") Press Enter to keep it.")
+            // A free-text answer may end with its own full stop: the sentence adds one.
+            var shown = existing.display(for: item, messages)
+            if shown.hasSuffix(".") { shown.removeLast() }
+            console.line(answers[item.id] == nil ? words.earlierAnswer(answer: shown) : words.currentAnswer(answer: shown))
         }
         console.line(style.dim(hint(for: item)))
         while true {
@@ -184,44 +193,43 @@ public final class Interviewer {
                 return .endOfInput
             }
             let typed = input.trimmingCharacters(in: .whitespaces)
-            switch typed.lowercased() {
-            case "":
+            if typed.isEmpty {
                 if let existing {
                     if answers[item.id] == nil { return .answer(existing) }
                     return .keep
                 }
-            case "b", "back": return .back
-            case "r", "review": return .review
-            case "q", "quit": return .quit
-            case "?", "help", "why":
-                console.line(
-                    item.help.map { "Why we ask: \($0)" }
-                        ?? "This question has no extra explanation; answer as best you can, or see a clinician with any doubt.")
+            } else if Messages.isOne(of: keys.back, typed) {
+                return .back
+            } else if Messages.isOne(of: keys.review, typed) {
+                return .review
+            } else if Messages.isOne(of: keys.quit, typed) {
+                return .quit
+            } else if Messages.isOne(of: keys.help, typed) {
+                console.line(item.help.map { words.whyWeAsk(help: $0) } ?? words.noHelp)
                 continue
-            case "s", "skip":
+            } else if Messages.isOne(of: keys.skip, typed) {
                 if item.required {
-                    console.line("This question is needed for the screening and cannot be skipped\(unsureHint(item)).")
+                    let unsure = (item.kind as? BooleanKind)?.allowsUnsure == true
+                    console.line(unsure ? words.cannotSkipUnsure : words.cannotSkip)
                     continue
                 }
                 return .skip
-            default: break
             }
-            switch item.kind.parse(typed: typed) {
+            switch item.kind.parse(typed: typed, messages) {
             case .success(let answer): return .answer(answer)
             case .failure(let problem): console.line(problem.message)
             }
         }
     }
 
-    private func unsureHint(_ item: Item) -> String {
-        if (item.kind as? BooleanKind)?.allowsUnsure == true { return "; choose 3 if you are not sure" }
-        return ""
-    }
-
     private func hint(for item: Item) -> String {
-        let what = item.kind.typingHint
-        let skip = item.required ? "" : " · s skip"
-        return "\(what) Or: b back · ? why we ask\(skip) · r review · q save and quit"
+        let keys = messages.keys
+        let commands =
+            item.required
+            ? messages.interview.commands(back: keys.back[0], help: keys.help[0], review: keys.review[0], quit: keys.quit[0])
+            : messages.interview.commandsWithSkip(
+                back: keys.back[0], help: keys.help[0], skip: keys.skip[0], review: keys.review[0], quit: keys.quit[0])
+        return item.kind.typingHint(messages) + " " + commands
     }
 
     /// Shows display text that comes right before `item` in its section, once per run.
@@ -248,26 +256,26 @@ public final class Interviewer {
             $0.trigger.urgency == .emergency && !record.acknowledgedTriggers.contains($0.trigger.id)
         }
         guard !fired.isEmpty else { return nil }
+        let words = messages.interview
         console.line()
-        console.line(style.alert("!!! EMERGENCY WARNING !!!"))
+        console.line(style.alert(words.emergencyBanner))
         for f in fired {
-            console.line(style.bold("EMERGENCY: \(f.trigger.message)"))
+            console.line(style.bold(words.emergencyWarning(message: f.trigger.message)))
             record.acknowledgedTriggers.append(f.trigger.id)
         }
-        console.line("This screening cannot help with an emergency. If this is happening now, call your local emergency number.")
+        console.line(words.emergencyCannotHelp)
         persist()
         while true {
-            console.line("Type 1 to stop here (your answers are saved), or 2 to carry on with the questions.")
+            console.line(words.emergencyChoice)
             console.write("> ")
             guard let input = console.readLine() else { return leave(.endOfInput) }
-            switch input.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "1", "stop", "q":
+            if Messages.isOne(of: messages.keys.stop, input) {
                 record.status = .stoppedAtEmergency
                 persist()
                 return .stoppedAtEmergency(fired)
-            case "2", "carry on", "continue", "c": return nil
-            default: console.line("Please type 1 or 2.")
             }
+            if Messages.isOne(of: messages.keys.carryOn, input) { return nil }
+            console.line(words.emergencyRetry)
         }
     }
 
@@ -277,9 +285,9 @@ public final class Interviewer {
     /// person quits or input ends here (nothing is saved yet).
     private func askForName() -> Outcome? {
         console.line()
-        console.line(style.bold("What name should go on your report?"))
-        console.line(
-            style.dim("It is printed on the summary for your doctor and kept on this computer only. Press Enter to leave it off. Or: q quit"))
+        let words = messages.interview
+        console.line(style.bold(words.namePrompt))
+        console.line(style.dim(words.nameHint(quit: messages.keys.quit[0])))
         while true {
             console.write("> ")
             guard let input = console.readLine() else {
@@ -288,9 +296,9 @@ public final class Interviewer {
             }
             let typed = input.trimmingCharacters(in: .whitespaces)
             if typed.isEmpty { return nil }
-            if ["q", "quit"].contains(typed.lowercased()) { return .quit }
-            if let problem = AnswersDocument.nameProblem(typed) {
-                console.line("Please type the name again: \(problem).")
+            if Messages.isOne(of: messages.keys.quit, typed) { return .quit }
+            if let problem = AnswersDocument.nameProblem(typed, messages) {
+                console.line(words.nameRetry(problem: problem))
                 continue
             }
             record.name = typed
@@ -314,18 +322,17 @@ public final class Interviewer {
     private func review(final: Bool) -> ReviewChoice {
         let toAsk = navigator.questionsToAsk(answers)
         let visible = final ? toAsk : toAsk.filter { answers[$0.id] != nil || skipped.contains($0.id) }
+        let words = messages.interview
+        let keys = messages.keys
         console.line()
-        console.line(style.bold(final ? "All questions are answered. Please check your answers." : "Your answers so far"))
+        console.line(style.bold(final ? words.reviewFinalTitle : words.reviewTitle))
         for (index, item) in visible.enumerated() {
-            let shown = answers[item.id].map { $0.display(for: item) } ?? (skipped.contains(item.id) ? "(skipped)" : "(not yet answered)")
+            let shown = answers[item.id].map { $0.display(for: item, messages) } ?? (skipped.contains(item.id) ? words.skipped : words.notYetAnswered)
             console.line("  \(index + 1). \(item.shortText ?? item.text) — \(shown)")
         }
-        if visible.count < toAsk.count { console.line(style.dim("  The questions still to come are not listed here.")) }
+        if visible.count < toAsk.count { console.line(style.dim("  " + words.reviewNotListed)) }
         while true {
-            console.line(
-                final
-                    ? "Type a number to change that answer, b to go back to the last question, Enter to finish, or q to save and quit."
-                    : "Type a number to change that answer, press Enter to go back to the questions, or q to save and quit.")
+            console.line(final ? words.reviewFinalChoice(back: keys.back[0], quit: keys.quit[0]) : words.reviewChoice(quit: keys.quit[0]))
             console.write("> ")
             guard let input = console.readLine() else { return .endOfInput }
             let typed = input.trimmingCharacters(in: .whitespaces)
@@ -333,19 +340,17 @@ public final class Interviewer {
             if let n = Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), visible.indices.contains(n - 1) {
                 return .change(visible[n - 1].id)
             }
-            switch typed.lowercased() {
-            case "q", "quit": return .quit
-            case "b", "back": return final ? .back : .finish
-            case "?", "help", "why":
-                console.line(
-                    "This list shows every question you have been asked so far and your answer. Type an answer's number to change it; the questions after it that depend on it are asked again."
-                )
-            default:
+            if Messages.isOne(of: keys.quit, typed) { return .quit }
+            if Messages.isOne(of: keys.back, typed) { return final ? .back : .finish }
+            if Messages.isOne(of: keys.help, typed) {
+                console.line(words.reviewHelp)
+            } else {
                 console.line(
                     visible.isEmpty
-                        ? "Nothing is answered yet. Press Enter to go back to the questions, or q to save and quit."
-                        : "Please type a number from 1 to \(visible.count), b to go back to the questions, or press Enter\(final ? " to finish" : "")."
-                )
+                        ? words.reviewEmpty(quit: keys.quit[0])
+                        : final
+                            ? words.reviewFinalRetry(count: visible.count, back: keys.back[0])
+                            : words.reviewRetry(count: visible.count, back: keys.back[0]))
             }
         }
     }
@@ -367,9 +372,10 @@ public final class Interviewer {
             lastSaveFailure = nil
             hasSaved = true
         } catch {
-            lastSaveFailure = "\(error)"
+            let reason = (error as? PrivateFile.WriteError)?.message(messages) ?? "\(error)"
+            lastSaveFailure = reason
             if !warnedAboutSaving {
-                console.line(style.alert("Warning: your answers could not be saved (\(error)). Keep this window open until you finish."))
+                console.line(style.alert(messages.interview.saveFailed(reason: reason)))
                 warnedAboutSaving = true
             }
         }

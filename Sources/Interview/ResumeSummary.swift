@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Screening
 
 /// An unfinished screening in words, for the offer to continue it: whose it is, how far it got
@@ -32,21 +33,33 @@ public struct ResumeSummary: Equatable, Sendable {
         self.init(name: record.name, answered: answers.count, toGo: toGo, updated: record.updated)
     }
 
-    /// "screening for Ann Example, saved today at 14:05 CET: 12 questions answered,
-    /// up to 20 to go", to follow "You have an unfinished " or "Continuing the ".
-    public func text(now: Date = Date()) -> String {
-        let whose = name.map { " for \(Printable.escaped($0))" } ?? ""
-        return "screening\(whose), saved \(LocalTime(updated).phrase(now: LocalTime(now))): \(progress)"
+    /// "You have an unfinished screening for Ann Example, saved today at 14:05 CET: 12 questions
+    /// answered, up to 20 to go." (`offer`), or "Continuing the screening…" (not `offer`).
+    public func text(offer: Bool, _ messages: Messages, now: Date = Date()) -> String {
+        let words = messages.resume
+        let saved = LocalTime(updated).phrase(now: LocalTime(now), messages)
+        if let name {
+            let whose = Printable.escaped(name)
+            return offer
+                ? words.unfinishedFor(name: whose, saved: saved, progress: progress(messages))
+                : words.continuingFor(name: whose, saved: saved, progress: progress(messages))
+        }
+        return offer ? words.unfinished(saved: saved, progress: progress(messages)) : words.continuing(saved: saved, progress: progress(messages))
     }
 
     /// "12 questions answered, up to 20 to go".
-    public var progress: String {
+    public func progress(_ messages: Messages) -> String {
+        let words = messages.resume
         let done =
             switch answered {
-            case 0: "no question answered yet"
-            case 1: "1 question answered"
-            default: "\(answered) questions answered"
+            case 0: words.noneAnswered
+            case 1: words.oneAnswered
+            default: words.answered(count: answered)
             }
-        return toGo == 0 ? "\(done); only the check of your answers is left" : "\(done), up to \(toGo) to go"
+        switch toGo {
+        case 0: return words.onlyCheckLeft(done: done)
+        case 1: return words.toGoOne(done: done)
+        default: return words.toGo(done: done, count: toGo)
+        }
     }
 }

@@ -87,7 +87,7 @@ public struct SessionStore: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         let data: Data
         do { data = try encoder.encode(record) } catch {
-            throw PrivateFile.WriteError(path: path(of: record), reason: "cannot encode the session: \(error)", exists: false)
+            throw PrivateFile.WriteError(path: path(of: record), problem: .other("cannot encode the session: \(error)"))
         }
         try PrivateFile.write(data, to: path(of: record))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,22 +10,76 @@ import Foundation
 /// Writes files that hold health data: readable by their owner only (0600), atomically
 /// (a temp file in the same folder, fsync, rename), so a crash never leaves half a file.
 public enum PrivateFile {
-    /// Why a write failed, in words that say what to do.
+    /// Why a write failed, in words that say what to do (in any language NutriScreen speaks).
     public struct WriteError: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        /// True when the target exists and overwriting was not allowed.
-        public var exists: Bool
-        public init(path: String, reason: String, exists: Bool) {
-            self.path = path
-            self.reason = reason
-            self.exists = exists
+        /// What went wrong.
+        public enum Problem: Sendable, Equatable {
+            /// The target exists and overwriting was not allowed.
+            case exists
+            /// The target is a folder.
+            case isFolder
+            /// The target is a pipe or a device.
+            case notRegular
+            /// The system refused (an `errno`) while writing into `folder`.
+            case refused(code: Int32, folder: String)
+            /// The folder could not be made: an `errno`, or EEXIST when a file is in the way.
+            case cannotMakeFolder(code: Int32)
+            /// Something else, already in words.
+            case other(String)
         }
 
-        public var description: String {
-            exists
-                ? "\(path) already exists; choose another name or pass --force to replace it"
-                : "cannot write \(path): \(reason)"
+        public var path: String
+        public var problem: Problem
+
+        public init(path: String, problem: Problem) {
+            self.path = path
+            self.problem = problem
+        }
+
+        /// True when the target exists and overwriting was not allowed.
+        public var exists: Bool { problem == .exists }
+
+        /// Why, in a clause: "it is a folder; give a file name".
+        public func reason(_ messages: Messages) -> String {
+            let words = messages.files
+            switch problem {
+            case .exists: return words.itExists
+            case .isFolder: return words.isFolder
+            case .notRegular: return words.notRegular
+            case .refused(let code, let folder):
+                let cause = Self.describe(code, messages)
+                switch code {
+                case ENOENT:
+                    return cause + "; " + (PrivateFile.isFolder(folder) ? words.folderRefuses(folder: folder) : words.folderMissing(folder: folder))
+                case EACCES, EPERM, EROFS: return cause + "; " + words.chooseWritableFolder
+                case ENOSPC: return cause + "; " + words.freeSpace
+                default: return cause
+                }
+            case .cannotMakeFolder(let code):
+                return words.cannotMakeFolder(reason: code == EEXIST ? words.existsNotFolder : Self.describe(code, messages))
+            case .other(let text): return text
+            }
+        }
+
+        /// The whole message: "cannot write report.pdf: it is a folder; give a file name".
+        public func message(_ messages: Messages) -> String {
+            exists ? messages.files.exists(path: path) : messages.files.cannotWrite(path: path, reason: reason(messages))
+        }
+
+        public var description: String { message(.english) }
+
+        /// A system error in words: the common ones from the messages, others as the C library says them.
+        public static func describe(_ code: Int32, _ messages: Messages) -> String {
+            let words = messages.files
+            switch code {
+            case ENOENT: return words.noSuchFile
+            case EACCES: return words.permissionDenied
+            case EPERM: return words.notPermitted
+            case EROFS: return words.readOnly
+            case ENOSPC: return words.noSpace
+            case EDQUOT: return words.quotaExceeded
+            default: return String(cString: strerror(code))
+            }
         }
     }
 
@@ -36,9 +91,9 @@ public enum PrivateFile {
     public static func write(_ data: Data, to path: String, overwrite: Bool = true, durable: Bool = true) throws(WriteError) {
         // Never write into a device or a pipe (opening a pipe blocks until someone reads it), and
         // never replace one or a folder.
-        if let problem = problem(writing: path) { throw WriteError(path: path, reason: problem, exists: false) }
+        if let problem = problem(writing: path) { throw WriteError(path: path, problem: problem) }
         let directory = PathName.folder(of: path)
-        if !overwrite, access(path, F_OK) == 0 { throw WriteError(path: path, reason: "it exists", exists: true) }
+        if !overwrite, access(path, F_OK) == 0 { throw WriteError(path: path, problem: .exists) }
         var template = Array("\(directory)/.\(PathName.name(of: path)).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(path, errno, hint: directory) }
@@ -66,7 +121,7 @@ public enum PrivateFile {
             // link() refuses to replace an existing file, so a race cannot clobber one.
             guard link(temporary, path) == 0 else {
                 let code = errno
-                throw code == EEXIST ? WriteError(path: path, reason: "it exists", exists: true) : failure(path, code, hint: directory)
+                throw code == EEXIST ? WriteError(path: path, problem: .exists) : failure(path, code, hint: directory)
             }
             unlink(temporary)
         }
@@ -81,13 +136,13 @@ public enum PrivateFile {
 
     /// Why `path` cannot be written as a private file, without opening it: it is a folder, a
     /// pipe or a device; nil when it is a regular file, a link to one, or does not exist.
-    public static func problem(writing path: String) -> String? {
+    public static func problem(writing path: String) -> WriteError.Problem? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return nil
-        case S_IFDIR: return "it is a folder; give a file name"
-        default: return "it is a pipe or a device, not a regular file; give a file name"
+        case S_IFDIR: return .isFolder
+        default: return .notRegular
         }
     }
 
@@ -138,9 +193,7 @@ public enum PrivateFile {
         let parent = PathName.parent(of: path)
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         guard mkdir(path, 0o700) == 0 || (errno == EEXIST && isFolder(path)) else {
-            let code = errno
-            let reason = code == EEXIST ? "it exists and is not a folder" : String(cString: strerror(code))
-            throw WriteError(path: path, reason: "cannot create the folder: \(reason)", exists: false)
+            throw WriteError(path: path, problem: .cannotMakeFolder(code: errno))
         }
     }
 
@@ -150,16 +203,6 @@ public enum PrivateFile {
     }
 
     private static func failure(_ path: String, _ code: Int32, hint directory: String) -> WriteError {
-        var reason = String(cString: strerror(code))
-        switch code {
-        case ENOENT:
-            reason +=
-                isFolder(directory)
-                ? "; the folder \(directory) does not accept new files, choose another folder" : "; the folder \(directory) does not exist"
-        case EACCES, EPERM, EROFS: reason += "; choose a folder you can write to"
-        case ENOSPC: reason += "; free some disk space"
-        default: break
-        }
-        return WriteError(path: path, reason: reason, exists: false)
+        WriteError(path: path, problem: .refused(code: code, folder: directory))
     }
 }

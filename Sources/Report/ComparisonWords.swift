@@ -1,119 +1,122 @@
 import Foundation
+import Localization
 import Screening
 
 /// Every sentence the comparison with the last screening says, in the report and at the
-/// terminal, in one place (to move into a language catalogue as a whole).
-public enum ComparisonWords {
+/// terminal, from the message catalogue's `comparison` group in one language.
+public struct ComparisonWords: Sendable {
+    private let messages: Messages
+    private var words: Messages.Comparison { messages.comparison }
+
+    public init(_ messages: Messages) { self.messages = messages }
+
     /// The section's heading: "Since your last screening (2 February 2026)".
-    public static func heading(lastDay: String) -> String { "Since your last screening (\(lastDay))" }
+    public func heading(lastDay: String) -> String { words.heading(day: lastDay) }
 
     /// "27 days", "5 weeks", "about 4 months", "about 2 years": the time between two screenings.
-    public static func interval(from earlier: Date, to later: Date) -> String {
+    public func interval(from earlier: Date, to later: Date) -> String {
         let days = max(0, Int((later.timeIntervalSince(earlier) / 86_400).rounded()))
         switch days {
-        case 0: return "less than a day"
-        case 1: return "1 day"
-        case ..<14: return "\(days) days"
-        case ..<61: return "\(Int((Double(days) / 7).rounded())) weeks"
-        case ..<730: return "about \(Int((Double(days) / 30.44).rounded())) months"
-        default: return "about \(Int((Double(days) / 365.25).rounded())) years"
+        case 0: return words.lessThanADay
+        case 1: return words.oneDay
+        case ..<14: return words.days(count: days)
+        case ..<61: return words.weeks(count: Int((Double(days) / 7).rounded()))
+        case ..<730: return words.months(count: Int((Double(days) / 30.44).rounded()))
+        default: return words.years(count: Int((Double(days) / 365.25).rounded()))
         }
     }
 
     /// The lead under the heading.
-    public static func lead(lastTime: String, interval: String) -> String {
-        "Compared with the screening completed \(lastTime), \(interval) before this one, nutrient by nutrient. Bands and scores are screening heuristics: a change can come from different answers as much as from a change in the body."
-    }
+    public func lead(lastTime: String, interval: String) -> String { words.lead(time: lastTime, interval: interval) }
 
     /// What a difference of questionnaire means for the comparison.
-    public static func versionNote(_ difference: ScreeningComparison.VersionDifference, current: ScreeningComparison.Occasion) -> String {
+    public func versionNote(_ difference: ScreeningComparison.VersionDifference, current: ScreeningComparison.Occasion) -> String {
         let now = "\(current.questionnaireID) \(current.questionnaireVersion)"
         switch difference {
-        case .questionnaire(let id, let version):
-            return
-                "The last screening used another questionnaire (\(id) \(version)); this one used \(now). Nutrients are compared by id, each with the score its own questionnaire gave; nothing was rescored."
-        case .version(let then, let current):
-            return
-                "The last screening was scored with version \(then) of the questionnaire, this one with version \(current). Each is shown as its own version scored it, compared nutrient by nutrient; nothing was rescored, and a change of score may come from a change of rules."
-        case .content(let version):
-            return
-                "The questionnaire (\(now)) changed after the last screening although its version number (\(version)) did not. Each screening is shown as it was scored; nothing was rescored."
+        case .questionnaire(let id, let version): return words.otherQuestionnaire(then: "\(id) \(version)", now: now)
+        case .version(let then, let current): return words.otherVersion(then: then, now: current)
+        case .content(let version): return words.changedContent(now: now, version: version)
         }
     }
 
     /// The comparison table's column titles.
-    public static let columns = (nutrient: "Nutrient", then: "Last time", now: "Now", change: "Change")
+    public var columns: (nutrient: String, then: String, now: String, change: String) {
+        (words.nutrientColumn, words.thenColumn, words.nowColumn, words.changeColumn)
+    }
 
     /// "Likely (9)", or what a screening that did not score the nutrient shows.
-    public static func score(_ score: ScreeningComparison.Score?) -> String {
-        guard let score else { return "not scored" }
-        return "\(score.band.label) (\(NumberText.plain(score.score)))"
+    public func score(_ score: ScreeningComparison.Score?) -> String {
+        guard let score else { return words.notScored }
+        return words.score(band: score.band.label(messages), score: messages.number(score.score))
     }
 
     /// "up 3, now Likely", "down 5", "no change", or why there is nothing to compare.
-    public static func change(_ nutrient: ScreeningComparison.NutrientChange) -> String {
-        guard let then = nutrient.then else { return "new in this version" }
-        guard let now = nutrient.now else { return "not scored by this version" }
+    public func change(_ nutrient: ScreeningComparison.NutrientChange) -> String {
+        guard let then = nutrient.then else { return words.newInThisVersion }
+        guard let now = nutrient.now else { return words.notScoredByThisVersion }
         let delta = now.score - then.score
-        let band = now.band == then.band ? "" : ", now \(now.band.label)"
-        if delta == 0 { return band.isEmpty ? "no change" : "same score" + band }
-        return (delta > 0 ? "up " : "down ") + NumberText.plain(abs(delta)) + band
+        let amount = messages.number(abs(delta))
+        let band = now.band.label(messages)
+        switch (delta.sign == .minus, delta == 0, now.band == then.band) {
+        case (_, true, true): return words.noChange
+        case (_, true, false): return words.sameScoreNow(band: band)
+        case (false, false, true): return words.up(amount: amount)
+        case (false, false, false): return words.upNow(amount: amount, band: band)
+        case (true, false, true): return words.down(amount: amount)
+        case (true, false, false): return words.downNow(amount: amount, band: band)
+        }
     }
 
-    /// "Vitamin D 1 → 0, Thiamine 0 → 0": nutrients Low both times, in one line.
-    public static func lowBothTimes(_ nutrients: [ScreeningComparison.NutrientChange]) -> String {
-        "Low last time and now: "
-            + nutrients.map {
-                "\($0.name) \($0.then.map { NumberText.plain($0.score) } ?? "–") → \($0.now.map { NumberText.plain($0.score) } ?? "–")"
-            }
-            .joined(separator: ", ") + "."
+    /// "Low last time and now: Vitamin D 1 → 0, Thiamine 0 → 0." in one line.
+    public func lowBothTimes(_ nutrients: [ScreeningComparison.NutrientChange]) -> String {
+        let score = { (score: ScreeningComparison.Score?) in score.map { messages.number($0.score) } ?? "–" }
+        return words.lowBothTimes(
+            list: nutrients.map { words.lowBothTimesItem(nutrient: $0.name, then: score($0.then), now: score($0.now)) }
+                .joined(separator: ", "))
     }
 
     /// A warning as listed: "URGENT: message".
-    public static func warning(_ trigger: ScreeningComparison.TriggerChange) -> String {
-        "\(trigger.urgency.rawValue.uppercased()): \(trigger.message)"
+    public func warning(_ trigger: ScreeningComparison.TriggerChange) -> String {
+        words.warning(urgency: trigger.urgency.name(messages).uppercased(), message: trigger.message)
     }
 
-    public static let newWarnings = "New see-a-doctor warnings: "
-    public static let goneWarnings = "Warnings that no longer fire: "
-    public static let sameWarnings = "See-a-doctor warnings: the same as last time"
-    public static let noWarnings = "See-a-doctor warnings: none, last time or now."
-    public static let newSymptoms = "New symptoms: "
-    public static let goneSymptoms = "Symptoms no longer chosen: "
-    public static let sameSymptoms = "Symptoms: the same as last time."
-    public static let symptomsNotCompared = "Symptoms: not compared, as the two screenings used different questionnaires."
+    public var newWarnings: String { words.newWarnings }
+    public var goneWarnings: String { words.goneWarnings }
+    public var noWarnings: String { words.noWarnings }
+    public var newSymptoms: String { words.newSymptoms }
+    public var goneSymptoms: String { words.goneSymptoms }
+    public var sameSymptoms: String { words.sameSymptoms }
+    public var symptomsNotCompared: String { words.symptomsNotCompared }
 
     /// "See-a-doctor warnings: the same as last time (2)."
-    public static func sameWarnings(count: Int) -> String { "\(sameWarnings) (\(count))." }
+    public func sameWarnings(count: Int) -> String { words.sameWarnings(count: count) }
 
     /// Above the chart.
-    public static func chartCaption(count: Int, mixesVersions: Bool) -> String {
-        "Scores of the nutrients flagged in any of the last \(count) screenings, oldest first. Each bar runs to the same scale; | marks Possible and ‖ Likely (this version's thresholds)."
-            + (mixesVersions ? " The screenings were scored by different questionnaire versions; each bar is its own version's score." : "")
+    public func chartCaption(count: Int, mixesVersions: Bool) -> String {
+        words.chartCaption(count: count) + (mixesVersions ? " " + words.chartMixesVersions : "")
     }
 
-    public static let chartTitle = "Nutrient"
+    /// The chart's first column heading.
+    public var chartTitle: String { words.nutrientColumn }
     /// The last column's heading: this screening.
-    public static func nowColumn(_ day: String) -> String { "\(day) (now)" }
+    public func nowColumn(_ day: String) -> String { words.nowDay(day: day) }
 
     /// A bar in words: "Vitamin B12, 2 February 2026: score 9, Likely."
-    public static func bar(_ name: String, day: String, score: ScreeningComparison.Score) -> String {
-        "\(name), \(day): score \(NumberText.plain(score.score)), \(score.band.label)."
+    public func bar(_ name: String, day: String, score: ScreeningComparison.Score) -> String {
+        words.bar(nutrient: name, day: day, score: messages.number(score.score), band: score.band.label(messages))
     }
 
     /// A chart's cell without a score: that screening's questionnaire did not score the nutrient.
-    public static let notScored = "not scored"
+    public var notScored: String { words.notScored }
 
     /// The terminal's heading line.
-    public static func terminalHeading(lastDay: String, interval: String) -> String {
-        "Since your last screening (\(lastDay), \(interval) before this one)"
-    }
+    public func terminalHeading(lastDay: String, interval: String) -> String { words.terminalHeading(day: lastDay, interval: interval) }
 
     /// A nutrient on one terminal line: "Vitamin B12: Likely (9) then, Possible (4) now: down 5, now Possible".
-    public static func terminalLine(_ nutrient: ScreeningComparison.NutrientChange) -> String {
-        "\(nutrient.name): \(score(nutrient.then)) then, \(score(nutrient.now)) now: \(change(nutrient))"
+    public func terminalLine(_ nutrient: ScreeningComparison.NutrientChange) -> String {
+        words.terminalLine(nutrient: nutrient.name, then: score(nutrient.then), now: score(nutrient.now), change: change(nutrient))
     }
 
     /// The terminal's line when no nutrient was flagged either time.
-    public static let nothingFlaggedEitherTime = "No nutrient reached the Possible band, last time or now."
+    public var nothingFlaggedEitherTime: String { words.nothingFlaggedEitherTime }
 }

@@ -7,28 +7,29 @@ import Screening
 extension ReportBuilder {
     func sinceLastScreening() -> [Block] {
         guard let comparison else { return [] }
-        let day = { (date: Date) in LocalTime(date, in: self.timeZone).day.readable }
+        let said = ComparisonWords(messages)
+        let day = { (date: Date) in LocalTime(date, in: self.timeZone).day.readable(self.messages) }
         let small = { (runs: StyledText) in Block.paragraph(Paragraph(runs, style: .small)) }
         var blocks: [Block] = [
-            .heading(Heading(level: 1, text: ComparisonWords.heading(lastDay: day(comparison.last.completed)), destination: "since-last")),
+            .heading(Heading(level: 1, text: said.heading(lastDay: day(comparison.last.completed)), destination: "since-last")),
             .paragraph(
                 Paragraph(
                     [
                         TextRun(
-                            ComparisonWords.lead(
-                                lastTime: LocalTime(comparison.last.completed, in: timeZone).readable,
-                                interval: ComparisonWords.interval(from: comparison.last.completed, to: comparison.current.completed)))
+                            said.lead(
+                                lastTime: LocalTime(comparison.last.completed, in: timeZone).readable(messages),
+                                interval: said.interval(from: comparison.last.completed, to: comparison.current.completed)))
                     ], style: .small, gray: 0.25)),
         ]
         if let difference = comparison.versionDifference {
-            blocks.append(small([TextRun(ComparisonWords.versionNote(difference, current: comparison.current), bold: true)]))
+            blocks.append(small([TextRun(said.versionNote(difference, current: comparison.current), bold: true)]))
         }
 
         // The short form tables the nutrients flagged last time or now and names the rest in a line.
         let tabled = detail == .full ? comparison.nutrients : comparison.nutrients.filter(\.isFlagged)
         let rest = comparison.nutrients.filter { !tabled.contains($0) }
         if !tabled.isEmpty {
-            let columns = ComparisonWords.columns
+            let columns = said.columns
             blocks.append(
                 .table(
                     Table(
@@ -37,36 +38,36 @@ extension ReportBuilder {
                             .init(columns.change, share: 0.3),
                         ],
                         rows: tabled.map {
-                            [$0.name, ComparisonWords.score($0.then), ComparisonWords.score($0.now), ComparisonWords.change($0)]
+                            [$0.name, said.score($0.then), said.score($0.now), said.change($0)]
                         }, compact: detail == .short)))
         }
         if !rest.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun(ComparisonWords.lowBothTimes(rest))], style: .small, gray: 0.25)))
+            blocks.append(.paragraph(Paragraph([TextRun(said.lowBothTimes(rest))], style: .small, gray: 0.25)))
         }
 
         // Each warning new or gone on a line of its own, under its label.
-        for (label, triggers) in [(ComparisonWords.newWarnings, comparison.newTriggers), (ComparisonWords.goneWarnings, comparison.goneTriggers)]
+        for (label, triggers) in [(said.newWarnings, comparison.newTriggers), (said.goneWarnings, comparison.goneTriggers)]
         where !triggers.isEmpty {
-            blocks.append(small([TextRun(label.trimmingCharacters(in: .whitespaces), bold: true)]))
-            blocks += triggers.map { small([TextRun("• " + ComparisonWords.warning($0))]) }
+            blocks.append(small([TextRun(label, bold: true)]))
+            blocks += triggers.map { small([TextRun("• " + said.warning($0))]) }
         }
         if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
             blocks.append(
                 small([
                     TextRun(
                         comparison.keptTriggers.isEmpty
-                            ? ComparisonWords.noWarnings : ComparisonWords.sameWarnings(count: comparison.keptTriggers.count))
+                            ? said.noWarnings : said.sameWarnings(count: comparison.keptTriggers.count))
                 ]))
         }
 
         var symptoms: StyledText = []
-        for (label, list) in [(ComparisonWords.newSymptoms, comparison.newSymptoms), (ComparisonWords.goneSymptoms, comparison.goneSymptoms)]
+        for (label, list) in [(said.newSymptoms, comparison.newSymptoms), (said.goneSymptoms, comparison.goneSymptoms)]
         where !list.isEmpty {
             if !symptoms.isEmpty { symptoms.append(TextRun("  ")) }
-            symptoms += [TextRun(label, bold: true), TextRun(list.map(\.label).joined(separator: "; ") + ".")]
+            symptoms += [TextRun(label + " ", bold: true), TextRun(list.map(\.label).joined(separator: "; ") + ".")]
         }
-        if !comparison.symptomsCompared { symptoms = [TextRun(ComparisonWords.symptomsNotCompared)] }
-        blocks.append(small(symptoms.isEmpty ? [TextRun(ComparisonWords.sameSymptoms)] : symptoms))
+        if !comparison.symptomsCompared { symptoms = [TextRun(said.symptomsNotCompared)] }
+        blocks.append(small(symptoms.isEmpty ? [TextRun(said.sameSymptoms)] : symptoms))
 
         let charted = comparison.chartedNutrients
         if !charted.isEmpty {
@@ -78,20 +79,21 @@ extension ReportBuilder {
                     points: zip(comparison.trend, days).map { point, day in
                         point.scores[nutrient.id].map {
                             TrendChart.Point(
-                                score: $0.score, band: $0.band.label, alternativeText: ComparisonWords.bar(nutrient.name, day: day, score: $0))
+                                score: $0.score, scoreText: messages.number($0.score), band: $0.band,
+                                alternativeText: said.bar(nutrient.name, day: day, score: $0))
                         }
                     }, possible: nutrient.thresholds.possible, likely: nutrient.thresholds.likely)
             }
             blocks.append(
                 .paragraph(
                     Paragraph(
-                        [TextRun(ComparisonWords.chartCaption(count: comparison.trend.count, mixesVersions: comparison.trendMixesVersions))],
+                        [TextRun(said.chartCaption(count: comparison.trend.count, mixesVersions: comparison.trendMixesVersions))],
                         style: .fine, gray: 0.25)))
             blocks.append(
                 .trendChart(
                     TrendChart(
-                        title: ComparisonWords.chartTitle, columns: days.dropLast() + [ComparisonWords.nowColumn(days.last ?? "")], rows: rows,
-                        scale: scale, missingText: ComparisonWords.notScored)))
+                        title: said.chartTitle, columns: days.dropLast() + [said.nowColumn(days.last ?? "")], rows: rows,
+                        scale: scale, missingText: said.notScored)))
         }
         return blocks
     }

@@ -1,8 +1,10 @@
 import Foundation
+import Localization
 import Screening
 
-/// Turns an assessment into the report's document: what to say, in the order a doctor reads it.
-/// It decides nothing clinical; every band, trigger, reason and test comes from the assessment.
+/// Turns an assessment into the report's document: what to say, in the order a doctor reads it,
+/// in the assessment's language. It decides nothing clinical; every band, trigger, reason and
+/// test comes from the assessment.
 ///
 /// Page 1 carries the visit: who, why they came, the triage with the answers behind it, the
 /// flagged nutrients with their strongest reasons, the tests to discuss, medicines and supplements,
@@ -22,6 +24,9 @@ public struct ReportBuilder {
     public var conventions: ReportConventions
     /// What changed since the person's last screening, when there was one (see `sinceLastScreening`).
     public var comparison: ScreeningComparison?
+    /// The program's words, in the assessment's language.
+    let messages: Messages
+    private var words: Messages.Report { messages.report }
 
     public init(
         assessment: Assessment, questionnaire: Questionnaire, creator: String, created: Date, detail: ReportDetail = .short,
@@ -35,13 +40,14 @@ public struct ReportBuilder {
         self.timeZone = timeZone
         self.conventions = conventions
         self.comparison = comparison
+        self.messages = Messages(assessment.language)
     }
 
     /// The moment the screening was completed (else the creation date).
     private var completed: Date { assessment.completed.flatMap(ISO8601.parse) ?? created }
 
     public func document() -> ReportDocument {
-        let dateText = LocalTime(completed, in: timeZone).readable
+        let dateText = LocalTime(completed, in: timeZone).readable(messages)
         var blocks: [Block] = []
         blocks += header(dateText)
         blocks += whyTheyCame()
@@ -63,13 +69,12 @@ public struct ReportBuilder {
             assessment.name.map { " — " + String(String.UnicodeScalarView($0.unicodeScalars.filter { !Self.isBidiControl($0) })) } ?? ""
         return ReportDocument(
             metadata: .init(
-                title: "NutriScreen screening summary\(plainPerson)",
-                subject: "Nutrition screening for nerve and muscle symptoms: a screening, not a diagnosis",
-                keywords: (["NutriScreen", "screening"] + assessment.nutrients.map(\.name)).joined(separator: ", "),
+                title: words.documentTitle + plainPerson, subject: words.documentSubject,
+                keywords: (["NutriScreen", words.keyword] + assessment.nutrients.map(\.name)).joined(separator: ", "),
                 creator: creator, created: created),
-            runningHeader: "NutriScreen screening summary\(person) · completed \(dateText)",
-            runningFooter: "A screening, not a diagnosis. Take this summary to a clinician.",
-            blocks: blocks, language: "en")
+            runningHeader: words.runningHeader(title: words.documentTitle + person, date: dateText),
+            runningFooter: words.runningFooter,
+            blocks: blocks, language: assessment.language)
     }
 
     // MARK: Helpers
@@ -122,7 +127,7 @@ public struct ReportBuilder {
         var runs: StyledText = []
         for answer in answers {
             if !runs.isEmpty { runs.append(TextRun("  ")) }
-            runs += [TextRun("\(label(answer)):\u{00A0}", bold: true), TextRun(shown(answer) + ".")]
+            runs += [TextRun(words.labelled(text: label(answer)) + "\u{00A0}", bold: true), TextRun(shown(answer) + ".")]
         }
         return .paragraph(Paragraph(runs, style: style))
     }
@@ -141,14 +146,14 @@ public struct ReportBuilder {
             // Each fact stays on one line where it fits: no-break spaces inside a date or a name
             // (a fact wider than the whole line still breaks, between characters).
             let unbroken = { (text: String) in text.replacingOccurrences(of: " ", with: "\u{00A0}") }
-            facts += [TextRun(unbroken(label) + ":\u{00A0}", bold: true), TextRun(unbroken(value))]
+            facts += [TextRun(unbroken(words.labelled(text: label)) + "\u{00A0}", bold: true), TextRun(unbroken(value))]
         }
-        fact("Name", assessment.name.map(Self.isolated))
+        fact(words.name, assessment.name.map(Self.isolated))
         if let born = answered(conventions.birthDate) {
             let text: String
             let day = CalendarDate(completed, in: timeZone)
             if case .string(let iso) = born.value, let birth = CalendarDate(iso: iso), birth <= day {
-                text = "\(birth.readable) (age \(birth.years(until: day)))"
+                text = words.birthAndAge(date: birth.readable(messages), age: birth.years(until: day))
             } else {
                 text = born.answer
             }
@@ -157,13 +162,11 @@ public struct ReportBuilder {
             fact(label(age), age.answer)
         }
         if let sex = answered(conventions.sex) { fact(label(sex), sex.answer) }
-        fact("Completed", date)
-        fact("Questionnaire", "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
+        fact(words.completed, date)
+        fact(words.questionnaire, "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
         return [
-            heading(0, "Nutrition screening summary", "top"),
-            smallPrint(
-                "For a doctor or other clinician: a screening for vitamin and mineral shortfalls behind nerve and muscle symptoms, not a diagnosis. This page is the visit; evidence, a part for the person and the answers follow.",
-                gray: 0.25),
+            heading(0, words.title, "top"),
+            smallPrint(words.forTheClinician, gray: 0.25),
             .paragraph(Paragraph(facts, style: .body)),
         ]
     }
@@ -174,9 +177,9 @@ public struct ReportBuilder {
         let symptoms = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.symptomsSection }
         let present = symptoms.filter { !isNegative($0) }
         let absent = symptoms.filter(isNegative)
-        var blocks: [Block] = [heading(2, "Why they came", "why")]
+        var blocks: [Block] = [heading(2, words.whyTheyCame, "why")]
         if present.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun("No nerve or muscle symptom was chosen.")], style: .small)))
+            blocks.append(.paragraph(Paragraph([TextRun(words.noSymptom)], style: .small)))
         } else {
             blocks.append(runIn(present, style: .small))
         }
@@ -184,13 +187,21 @@ public struct ReportBuilder {
             blocks.append(
                 .paragraph(
                     Paragraph(
-                        [TextRun("Answered no: ", bold: true), TextRun(absent.map(label).joined(separator: "; ") + ".")], style: .fine, gray: 0.2)))
+                        [
+                            TextRun(words.labelled(text: words.answeredNo) + " ", bold: true),
+                            TextRun(absent.map(label).joined(separator: "; ") + "."),
+                        ],
+                        style: .fine, gray: 0.2)))
         }
         // Free text the person wrote for the doctor, in their own words.
         let written = assessment.answers.filter { questionnaire.item($0.id)?.kind is TextKind }
         for answer in written {
             blocks.append(
-                .paragraph(Paragraph([TextRun("\(label(answer)): ", bold: true), TextRun("“" + Self.isolated(answer.answer) + "”")], style: .small)))
+                .paragraph(
+                    Paragraph(
+                        [TextRun(words.labelled(text: label(answer)) + " ", bold: true), TextRun(words.quoted(text: Self.isolated(answer.answer)))],
+                        style: .small)
+                ))
         }
         return blocks
     }
@@ -215,29 +226,22 @@ public struct ReportBuilder {
                 paragraphs.append(
                     Paragraph(
                         [
-                            TextRun("\(trigger.urgency.rawValue.capitalized): ", bold: true),
+                            TextRun(words.labelled(text: trigger.urgency.name(messages)) + " ", bold: true),
                             TextRun([trigger.message, citation(trigger.references)].filter { !$0.isEmpty }.joined(separator: " ")),
                         ], style: .small))
                 if !trigger.evidence.isEmpty {
                     paragraphs.append(
                         Paragraph(
                             [
-                                TextRun("Because: ", bold: true),
+                                TextRun(words.labelled(text: words.because) + " ", bold: true),
                                 TextRun(trigger.evidence.map { "\($0.question): \(Self.isolated($0.answer))" }.joined(separator: " · ")),
                             ], style: .fine, gray: 0.2))
                 }
             }
         } else {
             (symbol, border, fill) = ("✓", 0.8, 0.97)
-            title = "No see-a-doctor warning fired"
-            paragraphs.append(
-                Paragraph(
-                    [
-                        TextRun(
-                            "None of the warning patterns in this screening matched the answers. If symptoms persist or get worse, see a doctor anyway."
-                        )
-                    ],
-                    style: .small))
+            title = words.noWarningTitle
+            paragraphs.append(Paragraph([TextRun(words.noWarning)], style: .small))
         }
         // Warning signs asked of everyone and answered "none": what the clinician can see was ruled out.
         let ruledOut = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.warningSignsSection && isNegative($0) }
@@ -246,7 +250,8 @@ public struct ReportBuilder {
             let signs = ruledOut.flatMap { $0.options.filter { !$0.exclusive }.map(\.label) }
             paragraphs.append(
                 Paragraph(
-                    [TextRun("Warning signs asked and answered no: ", bold: true), TextRun(signs.joined(separator: "; ") + ".")], style: .fine,
+                    [TextRun(words.labelled(text: words.warningSignsNo) + " ", bold: true), TextRun(signs.joined(separator: "; ") + ".")],
+                    style: .fine,
                     gray: 0.2))
         }
         return [.callout(Callout(symbol: symbol, title: title, paragraphs: paragraphs, borderWidth: border, fillGray: fill))]
@@ -257,37 +262,42 @@ public struct ReportBuilder {
     /// The strongest reasons for a nutrient: one or two, fewer when many nutrients are flagged.
     private func strongestReasons(_ nutrient: Assessment.NutrientResult) -> [String] {
         let count = assessment.flaggedNutrients.count > 3 ? 1 : 2
-        return nutrient.supporting.prefix(count).map { "+\(NumberText.plain($0.points)) \($0.reason)" }
+        return nutrient.supporting.prefix(count).map { "+\(messages.number($0.points)) \($0.reason)" }
     }
 
     private func chartRow(_ nutrient: Assessment.NutrientResult, reasons: Bool) -> ScoreChart.Row {
-        let thresholds =
-            "Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely))"
+        let band = nutrient.band.label(messages)
+        let score = messages.number(nutrient.score)
         return ScoreChart.Row(
             name: nutrient.name, score: nutrient.score, possible: nutrient.thresholds.possible, likely: nutrient.thresholds.likely,
-            band: nutrient.band.label, link: nutrient.band == .low ? nil : "nutrient-\(nutrient.id)",
-            reasons: reasons ? strongestReasons(nutrient) : [],
-            alternativeText: "\(nutrient.name): score \(NumberText.plain(nutrient.score)), \(nutrient.band.label) (\(thresholds)).")
+            band: nutrient.band, bandText: "\(band) (\(score))", link: nutrient.band == .low ? nil : "nutrient-\(nutrient.id)",
+            linkText: words.goToSection(name: nutrient.name), reasons: reasons ? strongestReasons(nutrient) : [],
+            alternativeText: words.barText(name: nutrient.name, score: score, band: band, thresholds: thresholds(nutrient)))
+    }
+
+    /// "Possible from 4, Likely from 7".
+    private func thresholds(_ nutrient: Assessment.NutrientResult) -> String {
+        words.thresholds(possible: messages.number(nutrient.thresholds.possible), likely: messages.number(nutrient.thresholds.likely))
     }
 
     private func flaggedNutrients() -> [Block] {
-        var blocks: [Block] = [heading(2, "Flagged nutrients", "summary")]
+        var blocks: [Block] = [heading(2, words.flaggedNutrients, "summary")]
         let flagged = assessment.flaggedNutrients
         let low = assessment.nutrients.filter { $0.band == .low }
         let scale = assessment.nutrients.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
         if flagged.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun("No nutrient reached the Possible band.")], style: .small)))
+            blocks.append(.paragraph(Paragraph([TextRun(words.noneFlagged)], style: .small)))
         } else {
             // The long form charts every nutrient; the short one names the others in a line.
             let rows = detail == .full ? assessment.nutrients : flagged
-            blocks.append(.scoreChart(ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band != .low) }, scale: scale, showsReasons: true)))
+            let columns = [words.nutrientColumn, words.scoreColumn, words.bandColumn, words.reasonsColumn]
+            blocks.append(
+                .scoreChart(
+                    ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band != .low) }, columnTitles: columns, scale: scale, showsReasons: true)))
         }
         if !low.isEmpty, detail == .short || flagged.isEmpty {
             blocks.append(
-                smallPrint(
-                    "Screened, not flagged (Low): " + low.map { "\($0.name) \(NumberText.plain($0.score))" }.joined(separator: ", ")
-                        + ". Bars show the score against the thresholds for Possible (|) and Likely (‖): a screening heuristic, not a probability or a test result.",
-                    gray: 0.25))
+                smallPrint(words.notFlagged(nutrients: low.map { "\($0.name) \(messages.number($0.score))" }.joined(separator: ", ")), gray: 0.25))
         }
         return blocks
     }
@@ -297,22 +307,22 @@ public struct ReportBuilder {
     /// What each id the tests serve is called: a nutrient's name, or "other causes".
     private var servedNames: [String: String] {
         Dictionary(
-            assessment.nutrients.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, Self.otherCauseName($0)) },
+            assessment.nutrients.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, Self.otherCauseName($0, messages)) },
             uniquingKeysWith: { a, _ in a })
     }
 
-    /// A short name for an other cause: the first words of its text, up to a comma.
-    static func otherCauseName(_ cause: Assessment.OtherCauseResult) -> String {
-        let first = cause.text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? cause.text
-        let clause = first.components(separatedBy: " is ").first ?? first
-        let words = clause.components(separatedBy: " can ").first ?? clause
-        return words.count <= 40 ? words : "another cause"
+    /// A short name for an other cause: the first words of its text, up to a comma or to the
+    /// verb the language's `causeNameEnds` lists (" is ", " can ").
+    static func otherCauseName(_ cause: Assessment.OtherCauseResult, _ messages: Messages) -> String {
+        var name = cause.text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? cause.text
+        for end in messages.report.causeNameEnds { name = name.components(separatedBy: " \(end) ").first ?? name }
+        return name.count <= 40 ? name : messages.report.anotherCause
     }
 
     private func testsToDiscuss() -> [Block] {
-        var blocks: [Block] = [heading(2, "Tests to discuss", "tests")]
+        var blocks: [Block] = [heading(2, words.testsToDiscuss, "tests")]
         if assessment.tests.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun("None: no nutrient reached the Possible band, and no other cause fits.")], style: .small)))
+            blocks.append(.paragraph(Paragraph([TextRun(words.noTests)], style: .small)))
             return blocks
         }
         let names = servedNames
@@ -330,7 +340,7 @@ public struct ReportBuilder {
     private func medicines() -> [Block] {
         let answers = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.medicinesSection }
         guard !answers.isEmpty else { return [] }
-        return [heading(2, "Medicines and supplements", "medicines"), runIn(answers, style: .small)]
+        return [heading(2, words.medicines, "medicines"), runIn(answers, style: .small)]
     }
 
     // MARK: One section per flagged nutrient
@@ -338,21 +348,19 @@ public struct ReportBuilder {
     private func section(for nutrient: Assessment.NutrientResult) -> [Block] {
         let id = "nutrient-\(nutrient.id)"
         var blocks: [Block] = [
-            heading(1, "\(nutrient.name): \(nutrient.band.label)", id),
+            heading(1, "\(nutrient.name): \(nutrient.band.label(messages))", id),
             .paragraph(
                 Paragraph(
                     [
-                        TextRun(nutrient.summary + " "), TextRun("Score \(NumberText.plain(nutrient.score))", bold: true),
-                        TextRun(
-                            " (Possible from \(NumberText.plain(nutrient.thresholds.possible)), Likely from \(NumberText.plain(nutrient.thresholds.likely))): a screening heuristic, not a test result."
-                        ),
+                        TextRun(nutrient.summary + " "), TextRun(words.score(score: messages.number(nutrient.score)), bold: true),
+                        TextRun(" " + words.scoreNote(thresholds: thresholds(nutrient))),
                     ], style: .small)),
         ]
         let reasons = nutrient.supporting + nutrient.contrary
         let rows = reasons.map { reason -> [String] in
             let answers = reason.evidence.map { "\($0.question): \(Self.isolated($0.answer))" }
             return [
-                (reason.points > 0 ? "+" : "") + NumberText.plain(reason.points), reason.kind.rawValue,
+                (reason.points > 0 ? "+" : "") + messages.number(reason.points), kindName(reason.kind),
                 [reason.reason, citation(reason.references)].filter { !$0.isEmpty }.joined(separator: " "),
                 answers.joined(separator: "; "),
             ]
@@ -361,36 +369,51 @@ public struct ReportBuilder {
             .table(
                 Table(
                     columns: [
-                        .init("Points", share: 0.08, alignRight: true), .init("Kind", share: 0.1), .init("Evidence for and against", share: 0.44),
-                        .init("What they said", share: 0.38),
+                        .init(words.pointsColumn, share: 0.08, alignRight: true), .init(words.kindColumn, share: 0.1),
+                        .init(words.evidenceColumn, share: 0.44), .init(words.saidColumn, share: 0.38),
                     ], rows: rows, compact: detail == .short)))
         if detail == .full, !nutrient.uncounted.isEmpty {
             blocks.append(
                 .paragraph(
                     Paragraph(
                         [
-                            TextRun("Symptoms that fit but did not count ", bold: true),
-                            TextRun(
-                                "(no risk or specific sign for \(nutrient.name) held): " + nutrient.uncounted.map(\.reason).joined(separator: " ")),
+                            TextRun(words.uncounted + " ", bold: true),
+                            TextRun(words.uncountedWhy(name: nutrient.name) + " " + nutrient.uncounted.map(\.reason).joined(separator: " ")),
                         ], style: .small)))
         }
         if !nutrient.tests.isEmpty {
             // Page 1 gives each test in full; here its name up to any bracket or colon will do.
             let names = nutrient.tests.compactMap { id in assessment.tests.first { $0.id == id }?.name ?? questionnaire.test(id)?.name }
                 .map { detail == .full ? $0 : String($0.prefix { $0 != "(" && $0 != ":" }).trimmingCharacters(in: .whitespaces) }
-            blocks.append(.paragraph(Paragraph([TextRun("Tests: ", bold: true), TextRun(names.joined(separator: "; ") + ".")], style: .small)))
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [TextRun(words.labelled(text: words.tests) + " ", bold: true), TextRun(names.joined(separator: "; ") + ".")], style: .small)))
         }
         if !nutrient.notes.isEmpty {
-            blocks.append(.paragraph(Paragraph([TextRun("Notes: ", bold: true), TextRun(nutrient.notes.joined(separator: " "))], style: .small)))
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [TextRun(words.labelled(text: words.notes) + " ", bold: true), TextRun(nutrient.notes.joined(separator: " "))], style: .small)
+                ))
         }
         return blocks
+    }
+
+    /// What a rule rests on, in a word: risk, sign or symptom.
+    private func kindName(_ kind: RuleKind) -> String {
+        switch kind {
+        case .risk: words.risk
+        case .sign: words.sign
+        case .symptom: words.symptom
+        }
     }
 
     // MARK: Other causes and instruments
 
     private func otherCauses() -> [Block] {
         guard !assessment.otherCauses.isEmpty else { return [] }
-        var blocks: [Block] = [heading(1, "Other causes to rule out", "other-causes")]
+        var blocks: [Block] = [heading(1, words.otherCauses, "other-causes")]
         let names = Dictionary(assessment.tests.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for cause in assessment.otherCauses {
             let tests = cause.tests.compactMap { names[$0] }
@@ -398,7 +421,10 @@ public struct ReportBuilder {
                 .paragraph(
                     Paragraph(
                         [TextRun("• " + [cause.text, citation(cause.references)].filter { !$0.isEmpty }.joined(separator: " "))]
-                            + (tests.isEmpty ? [] : [TextRun(" Test: ", bold: true), TextRun(tests.joined(separator: "; ") + ".")]), style: .small)))
+                            + (tests.isEmpty
+                                ? []
+                                : [TextRun(" " + words.labelled(text: words.test) + " ", bold: true), TextRun(tests.joined(separator: "; ") + ".")]),
+                        style: .small)))
         }
         return blocks
     }
@@ -407,11 +433,11 @@ public struct ReportBuilder {
         guard !assessment.instruments.isEmpty else {
             return detail == .full
                 ? [
-                    heading(1, "Validated questionnaires", "instruments"),
-                    .paragraph(Paragraph([TextRun("None of the validated questionnaires applied to these answers.")], style: .small)),
+                    heading(1, words.instruments, "instruments"),
+                    .paragraph(Paragraph([TextRun(words.noInstruments)], style: .small)),
                 ] : []
         }
-        var blocks: [Block] = [heading(detail == .full ? 1 : 2, "Validated questionnaires", "instruments")]
+        var blocks: [Block] = [heading(detail == .full ? 1 : 2, words.instruments, "instruments")]
         if detail == .short {
             // One line each: the total and what it means; the cut-offs are in the long form.
             for instrument in assessment.instruments {
@@ -419,9 +445,9 @@ public struct ReportBuilder {
                     .paragraph(
                         Paragraph(
                             [
-                                TextRun("\(instrument.name): ", bold: true),
+                                TextRun(words.labelled(text: instrument.name) + " ", bold: true),
                                 TextRun(
-                                    "\(NumberText.plain(instrument.total)) of \(NumberText.plain(instrument.maximum)), \(instrument.result). "
+                                    words.instrumentResult(total: outOf(instrument), result: instrument.result) + " "
                                         + [instrument.meaning, citation(instrument.references)].filter { !$0.isEmpty }.joined(separator: " ")),
                             ], style: .small)))
             }
@@ -429,7 +455,7 @@ public struct ReportBuilder {
         }
         let rows = assessment.instruments.map {
             [
-                $0.name, "\(NumberText.plain($0.total)) of \(NumberText.plain($0.maximum))", $0.cutoff,
+                $0.name, outOf($0), $0.cutoff,
                 [$0.result + ". " + $0.meaning, citation($0.references)].filter { !$0.isEmpty }.joined(separator: " "),
             ]
         }
@@ -437,25 +463,29 @@ public struct ReportBuilder {
             .table(
                 Table(
                     columns: [
-                        .init("Questionnaire", share: 0.2), .init("Total", share: 0.1), .init("Cut-off", share: 0.28), .init("Result", share: 0.42),
+                        .init(words.questionnaireColumn, share: 0.2), .init(words.totalColumn, share: 0.1), .init(words.cutoffColumn, share: 0.28),
+                        .init(words.resultColumn, share: 0.42),
                     ], rows: rows)))
         return blocks
+    }
+
+    /// "9 of 13".
+    private func outOf(_ instrument: Assessment.InstrumentResult) -> String {
+        words.outOf(total: messages.number(instrument.total), maximum: messages.number(instrument.maximum))
     }
 
     // MARK: The part for the person
 
     private func forThePerson() -> [Block] {
         var blocks: [Block] = [
-            heading(1, "For you: what you can do, and what to ask", "for-you"),
+            heading(1, words.forYou, "for-you"),
             smallPrint(
-                "For the person who answered: general information, not treatment. Do not start high-dose supplements before the tests: they can make the results hard to read."
-                    + (assessment.tests.isEmpty || detail == .full
-                        ? ""
-                        : " Ask your doctor which of the \(assessment.tests.count) tests on page 1 are right for you, what each result means, and when to come back."),
+                words.forYouIntro
+                    + (assessment.tests.isEmpty || detail == .full ? "" : " " + words.askWhichTests(count: assessment.tests.count)),
                 gray: 0.2),
         ]
         if !assessment.tests.isEmpty, detail == .full {
-            blocks.append(heading(2, "What to ask your doctor", "ask"))
+            blocks.append(heading(2, words.whatToAsk, "ask"))
             do {
                 for test in assessment.tests {
                     blocks.append(.paragraph(Paragraph([TextRun("• \(test.name). ", bold: true), TextRun(test.why)], style: .small)))
@@ -464,15 +494,18 @@ public struct ReportBuilder {
         }
         let withFoods = assessment.flaggedNutrients.filter { !$0.foods.isEmpty }
         if !withFoods.isEmpty {
-            blocks.append(heading(2, "Foods", "foods"))
+            blocks.append(heading(2, words.foods, "foods"))
             for nutrient in withFoods {
                 blocks.append(
                     .paragraph(
-                        Paragraph([TextRun("\(nutrient.name): ", bold: true), TextRun(nutrient.foods.joined(separator: "; ") + ".")], style: .small)))
+                        Paragraph(
+                            [TextRun(words.labelled(text: nutrient.name) + " ", bold: true), TextRun(nutrient.foods.joined(separator: "; ") + ".")],
+                            style: .small)
+                    ))
             }
         }
         if !assessment.advice.isEmpty {
-            blocks.append(heading(2, "Looking after yourself", "advice"))
+            blocks.append(heading(2, words.lookingAfterYourself, "advice"))
             for item in assessment.advice {
                 blocks.append(
                     .paragraph(
@@ -496,26 +529,25 @@ public struct ReportBuilder {
                 || self.questionnaire.item(answer.id)?.kind is TextKind
         }
         let answers = detail == .full ? assessment.answers : assessment.answers.filter { !shownAbove($0) }
-        var blocks: [Block] = [heading(1, detail == .full ? "All answers" : "The other answers", "answers")]
+        var blocks: [Block] = [heading(1, detail == .full ? words.allAnswers : words.otherAnswers, "answers")]
         if detail == .short {
-            blocks.append(smallPrint("Answers shown on page 1 or in the evidence tables are not repeated here.", gray: 0.3))
+            blocks.append(smallPrint(words.notRepeated, gray: 0.3))
         }
         if answers.isEmpty {
-            blocks.append(
-                .paragraph(Paragraph([TextRun(assessment.answers.isEmpty ? "No answers." : "None: every answer is shown above.")], style: .small)))
+            blocks.append(.paragraph(Paragraph([TextRun(assessment.answers.isEmpty ? words.noAnswers : words.allShown)], style: .small)))
         } else {
             // Two answers to a row, each as "Question: answer", read across.
-            let cells = answers.map { "\(label($0)): \(shown($0))" }
+            let cells = answers.map { words.labelled(text: label($0)) + " " + shown($0) }
             let rows = stride(from: 0, to: cells.count, by: 2).map { [cells[$0], $0 + 1 < cells.count ? cells[$0 + 1] : ""] }
             blocks.append(
-                .table(Table(columns: [.init("Question: answer", share: 0.5), .init("Question: answer", share: 0.5)], rows: rows, compact: true)))
+                .table(Table(columns: [.init(words.answerColumn, share: 0.5), .init(words.answerColumn, share: 0.5)], rows: rows, compact: true)))
         }
         if !assessment.unanswered.isEmpty {
             blocks.append(
                 .paragraph(
                     Paragraph(
                         [
-                            TextRun("Not answered: ", bold: true),
+                            TextRun(words.labelled(text: words.notAnswered) + " ", bold: true),
                             TextRun(assessment.unanswered.map { questionnaire.item($0)?.shortText ?? $0 }.joined(separator: "; ") + "."),
                         ], style: .small)))
         }
@@ -526,11 +558,11 @@ public struct ReportBuilder {
 
     private func closing() -> [Block] {
         var blocks: [Block] = [
-            heading(1, "Notes for the clinician", "notes"),
-            .notesBox(NotesBox(title: "Clinician's notes", lines: detail == .full ? 7 : 4, minimumLines: 3)),
+            heading(1, words.notesForClinician, "notes"),
+            .notesBox(NotesBox(title: words.clinicianNotes, lines: detail == .full ? 7 : 4, minimumLines: 3)),
         ]
         if !assessment.references.isEmpty {
-            blocks.append(heading(1, "References", "references"))
+            blocks.append(heading(1, words.references, "references"))
             // The long form gives each work a paragraph and its address; the short one runs the
             // citations together, which find the works as well.
             if detail == .full {
@@ -547,13 +579,14 @@ public struct ReportBuilder {
             }
         }
         blocks += [
-            .paragraph(Paragraph([TextRun("Disclaimer. ", bold: true), TextRun(assessment.disclaimer)], style: .fine, gray: 0.15)),
+            .paragraph(Paragraph([TextRun(words.disclaimer + " ", bold: true), TextRun(assessment.disclaimer)], style: .fine, gray: 0.15)),
             .paragraph(
                 Paragraph(
                     [
                         TextRun(
-                            "Questionnaire \(assessment.questionnaire.id) \(assessment.questionnaire.version), content SHA-256 \(assessment.questionnaire.contentHash.prefix(16))…; \(creator)."
-                        )
+                            words.colophon(
+                                questionnaire: "\(assessment.questionnaire.id) \(assessment.questionnaire.version)",
+                                hash: String(assessment.questionnaire.contentHash.prefix(16)), creator: creator))
                     ], style: .fine, gray: 0.4)),
         ]
         return blocks

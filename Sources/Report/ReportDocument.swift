@@ -1,4 +1,6 @@
 import Foundation
+import Localization
+import Screening
 
 /// What the report says, as a tree of blocks with no coordinates. The pager decides where.
 public struct ReportDocument: Sendable, Equatable {
@@ -8,10 +10,10 @@ public struct ReportDocument: Sendable, Equatable {
     /// Shown at the bottom of every page, beside "Page X of Y".
     public var runningFooter: String
     public var blocks: [Block]
-    /// The natural language of the text, as a BCP 47 tag.
-    public var language: String
+    /// The natural language of the text (the PDF's `/Lang`, and the pager's "Page X of Y").
+    public var language: Language
 
-    public init(metadata: Metadata, runningHeader: String, runningFooter: String, blocks: [Block], language: String = "en") {
+    public init(metadata: Metadata, runningHeader: String, runningFooter: String, blocks: [Block], language: Language = .en) {
         self.metadata = metadata
         self.language = language
         self.runningHeader = runningHeader
@@ -31,7 +33,7 @@ public struct ReportDocument: Sendable, Equatable {
                 texts += [c.symbol, c.title]
                 c.paragraphs.forEach { add($0.text) }
             case .table(let t): texts += t.columns.map(\.title) + t.rows.flatMap { $0 }
-            case .scoreChart(let c): texts += c.rows.flatMap { [$0.name, $0.band] + $0.reasons }
+            case .scoreChart(let c): texts += c.columnTitles + c.rows.flatMap { [$0.name, $0.bandText, $0.linkText] + $0.reasons }
             case .trendChart(let c): texts += [c.title, c.missingText] + c.columns + c.rows.map(\.name)
             case .checklist(let l): l.items.forEach(add)
             case .notesBox(let n): texts.append(n.title)
@@ -189,37 +191,46 @@ public struct ScoreChart: Sendable, Equatable {
         public var score: Double
         public var possible: Double
         public var likely: Double
-        public var band: String
+        public var band: Band
+        /// The band in words with the score, as the report shows it: "Likely (9)".
+        public var bandText: String
         /// Named destination of the nutrient's section, when it has one.
         public var link: String?
+        /// What the link does, for screen readers ("Iron: go to its section").
+        public var linkText: String
         /// The strongest reasons for the score, shown beside the bar when the chart has room for them.
         public var reasons: [String]
         /// The bar in words, for readers who cannot see it.
         public var alternativeText: String
 
         public init(
-            name: String, score: Double, possible: Double, likely: Double, band: String, link: String?, reasons: [String] = [],
-            alternativeText: String
+            name: String, score: Double, possible: Double, likely: Double, band: Band, bandText: String, link: String?, linkText: String = "",
+            reasons: [String] = [], alternativeText: String
         ) {
             self.name = name
             self.score = score
             self.possible = possible
             self.likely = likely
             self.band = band
+            self.bandText = bandText
             self.link = link
+            self.linkText = linkText
             self.reasons = reasons
             self.alternativeText = alternativeText
         }
     }
 
     public var rows: [Row]
+    /// The column headers: the nutrient, its bar, its band and score, and (when shown) its reasons.
+    public var columnTitles: [String]
     /// The right end of every bar.
     public var scale: Double
     /// Shows a column with each row's reasons.
     public var showsReasons: Bool
 
-    public init(rows: [Row], scale: Double, showsReasons: Bool = false) {
+    public init(rows: [Row], columnTitles: [String], scale: Double, showsReasons: Bool = false) {
         self.rows = rows
+        self.columnTitles = columnTitles
         self.scale = scale
         self.showsReasons = showsReasons
     }

@@ -1,16 +1,20 @@
+import Screening
+
 /// Scores over several screenings: one row per nutrient, one small bar per screening (oldest
 /// first), each against the thresholds for Possible and Likely.
 public struct TrendChart: Sendable, Equatable {
     /// One screening's bar.
     public struct Point: Sendable, Equatable {
         public var score: Double
-        /// "Low", "Possible" or "Likely".
-        public var band: String
+        /// The score as the report writes it, in its language ("2,5").
+        public var scoreText: String
+        public var band: Band
         /// The bar in words, for readers who cannot see it.
         public var alternativeText: String
 
-        public init(score: Double, band: String, alternativeText: String) {
+        public init(score: Double, scoreText: String, band: Band, alternativeText: String) {
             self.score = score
+            self.scoreText = scoreText
             self.band = band
             self.alternativeText = alternativeText
         }

@@ -54,7 +54,7 @@ extension Pager {
                         x: x, top: top, width: barWidth, score: point.score, band: point.band, possible: row.possible, likely: row.likely,
                         scale: chart.scale, &w)
                     w.emit(.end("Figure"))
-                    label = [TextRun(NumberText.plain(point.score), bold: point.band != "Low")]
+                    label = [TextRun(point.scoreText, bold: point.band != .low)]
                 } else {
                     label = [TextRun(chart.missingText)]
                 }
@@ -79,7 +79,7 @@ extension Pager {
     /// score (darker for a higher band, so it reads in black and white), and ticks at the
     /// thresholds (one for Possible, two for Likely).
     func placeBar(
-        x: Double, top: Double, width: Double, score: Double, band: String, possible: Double, likely: Double, scale: Double,
+        x: Double, top: Double, width: Double, score: Double, band: Band, possible: Double, likely: Double, scale: Double,
         _ w: inout PageWriter
     ) {
         let scale = max(scale, 1)
@@ -89,7 +89,7 @@ extension Pager {
         let filled = max(0, min(score, scale)) / scale * width
         if filled > 0 {
             w.emit(
-                .rect(x: x, y: barTop, width: filled, height: barHeight, stroke: 0, fill: band == "Likely" ? 0.15 : band == "Possible" ? 0.45 : 0.75))
+                .rect(x: x, y: barTop, width: filled, height: barHeight, stroke: 0, fill: band == .likely ? 0.15 : band == .possible ? 0.45 : 0.75))
         }
         for (threshold, double) in [(possible, false), (likely, true)] where threshold <= scale {
             let tx = x + threshold / scale * width

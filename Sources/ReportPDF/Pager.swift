@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Report
 import Screening
 
@@ -104,7 +105,8 @@ public struct Pager {
         case .table(let t): return tableHeaderHeight(t) + (t.rows.first.map { rowHeight($0, t) } ?? 0)
         case .callout(let c): return min(calloutHeight(c), geometry.contentHeight / 2)
         case .scoreChart(let c):
-            return tableHeaderHeight(Table(columns: [.init("Nutrient", share: 1)], rows: [])) + (c.rows.first.map { chartRowHeight($0, c) } ?? 0)
+            return tableHeaderHeight(Table(columns: [.init(c.columnTitles.first ?? "", share: 1)], rows: []))
+                + (c.rows.first.map { chartRowHeight($0, c) } ?? 0)
         case .trendChart(let c): return tableHeaderHeight(trendHeader(c)) + (c.rows.first.map { trendRowHeight($0, c) } ?? 0)
         case .checklist(let l): return l.items.first.map { checklistItemHeight($0, l) } ?? 0
         case .notesBox(let n): return notesHeight(n)
@@ -224,7 +226,31 @@ public struct Pager {
 
     // MARK: Tables
 
-    func columnWidths(_ t: Table) -> [Double] { t.columns.map { $0.share * geometry.contentWidth } }
+    /// The columns' widths: each its share of the content width, but never narrower than the
+    /// longest word of its header (a longer word, in another language, would otherwise break
+    /// inside it); a column that needs more takes it from the widest column that can spare it.
+    func columnWidths(_ t: Table) -> [Double] {
+        var widths = t.columns.map { $0.share * geometry.contentWidth }
+        let needed = t.columns.map { widestWord($0.title, style: .tableHeader) + 2 * Self.cellPadX }
+        for index in widths.indices where widths[index] < needed[index] {
+            let extra = needed[index] - widths[index]
+            guard let widest = widths.indices.filter({ $0 != index }).max(by: { widths[$0] < widths[$1] }), widths[widest] - extra >= needed[widest]
+            else { continue }
+            widths[index] += extra
+            widths[widest] -= extra
+        }
+        return widths
+    }
+
+    /// The width of the longest word of `text` in bold `style`.
+    private func widestWord(_ text: String, style: FontStyle) -> Double {
+        text.split(separator: " ").map { width(of: String($0), style: style, bold: true) }.max() ?? 0
+    }
+
+    /// The width of `text` on one line.
+    private func width(of text: String, style: FontStyle, bold: Bool) -> Double {
+        measurer.lines(of: [TextRun(text, bold: bold)], style: style, width: 100_000).map(\.width).max() ?? 0
+    }
 
     /// The type of a table's cells: smaller in a compact table.
     private func cellStyle(_ t: Table, header: Bool) -> FontStyle { header ? .tableHeader : t.compact ? .fine : .tableBody }
@@ -324,11 +350,28 @@ public struct Pager {
 
     // MARK: Chart, checklist, notes
 
-    /// Widths of the chart's columns: name, bar, band, and reasons when shown.
+    /// Widths of the chart's columns: name, bar, band, and reasons when shown. The band column
+    /// holds each row's band and score on one line, and no header word breaks; what they need
+    /// beyond the usual widths comes from the reasons (or the bar, without reasons).
     private func chartWidths(_ chart: ScoreChart) -> (name: Double, bar: Double, band: Double, reasons: Double) {
-        chart.showsReasons
-            ? (92, 52, 68, geometry.contentWidth - 212)
-            : (150, geometry.contentWidth - 230, 80, 0)
+        var widths =
+            chart.showsReasons
+            ? (name: 92.0, bar: 52.0, band: 68.0, reasons: geometry.contentWidth - 212)
+            : (name: 150.0, bar: geometry.contentWidth - 230, band: 80.0, reasons: 0.0)
+        let titles = chart.columnTitles + Array(repeating: "", count: max(0, 4 - chart.columnTitles.count))
+        let pad = 2 * Self.cellPadX + 1
+        let band =
+            (chart.rows.map { width(of: $0.bandText, style: .tableBody, bold: $0.band != .low) } + [widestWord(titles[2], style: .tableHeader)]).max()
+            ?? 0
+        let extra =
+            max(0, widestWord(titles[0], style: .tableHeader) + pad - widths.name)
+            + max(0, widestWord(titles[1], style: .tableHeader) + pad - widths.bar)
+            + max(0, band + pad - widths.band)
+        widths.name = max(widths.name, widestWord(titles[0], style: .tableHeader) + pad)
+        widths.bar = max(widths.bar, widestWord(titles[1], style: .tableHeader) + pad)
+        widths.band = max(widths.band, band + pad)
+        if chart.showsReasons { widths.reasons -= extra } else { widths.bar -= extra }
+        return widths
     }
 
     private func chartRowHeight(_ row: ScoreChart.Row, _ chart: ScoreChart) -> Double {
@@ -347,12 +390,13 @@ public struct Pager {
         let widths = chartWidths(chart)
         let barX = geometry.contentLeft + widths.name
         let barWidth = widths.bar - 10
+        let titles = chart.columnTitles + Array(repeating: "", count: max(0, 4 - chart.columnTitles.count))
         var columns: [Table.Column] = [
-            .init("Nutrient", share: widths.name / geometry.contentWidth),
-            .init("Score", share: widths.bar / geometry.contentWidth),
-            .init("Band (score)", share: widths.band / geometry.contentWidth),
+            .init(titles[0], share: widths.name / geometry.contentWidth),
+            .init(titles[1], share: widths.bar / geometry.contentWidth),
+            .init(titles[2], share: widths.band / geometry.contentWidth),
         ]
-        if chart.showsReasons { columns.append(.init("Strongest reasons (points)", share: widths.reasons / geometry.contentWidth)) }
+        if chart.showsReasons { columns.append(.init(titles[3], share: widths.reasons / geometry.contentWidth)) }
         let header = Table(columns: columns, rows: [])
         startChart(header: header, firstRowHeight: chart.rows.first.map { chartRowHeight($0, chart) }, &w)
         for row in chart.rows {
@@ -368,7 +412,7 @@ public struct Pager {
                 w.emit(
                     .link(
                         x: geometry.contentLeft, y: top, width: widths.name, height: height, destination: link,
-                        alternativeText: "\(row.name): go to its section"))
+                        alternativeText: row.linkText))
             }
             w.placeText(
                 PlacedText(
@@ -386,7 +430,7 @@ public struct Pager {
             w.emit(.end("Figure"))
             w.emit(.end("TD"))
             w.emit(.begin("TD"))
-            let band = [TextRun(row.band + " (\(NumberText.plain(row.score)))", bold: row.band != "Low")]
+            let band = [TextRun(row.bandText, bold: row.band != .low)]
             w.placeText(
                 PlacedText(
                     x: barX + widths.bar + Self.cellPadX, y: top + Self.cellPadY, width: widths.band - 2 * Self.cellPadX, style: .tableBody, gray: 0,
@@ -500,7 +544,7 @@ public struct Pager {
         for index in w.pages.indices {
             let header = [TextRun(document.runningHeader)]
             let footer = [TextRun(document.runningFooter)]
-            let pageText = [TextRun("Page \(index + 1) of \(total)", bold: true)]
+            let pageText = [TextRun(Messages(document.language).report.page(number: index + 1, count: total), bold: true)]
             let half = geometry.contentWidth / 2
             let decorations: [Element] = [
                 .text(
@@ -590,9 +634,10 @@ struct PageWriter {
         if text.x < 0 || text.x + text.width > geometry.paper.width - geometry.marginRight + 0.5 {
             overflows.append("page \(pages.count): text box at x \(Int(text.x)) runs past the right margin")
         }
-        // Cheap first: only a line of a few bytes can be punctuation alone.
+        // Cheap first: only a line of a few bytes can be punctuation alone. A callout's symbol
+        // ("!" for urgent) stands alone on purpose.
         for line in text.lines
-        where line.text.utf8.count <= 8 && !line.text.isEmpty
+        where text.style != .symbol && line.text.utf8.count <= 8 && !line.text.isEmpty
             && line.text.trimmingCharacters(in: .whitespaces).allSatisfy(\.isPunctuation)
         {
             lonePunctuation.append("page \(pages.count): a line holds only '\(line.text)'")

@@ -6,9 +6,13 @@ import Screening
 public enum ReportRenderer {
     /// A last page with less than this share of its content area used is nearly empty.
     public static let nearlyEmpty = 0.2
+    /// The most lines the notes box takes to fill a nearly empty last page.
+    static let maximumExtraNoteLines = 24
 
     /// The document's pages, without drawing. When the last page would be nearly empty, the notes
-    /// box gives up lines (down to its minimum) until the page is gone or holds enough.
+    /// box gives up lines (down to its minimum) until the page is gone or holds enough; when that
+    /// cannot remove it, the box takes more lines (room to write), carrying what follows it over
+    /// until the last page holds enough.
     public static func layout(_ document: ReportDocument, paper: PaperSize, measurer: any TextMeasurer) -> PageLayout {
         let pager = Pager(geometry: PageGeometry(paper: paper), measurer: measurer)
         let first = pager.layout(document)
@@ -22,6 +26,12 @@ public enum ReportRenderer {
             trial.blocks[index] = .notesBox(NotesBox(title: box.title, lines: lines, minimumLines: box.minimumLines))
             let laid = pager.layout(trial)
             if laid.pages.count < first.pages.count || laid.lastPageFill >= nearlyEmpty { return laid }
+        }
+        for lines in (box.lines + 1)...(box.lines + maximumExtraNoteLines) {
+            trial.blocks[index] = .notesBox(NotesBox(title: box.title, lines: lines, minimumLines: box.minimumLines))
+            let laid = pager.layout(trial)
+            if laid.pages.count > first.pages.count { break }
+            if laid.lastPageFill >= nearlyEmpty { return laid }
         }
         return first
     }
@@ -51,6 +61,6 @@ public enum ReportRenderer {
         }
         let drawn = try CairoRenderer(engine: engine).render(pages, metadata: document.metadata)
         return QPDFCompactor.compact(
-            drawn, tagging: .init(language: document.language, figureTexts: pages.figureTexts, linkTexts: pages.linkTexts))
+            drawn, tagging: .init(language: document.language.tag, figureTexts: pages.figureTexts, linkTexts: pages.linkTexts))
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A person's answer to one item. Each kind of question (see `QuestionKind`) reads, checks and
 /// shows its own answers; this is the shape they take.
 public enum Answer: Hashable, Sendable {
@@ -15,8 +17,8 @@ public enum Answer: Hashable, Sendable {
         case yes, no, unsure
     }
 
-    /// The answer in words, using the item's option labels and unit.
-    public func display(for item: Item) -> String { item.kind.display(self) }
+    /// The answer in words, using the item's option labels and unit, in the language of `messages`.
+    public func display(for item: Item, _ messages: Messages) -> String { item.kind.display(self, messages) }
 
     /// The answer as a plain value for JSON and YAML files.
     public var plain: PlainValue {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// A file of answers for scripted use: `item_id: value`, plus optional `name` and `completed`.
 /// YAML or JSON (JSON is read as YAML, so line numbers work for both).
@@ -35,7 +36,7 @@ public struct AnswersDocument: Sendable {
             switch id {
             case "name":
                 guard let name = reader.string(value, "name") else { continue }
-                if let problem = Self.nameProblem(name) {
+                if let problem = Self.nameProblem(name, .english) {
                     reader.error(at: value, problem)
                     continue
                 }
@@ -90,7 +91,7 @@ public struct AnswersDocument: Sendable {
             else { continue }
             reader.error(
                 at: locations[item.id],
-                "\(item.id) is \(given.display(for: item)), but \(formula.source) gives \(worked.display(for: item)) on \(day.readable); correct it or leave it out"
+                "\(item.id) is \(given.display(for: item, .english)), but \(formula.source) gives \(worked.display(for: item, .english)) on \(day.readable(.english)); correct it or leave it out"
             )
         }
         document.answers = calculated
@@ -121,14 +122,11 @@ public struct AnswersDocument: Sendable {
     /// Longest name accepted, in characters: any real name fits on the report's header line.
     public static let maximumNameLength = 100
 
-    /// Why `name` cannot go on a report (control characters, or too long), or nil when it can.
-    public static func nameProblem(_ name: String) -> String? {
-        if Printable.hasControl(name) {
-            return "name \(Printable.quoted(name)) holds a control character; write the name as plain text"
-        }
-        if name.count > maximumNameLength {
-            return "name is \(name.count) characters long; at most \(maximumNameLength) are allowed"
-        }
+    /// Why `name` cannot go on a report (control characters, or too long), or nil when it can;
+    /// in the language of `messages` (English in files' diagnostics).
+    public static func nameProblem(_ name: String, _ messages: Messages) -> String? {
+        if Printable.hasControl(name) { return messages.name.control(name: Printable.quoted(name)) }
+        if name.count > maximumNameLength { return messages.name.tooLong(count: name.count, maximum: maximumNameLength) }
         return nil
     }
 

@@ -1,14 +1,17 @@
 import Foundation
+import Localization
 
 /// The result of scoring one set of answers: triage first, then nutrients ranked by score, the
-/// validated instruments, advice, and every answer. Encodes to the versioned JSON schema in
-/// `docs/assessment-schema.md`.
+/// validated instruments, advice, and every answer, with every text in one language. Encodes to
+/// the versioned JSON schema in `docs/assessment-schema.md`.
 public struct Assessment: Codable, Sendable, Equatable {
     /// Version of the JSON shape; bump on any incompatible change.
     public static let currentSchemaVersion = 2
 
     public var schemaVersion = Assessment.currentSchemaVersion
     public var questionnaire: QuestionnaireReference
+    /// The language of every text in it (`en`, `es`): the questionnaire's, and the program's words.
+    public var language: Language
     public var name: String?
     /// ISO-8601, UTC.
     public var completed: String?
@@ -29,6 +32,7 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var asked: [String]?
     /// Shown questions left without an answer.
     public var unanswered: [String]
+    /// That this is a screening, not a diagnosis, and to see a clinician.
     public var disclaimer: String
 
     public struct QuestionnaireReference: Codable, Sendable, Equatable {
@@ -134,9 +138,6 @@ public struct Assessment: Codable, Sendable, Equatable {
 
     /// Nutrients in the Likely or Possible band, most likely first.
     public var flaggedNutrients: [NutrientResult] { nutrients.filter { $0.band != .low } }
-
-    public static let standardDisclaimer =
-        "NutriScreen is a screening questionnaire, not a diagnosis. Its bands are screening heuristics, not probabilities. Only a clinician, with an examination and tests, can tell what is causing your symptoms. Please take this summary to a doctor or other qualified clinician."
 
     /// The assessment as pretty JSON with sorted keys (stable for scripts and diffs).
     public func json() -> String {

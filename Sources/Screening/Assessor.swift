@@ -26,6 +26,7 @@ public struct Assessor: Sendable {
     /// (an age from a date of birth) are worked out for the day of `completed` (else today).
     public func assess(_ answers: AnswerSet, name: String? = nil, completed: Date? = nil) -> Assessment {
         let navigator = Navigator(questionnaire: questionnaire)
+        let messages = questionnaire.messages
         let day = CalendarDate(completed ?? Date())
         let (visible, effective) = navigator.walk(navigator.calculating(answers, on: day))
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
@@ -39,7 +40,7 @@ public struct Assessor: Sendable {
         }
         let level = fired.map(\.trigger.urgency).max()
         let triage = Assessment.Triage(
-            level: level, headline: level?.headline ?? "No see-a-doctor warning fired. If your symptoms persist or worsen, see a doctor anyway.")
+            level: level, headline: level?.headline(messages) ?? messages.assessment.noWarning)
 
         func result(of rule: PointRule) -> Assessment.RuleResult {
             Assessment.RuleResult(
@@ -96,7 +97,8 @@ public struct Assessor: Sendable {
 
         let answered = effective.ordered(by: questionnaire).map { item, answer in
             Assessment.AnsweredItem(
-                id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text, answer: answer.display(for: item),
+                id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text,
+                answer: answer.display(for: item, messages),
                 value: answer.plain)
         }
         let asked = recordsAsked ? relevance?.askedPath(effective, on: day) : nil
@@ -118,9 +120,10 @@ public struct Assessor: Sendable {
         return Assessment(
             questionnaire: .init(
                 id: questionnaire.id, version: questionnaire.version, title: questionnaire.title, contentHash: questionnaire.contentHash),
-            name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers, nutrients: nutrients,
+            language: questionnaire.language, name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers,
+            nutrients: nutrients,
             instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
             references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered, asked: asked, unanswered: unanswered,
-            disclaimer: Assessment.standardDisclaimer)
+            disclaimer: messages.assessment.disclaimer)
     }
 }

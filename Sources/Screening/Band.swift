@@ -1,3 +1,5 @@
+import Localization
+
 /// Score thresholds: at or above `possible` the band is Possible, at or above `likely` it is Likely.
 public struct Thresholds: Sendable, Hashable, Codable {
     public var possible: Double
@@ -17,7 +19,14 @@ public struct Thresholds: Sendable, Hashable, Codable {
 public enum Band: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case low, possible, likely
 
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    /// The band's name as people read it: "Likely", "Probable".
+    public func label(_ messages: Messages) -> String {
+        switch self {
+        case .low: messages.bands.low
+        case .possible: messages.bands.possible
+        case .likely: messages.bands.likely
+        }
+    }
     private var rank: Int { Band.allCases.firstIndex(of: self)! }
     public static func < (a: Band, b: Band) -> Bool { a.rank < b.rank }
 }

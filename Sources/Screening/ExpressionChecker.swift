@@ -144,7 +144,7 @@ struct ExpressionChecker {
 
     /// The options `band(…)` compares with.
     static let bandItem = Item(
-        id: "band", text: "", kind: .choice(Band.allCases.map { AnswerOption(value: $0.rawValue, label: $0.label) }),
+        id: "band", text: "", kind: .choice(Band.allCases.map { AnswerOption(value: $0.rawValue, label: $0.rawValue) }),
         location: SourceLocation(file: "", line: 0, column: 0))
 
     private func checkBand(_ id: String, at offset: Int) throws(ExpressionError) {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 #if canImport(Glibc)
     import Glibc
@@ -44,20 +45,19 @@ public struct LocalTime: Hashable, Sendable {
     public var clock: String { String(format: "%02d:%02d ", hour, minute) + zone }
 
     /// "1 March 2026, 11:00 UTC+01:00 (CET)", or "1 March 2026, 10:00 UTC" in UTC: the day, the
-    /// time and the zone, unambiguous on paper.
-    public var readable: String {
+    /// time and the zone, unambiguous on paper ("1 de marzo de 2026, 11:00 UTC+01:00 (CET)").
+    public func readable(_ messages: Messages) -> String {
         let time = String(format: "%02d:%02d", hour, minute)
-        if offset == 0 { return "\(day.readable), \(time) \(zone)" }
-        let named = zone.hasPrefix("UTC") ? "" : " (\(zone))"
-        return "\(day.readable), \(time) \(Self.offsetText(offset))\(named)"
+        let zoneText = offset == 0 ? zone : Self.offsetText(offset) + (zone.hasPrefix("UTC") ? "" : " (\(zone))")
+        return messages.format.moment(date: day.readable(messages), time: "\(time) \(zoneText)")
     }
 
     /// "today at 14:05 CET", "yesterday at 09:30 CET" or "on 3 March 2026 at 14:05 CET", the day
     /// counted from `now` on the same clock.
-    public func phrase(now: LocalTime) -> String {
-        if day == now.day { return "today at \(clock)" }
-        if day == now.day.adding(days: -1) { return "yesterday at \(clock)" }
-        return "on \(day.readable) at \(clock)"
+    public func phrase(now: LocalTime, _ messages: Messages) -> String {
+        if day == now.day { return messages.format.today(time: clock) }
+        if day == now.day.adding(days: -1) { return messages.format.yesterday(time: clock) }
+        return messages.format.onDay(date: day.readable(messages), time: clock)
     }
 
     /// "UTC+01:00", "UTC−05:00".

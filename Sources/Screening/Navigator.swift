@@ -15,7 +15,7 @@ public struct Navigator: Sendable {
         self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
     }
 
-    /// Where the person is: section n of N, question n of about M.
+    /// Where the person is: section n of N, question n of up to M.
     public struct Progress: Hashable, Sendable {
         public var sectionTitle: String
         public var sectionNumber: Int
@@ -161,6 +161,7 @@ public struct Navigator: Sendable {
     /// options it tests are shown as the answer.
     public func evidence(for expression: Expression, in answers: AnswerSet) -> [Evidence] {
         let evaluator = Evaluator(questionnaire: questionnaire, answers: answers)
+        let messages = questionnaire.messages
         var whole: Set<String> = []
         var options: [String: Set<String>] = [:]
         var seenComputed: Set<String> = []
@@ -192,7 +193,7 @@ public struct Navigator: Sendable {
                 // A band is cited as the result it is ("Iron: Likely"), not as every answer behind it.
                 guard !bands.contains(id), let nutrient = questionnaire.nutrient(id), let score = evaluator.score(of: id) else { return }
                 bands.append(id)
-                bandEvidence.append(Evidence(itemID: "band(\(id))", question: nutrient.name, answer: score.band.label))
+                bandEvidence.append(Evidence(itemID: "band(\(id))", question: nutrient.name, answer: score.band.label(questionnaire.messages)))
             case .call(_, let id): whole.insert(id)
             case .name(let id):
                 if let computed = questionnaire.computedValue(id) {
@@ -219,7 +220,7 @@ public struct Navigator: Sendable {
                 let matching = selected.filter(tested.contains)
                 shown = .multiChoice(matching.isEmpty ? selected : matching)
             }
-            return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: shown.display(for: item))
+            return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: shown.display(for: item, messages))
         }
         return answered + bandEvidence
     }

@@ -1,4 +1,7 @@
-/// A screening questionnaire, loaded and checked from a file in `Questionnaires/`.
+import Localization
+
+/// A screening questionnaire, loaded and checked from a file in `Questionnaires/`, in one
+/// language: English as written, or another through its translation (`Translation`).
 ///
 /// Field names follow FHIR Questionnaire where one exists (`id`, `version`, `title`, `item`
 /// becomes `items`, `enableWhen` becomes the `when` expression), so a FHIR export is a mapping.
@@ -29,6 +32,8 @@ public struct Questionnaire: Sendable {
     public var contentHash: String
     /// The file it was loaded from, as given.
     public var path: String
+    /// The language of its texts, and so of every message shown with it.
+    public var language: Language = .en
 
     /// Every item in asking order.
     public let items: [Item]
@@ -87,6 +92,8 @@ public struct Questionnaire: Sendable {
     public func reference(_ id: String) -> Reference? { referenceIndexByID[id].map { references[$0] } }
     /// Items that take an answer (everything but display text).
     public var questions: [Item] { items.filter(\.takesAnswer) }
+    /// The program's messages in the questionnaire's language.
+    public var messages: Messages { Messages(language) }
 }
 
 /// A titled group of items, asked together.
@@ -210,6 +217,8 @@ public struct ComputedValue: Sendable, Hashable {
 
 /// Points given when a condition holds, with the reason and the references behind it.
 public struct PointRule: Sendable, Hashable {
+    /// Names the rule within its nutrient, so a translation can give its reason (optional).
+    public var id: String?
     public var condition: Condition
     public var points: Double
     /// What sort of evidence the rule is; decides whether its points count (see `RuleKind`).
@@ -218,7 +227,10 @@ public struct PointRule: Sendable, Hashable {
     /// Keys of `Questionnaire.references`.
     public var references: [String]
 
-    public init(condition: Condition, points: Double, kind: RuleKind = .risk, reason: String = "", references: [String] = []) {
+    public init(
+        id: String? = nil, condition: Condition, points: Double, kind: RuleKind = .risk, reason: String = "", references: [String] = []
+    ) {
+        self.id = id
         self.condition = condition
         self.points = points
         self.kind = kind
@@ -255,11 +267,20 @@ public enum Urgency: String, Sendable, Hashable, Codable, CaseIterable, Comparab
     public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
 
     /// What the level means, in words a person can act on.
-    public var headline: String {
+    public func headline(_ messages: Messages) -> String {
         switch self {
-        case .emergency: "EMERGENCY: call your local emergency number now"
-        case .urgent: "URGENT: see a doctor within 24 to 48 hours"
-        case .routine: "ROUTINE: book an appointment with your doctor"
+        case .emergency: messages.urgency.emergencyHeadline
+        case .urgent: messages.urgency.urgentHeadline
+        case .routine: messages.urgency.routineHeadline
+        }
+    }
+
+    /// The level's name: "Emergency", "Urgencia".
+    public func name(_ messages: Messages) -> String {
+        switch self {
+        case .emergency: messages.urgency.emergency
+        case .urgent: messages.urgency.urgent
+        case .routine: messages.urgency.routine
         }
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A checked questionnaire in a compact binary form, so a later run can skip reading and checking
 /// the YAML (about two thirds of the time to the first prompt went there).
 ///
@@ -7,7 +9,7 @@
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -16,6 +18,7 @@ public enum QuestionnaireArchive {
         w.unsigned(formatVersion)
         w.string(build)
         w.string(questionnaire.contentHash)
+        w.string(questionnaire.language.rawValue)
         w.string(questionnaire.id)
         w.string(questionnaire.version)
         w.int(questionnaire.schemaVersion)
@@ -88,7 +91,9 @@ public enum QuestionnaireArchive {
             guard try r.unsigned() == formatVersion, try r.string() == build else { return nil }
             let storedHash = try r.string()
             if let contentHash, storedHash != contentHash { return nil }
-            let questionnaire = try decoder.questionnaire(&r, contentHash: storedHash)
+            guard let language = Language(rawValue: try r.string()) else { return nil }
+            var questionnaire = try decoder.questionnaire(&r, contentHash: storedHash)
+            questionnaire.language = language
             // Trees no deeper than the parser allows (checked while decoding), and computed values
             // that read only earlier ones, so evaluation stays as shallow as for a checked file.
             return r.isAtEnd && EvaluationDepth.isSafe(questionnaire.computed) ? questionnaire : nil
@@ -146,6 +151,7 @@ public enum QuestionnaireArchive {
     }
 
     private static func write(_ w: inout ArchiveWriter, _ rule: PointRule) {
+        w.optional(rule.id) { $0.string($1) }
         write(&w, rule.condition)
         w.double(rule.points)
         w.string(rule.kind.rawValue)
@@ -323,7 +329,8 @@ public enum QuestionnaireArchive {
 
         func rule(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> PointRule {
             PointRule(
-                condition: try condition(&r), points: try r.double(), kind: try known(RuleKind(rawValue: try r.string())), reason: try r.string(),
+                id: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }, condition: try condition(&r), points: try r.double(),
+                kind: try known(RuleKind(rawValue: try r.string())), reason: try r.string(),
                 references: try r.strings())
         }
 

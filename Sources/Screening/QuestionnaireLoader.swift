@@ -401,10 +401,12 @@ private struct Builder {
     /// Rules of a nutrient (`scored`: with kind, reason and references) or of a computed sum.
     private mutating func readRules(_ node: YAMLNode?, of owner: String, scored: Bool) -> [PointRule] {
         var rules: [PointRule] = []
+        var ids: Set<String> = []
         for entry in reader.list(node, "the rules of \(owner)") {
             var allowed = ["when", "points"]
             var required = ["when", "points"]
             if scored {
+                if words.citesKeys { allowed.append("id") }
                 allowed += ["reason", citationKey]
                 required += ["reason", citationKey]
                 if words.citesKeys {
@@ -431,9 +433,13 @@ private struct Builder {
             if kind == .symptom, points < 0 {
                 reader.error(at: f["points"], "a symptom rule adds points; evidence against a nutrient is a 'risk' rule with negative points")
             }
+            var id: String?
+            if let idNode = f["id"], let name = reader.identifier(idNode, "a rule id") {
+                if ids.insert(name).inserted { id = name } else { reader.error(at: idNode, "\(owner) has two rules with the id '\(name)'") }
+            }
             rules.append(
                 PointRule(
-                    condition: checked.condition, points: points, kind: kind, reason: reader.string(f["reason"], "reason") ?? "",
+                    id: id, condition: checked.condition, points: points, kind: kind, reason: reader.string(f["reason"], "reason") ?? "",
                     references: scored ? citations(f, of: "a rule of \(owner)", required: true) : []))
         }
         return rules

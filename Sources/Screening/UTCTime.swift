@@ -32,18 +32,12 @@ public struct UTCTime: Equatable, Sendable {
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ]
-
     /// `2026-03-01T10:00:00Z`
     public var iso8601: String { "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))Z" }
     /// `20260301T100000Z`, for identifiers.
     public var compact: String { "\(pad(year, 4))\(pad(month))\(pad(day))T\(pad(hour))\(pad(minute))\(pad(second))Z" }
     /// `20260301-100000`, for file names.
     public var fileStamp: String { "\(pad(year, 4))\(pad(month))\(pad(day))-\(pad(hour))\(pad(minute))\(pad(second))" }
-    /// `1 March 2026, 10:00 UTC`, for people.
-    public var readable: String { "\(day) \(Self.monthNames[month - 1]) \(year), \(pad(hour)):\(pad(minute)) UTC" }
 
     private func pad(_ n: Int, _ width: Int = 2) -> String {
         let digits = String(n)

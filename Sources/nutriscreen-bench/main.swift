@@ -99,6 +99,8 @@ environment["XDG_STATE_HOME"] = scratch + "/state"
 environment["XDG_CACHE_HOME"] = scratch + "/cache"
 environment["XDG_DATA_HOME"] = scratch + "/data"
 environment["NO_COLOR"] = "1"
+// English unless a measure asks for Spanish (--lang es): the machine's locale must not choose.
+for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: variable) }
 for folder in ["\(scratch)/in"] + (0..<parts).map({ "\(scratch)/in/\($0)" }) {
     guard Measure.spawn(bench, ["page-texts", folder], environment: environment).status == 0 else {
         FileHandle.standardError.write(Data("nutriscreen-bench: could not write the page texts of \(folder)\n".utf8))
@@ -125,29 +127,41 @@ row(
 row("peak memory of `report`", mebibytes(report.peak), target: "< 40 MiB", met: report.peak < 40 << 20)
 
 let startArguments = ["start", "--new", "--questionnaire", questionnairePath]
+/// The first prompt of an interview, in English or (with `--lang es`) in Spanish.
+let firstPrompt = { [environment] (extra: [String]) -> Measure.Sample in
+    let seconds = Measure.firstPrompt(nutriscreen, arguments: startArguments + extra, environment: environment)
+    return Measure.Sample(seconds: seconds, failed: seconds.isNaN)
+}
 let prompt = Measure.interleaved(
     runs: runs,
     [
         { Measure.sample(floorProgram, [scratch + "/floor-one-page.pdf"], environment: environment) },
-        {
-            let seconds = Measure.firstPrompt(nutriscreen, arguments: startArguments, environment: environment)
-            return Measure.Sample(seconds: seconds, failed: seconds.isNaN)
-        },
+        { firstPrompt([]) },
+        { firstPrompt(["--lang", "es"]) },
     ])
 row("one-page Cairo + Pango program (C), whole process", ms(prompt[0].median))
 row("time to the first prompt (questionnaire kept)", ms(prompt[1].median))
 row(
     "  ratio first prompt / one-page program", String(format: "%.2f ×", prompt[1].ratioToFirst), target: "≤ 1.0 ×",
     met: prompt[1].ratioToFirst <= 1.0 && prompt[1].failures == 0)
+row("  the same in Spanish (translated questionnaire kept)", ms(prompt[2].median))
+row(
+    "  ratio Spanish first prompt / one-page program", String(format: "%.2f ×", prompt[2].ratioToFirst), target: "≤ 1.0 ×",
+    met: prompt[2].ratioToFirst <= 1.0 && prompt[2].failures == 0)
 let promptCold = Measure.interleaved(
     runs: runs,
     [
         {
             try? FileManager.default.removeItem(atPath: scratch + "/cache")
             return Measure.Sample(seconds: Measure.firstPrompt(nutriscreen, arguments: startArguments, environment: environment))
-        }
-    ])[0]
-row("  the same, questionnaire not yet checked", ms(promptCold.median))
+        },
+        {
+            try? FileManager.default.removeItem(atPath: scratch + "/cache")
+            return firstPrompt(["--lang", "es"])
+        },
+    ])
+row("  the same, questionnaire not yet checked", ms(promptCold[0].median))
+row("  the same in Spanish, nothing checked yet", ms(promptCold[1].median))
 
 // Batch throughput, against the floor drawing each report's text as its own process, as many at
 // a time as there are cores.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Exports
 import Foundation
 import Interview
+import Localization
 import Screening
 
 /// `nutriscreen assess --answers FILE`: scores an answers file without the interview.
@@ -31,15 +32,17 @@ struct AssessCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the assessment as JSON (schema: docs/assessment-schema.md).")
     var json = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let (questionnaire, document) = try AnswersInput.load(answers, questionnaire: questionnaire)
+        let (questionnaire, document) = try AnswersInput.load(answers, questionnaire: questionnaire, language: language)
         let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         if json {
-            try printOut(assessment.json())
+            try printOut(assessment.json(), questionnaire.messages)
         } else {
             let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
-            try printOut(AnswersListing.text(assessment) + "\n\n" + AssessmentSummary.text(assessment, style: style))
+            try printOut(AnswersListing.text(assessment) + "\n\n" + AssessmentSummary.text(assessment, style: style), questionnaire.messages)
         }
     }
 }
@@ -57,15 +60,15 @@ struct AnswersInput: ParsableArguments {
     var questionnaire: String?
 
     /// The questionnaire and the checked answers (`--answers` must be given).
-    func load() throws -> (Questionnaire, AnswersDocument) {
-        guard let answers else { throw ValidationError("Pass --answers FILE.") }
-        return try Self.load(answers, questionnaire: questionnaire)
+    func load(_ language: LanguageOption) throws -> (Questionnaire, AnswersDocument) {
+        guard let answers else { throw ValidationError(language.messages.cli.passAnswers) }
+        return try Self.load(answers, questionnaire: questionnaire, language: language)
     }
 
-    /// The questionnaire (`questionnaire`, or the default one) and the checked answers in the
-    /// file `answers`; prints located problems and throws the exit code.
-    static func load(_ answers: String, questionnaire path: String?) throws -> (Questionnaire, AnswersDocument) {
-        let questionnaire = try QuestionnaireLocator.load(explicit: path)
+    /// The questionnaire (`questionnaire`, or the default one, in `language`) and the checked
+    /// answers in the file `answers`; prints located problems and throws the exit code.
+    static func load(_ answers: String, questionnaire path: String?, language: LanguageOption) throws -> (Questionnaire, AnswersDocument) {
+        let questionnaire = try QuestionnaireLocator.load(explicit: path, language: language)
         return (questionnaire, try read(answers, questionnaire: questionnaire))
     }
 
@@ -82,20 +85,21 @@ struct AnswersInput: ParsableArguments {
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             if error.unreadable { throw ExitStatus.noInput }
-            printError("nutriscreen: \(answers) has \(error.diagnostics.count) problem(s); fix them and try again")
+            printError("nutriscreen: " + questionnaire.messages.cli.brokenAnswers(path: answers, count: error.diagnostics.count))
             throw ExitStatus.dataError
         }
     }
 }
 
-/// The answers of an assessment as a numbered list.
+/// The answers of an assessment as a numbered list, in its language.
 enum AnswersListing {
     static func text(_ assessment: Assessment) -> String {
-        var lines = ["Answers (\(assessment.questionnaire.id) \(assessment.questionnaire.version))"]
+        let words = Messages(assessment.language).cli
+        var lines = [words.answersTitle(questionnaire: "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")]
         for (index, answered) in assessment.answers.enumerated() {
             lines.append("  \(index + 1). \(answered.question) — \(answered.answer)")
         }
-        if !assessment.unanswered.isEmpty { lines.append("  Not answered: \(assessment.unanswered.joined(separator: ", "))") }
+        if !assessment.unanswered.isEmpty { lines.append("  " + words.notAnswered(ids: assessment.unanswered.joined(separator: ", "))) }
         return lines.joined(separator: "\n")
     }
 }

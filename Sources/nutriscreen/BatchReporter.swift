@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import History
+import Localization
 import PrivateFiles
 import Report
 import ReportPDF
@@ -36,11 +37,13 @@ struct BatchReporter {
         private(set) var failures: [Failure] = []
         let total: Int
         let onTerminal: Bool
+        let messages: Messages
         private var lastShown = -1
 
-        init(total: Int, onTerminal: Bool) {
+        init(total: Int, onTerminal: Bool, messages: Messages) {
             self.total = total
             self.onTerminal = onTerminal
+            self.messages = messages
         }
 
         func finish(_ failure: Failure?) {
@@ -57,37 +60,36 @@ struct BatchReporter {
                 let width = 30
                 let filled = total == 0 ? width : done * width / total
                 let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(failures.isEmpty ? "" : " (\(failures.count) failed)")".utf8))
+                let failed = failures.isEmpty ? "" : " " + messages.cli.batchFailed(count: failures.count)
+                FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(failed)".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             } else {
                 let step = max(1, total / 10)
                 if done == total || done / step != lastShown {
                     lastShown = done / step
-                    FileHandle.standardError.write(Data("\(done)/\(total) done\n".utf8))
+                    FileHandle.standardError.write(Data((messages.cli.batchDone(done: done, total: total) + "\n").utf8))
                 }
             }
         }
     }
 
     func run(answersDir: String, outDir: String) throws {
-        guard PrivateFile.isFolder(answersDir) else {
-            throw fail("\(answersDir) is not a folder; pass the folder that holds the answers files", ExitStatus.noInput)
-        }
-        guard PrivateFile.isFolder(outDir) else {
-            throw fail("cannot write into \(outDir): the folder does not exist; create it first", ExitStatus.cannotCreate)
-        }
+        let messages = questionnaire.messages
+        let words = messages.cli
+        guard PrivateFile.isFolder(answersDir) else { throw fail(words.answersDirNotFolder(folder: answersDir), ExitStatus.noInput) }
+        guard PrivateFile.isFolder(outDir) else { throw fail(words.outDirMissing(folder: outDir), ExitStatus.cannotCreate) }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: answersDir)) ?? [])
             .filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) && !$0.hasPrefix(".") }.sorted()
-        guard !names.isEmpty else { throw fail("no .yaml, .yml or .json answers files in \(answersDir)", ExitStatus.noInput) }
+        guard !names.isEmpty else { throw fail(words.noAnswersFiles(folder: answersDir), ExitStatus.noInput) }
 
         // The history is opened once, for reading; when it cannot be, the reports go without comparisons.
         var store: HistoryStore?
         if let history {
             do { store = try HistoryStore.open(at: history.path, creating: false) } catch {
-                printError("nutriscreen: \(error.message); the reports are written without the comparison with earlier screenings")
+                printError("nutriscreen: " + messages.history.reportsWithout(problem: error.message(messages)))
             }
         }
-        let progress = Progress(total: names.count, onTerminal: isatty(STDERR_FILENO) == 1)
+        let progress = Progress(total: names.count, onTerminal: isatty(STDERR_FILENO) == 1, messages: messages)
         let questionnaire = questionnaire
         let paper = paper
         let detail = detail
@@ -102,7 +104,7 @@ struct BatchReporter {
 
         let failures = progress.failures.sorted { $0.file < $1.file }
         for failure in failures { printError(failure.message) }
-        try printOut("\(names.count) answers files: \(names.count - failures.count) reports written to \(outDir), \(failures.count) failed")
+        try printOut(words.batchSummary(files: names.count, written: names.count - failures.count, folder: outDir, failed: failures.count), messages)
         if let worst = failures.map(\.code).min() { throw ExitCode(worst) }
     }
 
@@ -115,8 +117,9 @@ struct BatchReporter {
         do {
             document = try AnswersDocument.load(path: file, questionnaire: questionnaire)
         } catch {
+            let words = questionnaire.messages.cli
             let first = error.diagnostics.first.map(\.description) ?? "\(file):1:1: cannot read the answers file"
-            let more = error.diagnostics.count > 1 ? " (and \(error.diagnostics.count - 1) more problem(s))" : ""
+            let more = error.diagnostics.count > 1 ? " " + words.moreProblems(count: error.diagnostics.count - 1) : ""
             return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }
         let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
@@ -127,7 +130,8 @@ struct BatchReporter {
                 comparison = try access.comparison(
                     store, name: name, birthDate: access.birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
             } catch {
-                printError("nutriscreen: \(file): \(error.message); its report is written without the comparison with earlier screenings")
+                printError(
+                    "nutriscreen: " + questionnaire.messages.history.fileReportWithout(file: file, problem: error.message(questionnaire.messages)))
             }
         }
         do {

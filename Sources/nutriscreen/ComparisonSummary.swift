@@ -1,41 +1,43 @@
 import Foundation
 import Interview
+import Localization
 import Report
 import Screening
 
 /// "Since your last screening" at the terminal: the nutrients flagged then or now with their
-/// band and score both times, warnings and symptoms new or gone. The words are `ComparisonWords`'.
+/// band and score both times, warnings and symptoms new or gone. The words are `ComparisonWords`', in the language of `messages`.
 enum ComparisonSummary {
-    static func text(_ comparison: ScreeningComparison, style: TextStyle = TextStyle(enabled: false)) -> String {
-        let day = LocalTime(comparison.last.completed).day.readable
+    static func text(_ comparison: ScreeningComparison, _ messages: Messages, style: TextStyle = TextStyle(enabled: false)) -> String {
+        let said = ComparisonWords(messages)
+        let day = LocalTime(comparison.last.completed).day.readable(messages)
         var lines = [
             style.bold(
-                ComparisonWords.terminalHeading(
-                    lastDay: day, interval: ComparisonWords.interval(from: comparison.last.completed, to: comparison.current.completed)))
+                said.terminalHeading(
+                    lastDay: day, interval: said.interval(from: comparison.last.completed, to: comparison.current.completed)))
         ]
         if let difference = comparison.versionDifference {
-            lines.append("  " + ComparisonWords.versionNote(difference, current: comparison.current))
+            lines.append("  " + said.versionNote(difference, current: comparison.current))
         }
         let flagged = comparison.nutrients.filter(\.isFlagged)
-        lines += flagged.isEmpty ? ["  " + ComparisonWords.nothingFlaggedEitherTime] : flagged.map { "  " + ComparisonWords.terminalLine($0) }
+        lines += flagged.isEmpty ? ["  " + said.nothingFlaggedEitherTime] : flagged.map { "  " + said.terminalLine($0) }
         // One warning a line: they are long.
-        for (label, triggers) in [(ComparisonWords.newWarnings, comparison.newTriggers), (ComparisonWords.goneWarnings, comparison.goneTriggers)]
+        for (label, triggers) in [(said.newWarnings, comparison.newTriggers), (said.goneWarnings, comparison.goneTriggers)]
         where !triggers.isEmpty {
-            lines.append("  " + label.trimmingCharacters(in: .whitespaces))
-            lines += triggers.map { "    " + ComparisonWords.warning($0) }
+            lines.append("  " + label)
+            lines += triggers.map { "    " + said.warning($0) }
         }
         if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
             lines.append(
                 "  "
                     + (comparison.keptTriggers.isEmpty
-                        ? ComparisonWords.noWarnings : ComparisonWords.sameWarnings(count: comparison.keptTriggers.count)))
+                        ? said.noWarnings : said.sameWarnings(count: comparison.keptTriggers.count)))
         }
-        for (label, symptoms) in [(ComparisonWords.newSymptoms, comparison.newSymptoms), (ComparisonWords.goneSymptoms, comparison.goneSymptoms)]
+        for (label, symptoms) in [(said.newSymptoms, comparison.newSymptoms), (said.goneSymptoms, comparison.goneSymptoms)]
         where !symptoms.isEmpty {
-            lines.append("  " + label + symptoms.map(\.label).joined(separator: "; ") + ".")
+            lines.append("  " + label + " " + symptoms.map(\.label).joined(separator: "; ") + ".")
         }
         if comparison.newSymptoms.isEmpty, comparison.goneSymptoms.isEmpty {
-            lines.append("  " + (comparison.symptomsCompared ? ComparisonWords.sameSymptoms : ComparisonWords.symptomsNotCompared))
+            lines.append("  " + (comparison.symptomsCompared ? said.sameSymptoms : said.symptomsNotCompared))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PrivateFiles
 import Screening
 
@@ -34,15 +35,15 @@ func fail(_ message: String, _ code: ExitCode) -> ExitCode {
 
 /// Writes `text` and a newline to standard output, or ends the command with exit 73 when it
 /// cannot be written (a full disk, a closed pipe): output that was lost is never a success.
-func printOut(_ text: String) throws {
-    try writeOut(Data((text + "\n").utf8))
+func printOut(_ text: String, _ messages: Messages) throws {
+    try writeOut(Data((text + "\n").utf8), messages)
 }
 
 /// Writes bytes to standard output; see `printOut`.
-func writeOut(_ data: Data) throws {
+func writeOut(_ data: Data, _ messages: Messages) throws {
     do {
-        try PrivateFile.write(data, toDescriptor: STDOUT_FILENO, name: "standard output")
+        try PrivateFile.write(data, toDescriptor: STDOUT_FILENO, name: messages.cli.standardOutput)
     } catch {
-        throw fail("cannot write to standard output: \(error.reason)", ExitStatus.cannotCreate)
+        throw fail(messages.cli.cannotWriteOutput(reason: error.reason(messages)), ExitStatus.cannotCreate)
     }
 }

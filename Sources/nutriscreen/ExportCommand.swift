@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exports
 import Foundation
+import Localization
 import PrivateFiles
 import Screening
 
@@ -35,18 +36,23 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        if !questionnaireOnly, input.answers == nil { throw ValidationError("Pass --answers FILE, or --questionnaire-only.") }
-        if questionnaireOnly, input.answers != nil { throw ValidationError("--questionnaire-only writes no answers; leave out --answers.") }
+        let words = language.messages.cli
+        if !questionnaireOnly, input.answers == nil { throw ValidationError(words.exportNeedsAnswers) }
+        if questionnaireOnly, input.answers != nil { throw ValidationError(words.questionnaireOnlyTakesNoAnswers) }
     }
 
     func run() throws {
         let json: JSONValue
+        let questionnaire: Questionnaire
         if questionnaireOnly {
-            let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
+            questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire, language: language)
             json = FHIRBundle(questionnaire: questionnaire).questionnaireResource()
         } else {
-            let (questionnaire, document) = try input.load()
+            let document: AnswersDocument
+            (questionnaire, document) = try input.load(language)
             let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
                 document.answers, name: document.name, completed: document.completed)
             json = FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
@@ -59,7 +65,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try PrivateFile.write(data, to: out, overwrite: force)
         } catch {
-            throw fail(error.description, ExitStatus.cannotCreate)
+            throw fail(error.message(questionnaire.messages), ExitStatus.cannotCreate)
         }
         print(out)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import History
+import Localization
 import Report
 import Screening
 
@@ -10,10 +11,15 @@ import Screening
 /// commands say about the history, beyond `HistoryError`'s and the commands' own, are here.
 struct HistoryAccess: Sendable {
     let path: String
+    /// The language the history's sentences are said in.
+    let messages: Messages
     let conventions = ReportConventions.standard
+    private var words: Messages.History { messages.history }
 
-    /// This user's history (`$XDG_DATA_HOME/nutriscreen/history.sqlite`).
-    static var standard: HistoryAccess { HistoryAccess(path: HistoryStore.standardPath(environment: ProcessInfo.processInfo.environment)) }
+    /// This user's history (`$XDG_DATA_HOME/nutriscreen/history.sqlite`), said in the language of `messages`.
+    static func standard(_ messages: Messages) -> HistoryAccess {
+        HistoryAccess(path: HistoryStore.standardPath(environment: ProcessInfo.processInfo.environment), messages: messages)
+    }
 
     /// 69 while another process holds it, 65 when it is damaged, 73 when it cannot be written.
     static func exitCode(for error: HistoryError) -> ExitCode {
@@ -26,7 +32,7 @@ struct HistoryAccess: Sendable {
 
     /// Opens the history for a `history` command; prints what went wrong and throws its exit code.
     func open(creating: Bool) throws -> HistoryStore? {
-        do { return try HistoryStore.open(at: path, creating: creating) } catch { throw fail(error.message, Self.exitCode(for: error)) }
+        do { return try HistoryStore.open(at: path, creating: creating) } catch { throw fail(error.message(messages), Self.exitCode(for: error)) }
     }
 
     /// The date of birth the answers give, if any.
@@ -67,7 +73,7 @@ struct HistoryAccess: Sendable {
             guard let store = try HistoryStore.open(at: path, creating: false) else { return nil }
             return try comparison(store, name: name, birthDate: birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
         } catch {
-            printError("nutriscreen: \(error.message); the report is written without the comparison with earlier screenings")
+            printError("nutriscreen: " + words.reportWithout(problem: error.message(messages)))
             return nil
         }
     }
@@ -88,13 +94,11 @@ struct HistoryAccess: Sendable {
         guard let name = document.name else {
             return Kept(
                 comparison: nil,
-                notice: { _ in
-                    "Not kept in your screening history: it has no name. Start with --name NAME to keep the next one, or add this one with: \(Invocation.command) history import --person NAME FILE"
-                }, failed: false)
+                notice: { [words] _ in words.noNameKept(command: Invocation.command + " history import --person NAME FILE") }, failed: false)
         }
         let birthDate = birthDate(in: document.answers)
         do throws(HistoryError) {
-            guard let store = try HistoryStore.open(at: path, creating: true) else { throw .cannotOpen(path: path, reason: "it was not created") }
+            guard let store = try HistoryStore.open(at: path, creating: true) else { throw .cannotOpen(path: path, reason: .notCreated) }
             let comparison = try comparison(store, name: name, birthDate: birthDate, current: assessment, questionnaire: questionnaire)
             let recorded = try store.record(
                 NewScreening(
@@ -107,14 +111,17 @@ struct HistoryAccess: Sendable {
             }
             return Kept(
                 comparison: comparison,
-                notice: { _ in
-                    "Kept in your screening history as screening \(id) (\(self.path)); see them all with: \(Invocation.command) history --person \(Invocation.shellQuoted(name))"
+                notice: { [words, path] _ in
+                    words.kept(id: Int(id), path: path, command: Invocation.command + " history --person " + Invocation.shellQuoted(name))
                 }, failed: false)
         } catch {
             return Kept(
                 comparison: nil,
-                notice: { answersFile in
-                    "nutriscreen: not kept in your screening history: \(error.message). Your answers are safe in \(session) and \(answersFile); add them later with: \(Invocation.command) history import \(Invocation.shellQuoted(answersFile))"
+                notice: { [words, messages] answersFile in
+                    "nutriscreen: "
+                        + words.notKept(
+                            problem: error.message(messages), session: session, file: answersFile,
+                            command: Invocation.command + " history import " + Invocation.shellQuoted(answersFile))
                 }, failed: true)
         }
     }
@@ -123,89 +130,87 @@ struct HistoryAccess: Sendable {
 
     /// "Ann Example, born 20 May 1991", or "Ann Example (no date of birth)".
     func describe(_ person: HistoryPerson) -> String {
-        person.birthDate.map { "\(person.name), born \($0.readable)" } ?? "\(person.name) (no date of birth)"
+        person.birthDate.map { words.personBorn(name: person.name, date: $0.readable(messages)) } ?? words.personNoBirthDate(name: person.name)
     }
 
     /// One screening on one line: "#3 · 9 March 2026, 09:40 UTC · ROUTINE · Vitamin B12 Likely (7) · neuro_nutrition 2.0.0".
     func describe(_ entry: ScreeningEntry) -> String {
         let flagged =
             entry.flagged.isEmpty
-            ? "no nutrient flagged" : entry.flagged.map { "\($0.name) \($0.band.label) (\(NumberText.plain($0.score)))" }.joined(separator: ", ")
+            ? words.noNutrientFlagged
+            : entry.flagged.map { words.flagged(nutrient: $0.name, band: $0.band.label(messages), score: messages.number($0.score)) }
+                .joined(separator: ", ")
         return [
-            "#\(entry.id)", LocalTime(entry.completed).readable, entry.triage?.rawValue.uppercased() ?? "no warning", flagged,
+            "#\(entry.id)", LocalTime(entry.completed).readable(messages), entry.triage?.name(messages).uppercased() ?? words.noWarning, flagged,
             "\(entry.questionnaireID) \(entry.questionnaireVersion)",
         ].joined(separator: " · ")
     }
 
-    var empty: String {
-        "No screenings in your history yet (\(path)). A finished screening with a name is kept there; add answers files with: \(Invocation.command) history import FILE"
-    }
+    /// "1 screening", "3 screenings".
+    func screenings(_ count: Int) -> String { count == 1 ? words.oneScreening : words.screenings(count: count) }
+
+    var empty: String { words.empty(path: path, command: Invocation.command + " history import FILE") }
 
     func noOne(named name: String, among names: [String]) -> String {
-        let suggestion = Suggestion.closest(to: name, among: Set(names)).map { " (did you mean \(Printable.quoted($0))?)" } ?? ""
-        return "no one named \(Printable.quoted(name)) is in your history (\(path))\(suggestion); nothing was changed"
+        guard let suggestion = Suggestion.closest(to: name, among: Set(names)) else {
+            return words.noOne(name: Printable.quoted(name), path: path)
+        }
+        return words.noOneDidYouMean(name: Printable.quoted(name), path: path, suggestion: Printable.quoted(suggestion))
     }
 
     func noOneBorn(_ name: String, _ born: String, among people: [HistoryPerson]) -> String {
-        "no one named \(Printable.quoted(name)) and born \(born) is in your history; \(people.count == 1 ? "the one of that name is" : "those of that name are") \(people.map(describe).joined(separator: "; ")); nothing was changed"
+        let listed = people.map(describe).joined(separator: "; ")
+        return people.count == 1
+            ? words.noOneBornOne(name: Printable.quoted(name), born: born, people: listed)
+            : words.noOneBornMany(name: Printable.quoted(name), born: born, people: listed)
     }
 
     func ambiguous(_ name: String, among people: [HistoryPerson]) -> String {
-        "\(people.count) people named \(Printable.quoted(name)) are in your history (\(people.map(describe).joined(separator: "; "))); say which with --born YYYY-MM-DD (or --born unknown); nothing was changed"
+        words.ambiguous(count: people.count, name: Printable.quoted(name), people: people.map(describe).joined(separator: "; "))
     }
 
-    func noScreening(_ id: Int64) -> String {
-        "there is no screening \(id) in your history (\(path)); \(Invocation.command) history lists them"
-    }
+    func noScreening(_ id: Int64) -> String { words.noScreening(id: Int(id), path: path, command: Invocation.command + " history") }
 
-    let unreadableAssessment =
-        "Its assessment was kept by a newer NutriScreen in a form this version cannot read; its answers still can be (--answers)."
+    var unreadableAssessment: String { words.unreadableAssessment }
+    var noName: String { words.noName }
+    var noCompleted: String { words.noCompleted }
 
-    let noName =
-        "these answers carry no name, and the history keeps a screening under a person's name; add 'name: ...' to the file, or pass --person NAME"
-
-    let noCompleted =
-        "these answers carry no completed time, which the history needs to tell one screening from another; add one, such as 'completed: 2026-01-31T09:30:00Z'"
-
-    func otherPerson(_ named: String, given: String) -> String {
-        "these answers are of \(Printable.quoted(named)), not of --person \(Printable.quoted(given)); import them without --person"
-    }
+    func otherPerson(_ named: String, given: String) -> String { words.otherPerson(named: Printable.quoted(named), given: Printable.quoted(given)) }
 
     func added(_ file: String, id: Int64, name: String, completed: Date) -> String {
-        "\(file): added as screening \(id) (\(name), completed \(LocalTime(completed).readable))"
+        words.added(file: file, id: Int(id), name: name, time: LocalTime(completed).readable(messages))
     }
 
     func alreadyThere(_ file: String, id: Int64, name: String, completed: Date) -> String {
-        "\(file): already in your history as screening \(id) (\(name), completed \(LocalTime(completed).readable)); not added again"
+        words.alreadyThere(file: file, id: Int(id), name: name, time: LocalTime(completed).readable(messages))
     }
 
     func importStopped(_ file: String, _ error: HistoryError, added: Int) -> String {
-        "\(file): \(error.message)" + (added > 0 ? "; the \(added) screening(s) before it were added" : "")
+        added > 0
+            ? words.importStoppedAfter(file: file, problem: error.message(messages), count: added)
+            : words.importStopped(file: file, problem: error.message(messages))
     }
 
     func importTotals(files: Int, added: Int, already: Int, failed: Int) -> String {
-        "\(files) file(s): \(added) added, \(already) already in your history, \(failed) with problems"
+        words.importTotals(files: files, added: added, already: already, failed: failed)
     }
 
     /// What `forget` deleted, and what it did not touch.
     func forgotten(_ report: ForgetReport) -> String {
         var lines = report.people.map { forgotten -> String in
-            var span: String?
-            if let first = forgotten.first.map({ LocalTime($0).day.readable }), let last = forgotten.last.map({ LocalTime($0).day.readable }) {
-                span = first == last ? ", on \(first)" : ", from \(first) to \(last)"
-            }
-            return
-                "Forgot \(describe(forgotten.person)): \(forgotten.screenings) screening\(forgotten.screenings == 1 ? "" : "s")\(span ?? ""), deleted from \(path)."
+            let person = describe(forgotten.person)
+            let count = screenings(forgotten.screenings)
+            guard let first = forgotten.first.map({ LocalTime($0).day.readable(messages) }),
+                let last = forgotten.last.map({ LocalTime($0).day.readable(messages) })
+            else { return words.forgotNone(person: person, screenings: count, path: path) }
+            return first == last
+                ? words.forgotOn(person: person, screenings: count, day: first, path: path)
+                : words.forgotFromTo(person: person, screenings: count, first: first, last: last, path: path)
         }
-        if report.compacted {
-            lines.append("The history file was rewritten and its log emptied, so nothing of them is left in it.")
-        }
-        lines.append(
-            "Not touched: reports and answers files written elsewhere (such as Reports/) and unfinished sessions in $XDG_STATE_HOME/nutriscreen; delete those yourself if you wish."
-        )
+        if report.compacted { lines.append(words.rewritten) }
+        lines.append(words.notTouched)
         return lines.joined(separator: "\n")
     }
 
-    let notCompacted =
-        "the rows are deleted, but another nutriscreen process kept reading the history, so pieces of them may stay in its file until it has finished; run the same command again then"
+    var notCompacted: String { words.notCompacted }
 }

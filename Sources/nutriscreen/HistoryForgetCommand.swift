@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import History
+import Localization
 import Screening
 
 /// `nutriscreen history forget --person NAME`: deletes a person and every screening of theirs,
@@ -28,14 +29,16 @@ struct HistoryForgetCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Their date of birth (YYYY-MM-DD), or unknown, when two people share the name.", valueName: "date"))
     var born: String?
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         if let born, born != "unknown", CalendarDate(iso: born) == nil {
-            throw ValidationError("--born takes a date as YYYY-MM-DD (such as 1991-05-20), or unknown.")
+            throw ValidationError(language.messages.history.bornOption)
         }
     }
 
     func run() throws {
-        let access = HistoryAccess.standard
+        let access = HistoryAccess.standard(language.messages)
         do {
             guard let store = try access.open(creating: false) else { throw fail(access.noOne(named: person, among: []), ExitStatus.noInput) }
             let named = try store.people(named: person)
@@ -48,10 +51,10 @@ struct HistoryForgetCommand: ParsableCommand {
             }
             guard chosen.count == 1 else { throw fail(access.ambiguous(person, among: chosen), ExitStatus.usage) }
             let report = try store.forget(chosen.map(\.id))
-            try printOut(access.forgotten(report))
+            try printOut(access.forgotten(report), language.messages)
             if !report.compacted { throw fail(access.notCompacted, ExitStatus.sessionInUse) }
         } catch let error as HistoryError {
-            throw fail(error.message, HistoryAccess.exitCode(for: error))
+            throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))
         }
     }
 }

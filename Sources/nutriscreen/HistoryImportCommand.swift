@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import History
+import Localization
 import Screening
 
 /// `nutriscreen history import FILE…`: adds answers files (or FHIR QuestionnaireResponses) to
@@ -36,14 +37,18 @@ struct HistoryImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The name of the person, for files that carry none.", valueName: "name"))
     var person: String?
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Pass one or more answers files to add.") }
-        if let person, let problem = AnswersDocument.nameProblem(person) { throw ValidationError("--person: \(problem).") }
+        if files.isEmpty { throw ValidationError(language.messages.history.noFiles) }
+        if let person, let problem = AnswersDocument.nameProblem(person, language.messages) {
+            throw ValidationError(language.messages.history.personOption(problem: problem))
+        }
     }
 
     func run() throws {
-        let access = HistoryAccess.standard
-        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
+        let access = HistoryAccess.standard(language.messages)
+        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire, language: language)
         guard let store = try access.open(creating: true) else { return }
         var added = 0
         var already = 0
@@ -71,7 +76,8 @@ struct HistoryImportCommand: ParsableCommand {
                 continue
             }
             guard let name, let completed = document.completed else { continue }
-            let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(document.answers, name: name, completed: completed)
+            let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
+                document.answers, name: name, completed: completed)
             let kept = AnswersDocument(answers: document.answers, name: name, completed: completed)
             let recorded: HistoryStore.Recorded
             do {
@@ -85,13 +91,13 @@ struct HistoryImportCommand: ParsableCommand {
             switch recorded {
             case .added(let id):
                 added += 1
-                try printOut(access.added(file, id: id, name: name, completed: completed))
+                try printOut(access.added(file, id: id, name: name, completed: completed), language.messages)
             case .duplicate(let id):
                 already += 1
-                try printOut(access.alreadyThere(file, id: id, name: name, completed: completed))
+                try printOut(access.alreadyThere(file, id: id, name: name, completed: completed), language.messages)
             }
         }
-        try printOut(access.importTotals(files: files.count, added: added, already: already, failed: failures.count))
+        try printOut(access.importTotals(files: files.count, added: added, already: already, failed: failures.count), language.messages)
         if let worst = failures.min() { throw ExitCode(worst) }
     }
 }

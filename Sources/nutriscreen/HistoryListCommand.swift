@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import History
+import Localization
 import Screening
 
 /// `nutriscreen history [list] [--person NAME]`: the screenings in the history, by person.
@@ -24,11 +25,13 @@ struct HistoryListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this person's screenings.", valueName: "name"))
     var person: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let access = HistoryAccess.standard
+        let access = HistoryAccess.standard(language.messages)
         guard let store = try access.open(creating: false) else {
             if let person { throw fail(access.noOne(named: person, among: []), ExitStatus.noInput) }
-            try printOut(access.empty)
+            try printOut(access.empty, language.messages)
             return
         }
         let people: [HistoryPerson]
@@ -38,19 +41,20 @@ struct HistoryListCommand: ParsableCommand {
                 throw fail(access.noOne(named: person, among: try store.people().map(\.name)), ExitStatus.noInput)
             }
             guard !people.isEmpty else {
-                try printOut(access.empty)
+                try printOut(access.empty, language.messages)
                 return
             }
-            var lines = ["Screening history: \(access.path)"]
+            let words = language.messages.history
+            var lines = [words.listTitle(path: access.path)]
             for person in people {
                 let entries = try store.screenings(of: person)
-                lines += ["", "\(access.describe(person)): \(entries.count) screening\(entries.count == 1 ? "" : "s")"]
+                lines += ["", words.personScreenings(person: access.describe(person), screenings: access.screenings(entries.count))]
                 lines += entries.map { "  " + access.describe($0) }
             }
-            lines += ["", "Show one with: \(Invocation.command) history show NUMBER"]
-            try printOut(lines.joined(separator: "\n"))
+            lines += ["", words.showOne(command: Invocation.command + " history show NUMBER")]
+            try printOut(lines.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {
-            throw fail(error.message, HistoryAccess.exitCode(for: error))
+            throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import History
 import Interview
+import Localization
 import Screening
 
 /// `nutriscreen history show ID`: one screening in full, with what changed since the one before.
@@ -27,44 +28,49 @@ struct HistoryShowCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only the screening's answers file (YAML).")
     var answers = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        if id < 1 { throw ValidationError("The screening's number is a whole number from 1, as history list shows it.") }
+        if id < 1 { throw ValidationError(language.messages.history.screeningNumber) }
     }
 
     func run() throws {
-        let access = HistoryAccess.standard
+        let access = HistoryAccess.standard(language.messages)
         do {
             guard let store = try access.open(creating: false), let screening = try store.screening(id: id) else {
                 throw fail(access.noScreening(id), ExitStatus.noInput)
             }
             if answers {
-                try writeOut(Data(screening.answers.utf8))
+                try writeOut(Data(screening.answers.utf8), language.messages)
                 return
             }
             let entry = screening.entry
+            let words = language.messages.history
+            let kept = LocalTime(entry.recorded).readable(language.messages)
             var lines = [
-                "Screening \(entry.id) of \(access.describe(entry.person))",
-                "Completed: \(LocalTime(entry.completed).readable)",
-                "Questionnaire: \(entry.questionnaireID) \(entry.questionnaireVersion) (content SHA-256 \(entry.contentHash.prefix(16))…)",
-                "Kept: \(LocalTime(entry.recorded).readable), \(entry.source == .interview ? "at the end of an interview" : "imported from an answers file")",
+                words.showTitle(id: Int(entry.id), person: access.describe(entry.person)),
+                words.showCompleted(time: LocalTime(entry.completed).readable(language.messages)),
+                words.showQuestionnaire(
+                    questionnaire: "\(entry.questionnaireID) \(entry.questionnaireVersion)", hash: entry.contentHash.prefix(16)),
+                entry.source == .interview ? words.showKeptInterview(time: kept) : words.showKeptImported(time: kept),
             ]
             let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
             guard let assessment = screening.assessment else {
                 lines.append(access.unreadableAssessment)
-                try printOut(lines.joined(separator: "\n"))
+                try printOut(lines.joined(separator: "\n"), language.messages)
                 return
             }
             lines += ["", AssessmentSummary.text(assessment, style: style)]
-            let questionnaire = try QuestionnaireLocator.load(explicit: nil)
+            let questionnaire = try QuestionnaireLocator.load(explicit: nil, language: language)
             if let comparison = try access.comparison(
                 store, name: entry.person.name, birthDate: entry.person.birthDate, current: assessment, questionnaire: questionnaire)
             {
-                lines += ["", ComparisonSummary.text(comparison, style: style)]
+                lines += ["", ComparisonSummary.text(comparison, language.messages, style: style)]
             }
-            lines += ["", "Its answers file: \(Invocation.command) history show \(entry.id) --answers > answers.yaml"]
-            try printOut(lines.joined(separator: "\n"))
+            lines += ["", words.showAnswersFile(command: "\(Invocation.command) history show \(entry.id) --answers > answers.yaml")]
+            try printOut(lines.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {
-            throw fail(error.message, HistoryAccess.exitCode(for: error))
+            throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Interview
+import Localization
 import PrivateFiles
 import Report
 import Screening
@@ -11,7 +12,8 @@ import Screening
 #endif
 
 /// Runs an interview at the terminal: checks before the first question, one process per
-/// session, Ctrl-C and other signals, saving, and what happens at the end.
+/// session, Ctrl-C and other signals, saving, and what happens at the end; in the
+/// questionnaire's language.
 struct InterviewRunner {
     let questionnaire: Questionnaire
     let store: SessionStore
@@ -19,35 +21,41 @@ struct InterviewRunner {
     let console = StandardConsole()
     let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
 
-    /// How to pick the screening up again, with a command that works as typed.
-    static var resumeHint: String { "To continue later, run: \(Invocation.command) resume" }
+    /// The program's words, in the questionnaire's language.
+    var messages: Messages { questionnaire.messages }
+    private var words: Messages.Cli { messages.cli }
+
+    /// How to pick the screening up again, with a command that works as typed (the language
+    /// too, when it is not the environment's).
+    var resumeHint: String { words.resumeHint(command: Invocation.command + " resume" + languageArgument) }
     /// What an interview left before its first answer says: no empty session is written.
-    static let nothingSaved = "Nothing was saved yet (no answer was given); there is nothing to resume."
+    var nothingSaved: String { words.nothingSaved }
+
+    /// ` --lang es` when the screening's language is not the one the environment gives, so a
+    /// command in a hint continues in the same language.
+    var languageArgument: String {
+        questionnaire.language == Language.preferred(environment: ProcessInfo.processInfo.environment)
+            ? "" : " --lang " + questionnaire.language.rawValue
+    }
 
     /// Everything that would otherwise stop the screening after questions were answered, checked
     /// before the first one: where the report goes, `SOURCE_DATE_EPOCH`, and that answers can be
     /// saved. Also clears what killed runs left behind (temporary files, lock files).
     func prepare() throws {
-        if report.toStandardOutput {
-            throw fail(
-                "--out - (standard output) is for nutriscreen report; a screening asks its questions on standard output. Give --out FILE.pdf, or run \(Invocation.command) report --answers FILE --out - afterwards",
-                ExitStatus.usage)
-        }
-        try ReportWriter.checkEnvironment()
+        if report.toStandardOutput { throw fail(words.interviewToStandardOutput(command: Invocation.command), ExitStatus.usage) }
+        try ReportWriter.checkEnvironment(messages)
         if let out = report.out {
             do {
-                try ReportWriter.checkOutput(out, force: report.force)
-                try ReportWriter.checkOutput(Self.answersPath(for: out), force: report.force)
+                try ReportWriter.checkOutput(out, force: report.force, messages)
+                try ReportWriter.checkOutput(Self.answersPath(for: out), force: report.force, messages)
             } catch {
-                throw fail("\(error.message); nothing was asked", error.code)
+                throw fail(words.nothingAsked(problem: error.message), error.code)
             }
         }
         do {
             try store.checkWritable()
         } catch {
-            throw fail(
-                "cannot save answers in \(store.directory) (\(error.reason)), so the screening was not started. Set XDG_STATE_HOME to a folder you can write to (answers go in $XDG_STATE_HOME/nutriscreen)",
-                ExitStatus.cannotCreate)
+            throw fail(words.cannotSaveAnswers(folder: store.directory, reason: error.reason(messages)), ExitStatus.cannotCreate)
         }
         store.removeLeftovers()
     }
@@ -63,25 +71,21 @@ struct InterviewRunner {
             lock = try store.lock(record)
         } catch {
             switch error {
-            case .busy:
-                throw fail(
-                    "this screening (\(store.path(of: record))) is open in another nutriscreen process; finish or quit it there first",
-                    ExitStatus.sessionInUse)
-            case .cannotOpen(let reason):
-                throw fail("cannot hold this screening for this process (\(reason)) in \(store.directory)", ExitStatus.cannotCreate)
+            case .busy: throw fail(words.sessionBusy(path: store.path(of: record)), ExitStatus.sessionInUse)
+            case .cannotOpen(let reason): throw fail(words.cannotHoldSession(reason: reason, folder: store.directory), ExitStatus.cannotCreate)
             }
         }
         var record = record
         var answers = AnswerSet()
         if resuming {
             guard let fresh = store.record(id: record.id), fresh.isResumable else {
-                throw fail("that screening was finished in another nutriscreen process meanwhile; nothing to resume", ExitStatus.noInput)
+                throw fail(words.finishedElsewhere, ExitStatus.noInput)
             }
             (record, answers) = reconcile(fresh)
         }
 
-        let saves = SaveState(path: store.path(of: record))
-        let signals = Self.exitOnSignals(saves)
+        let saves = SaveState(path: store.path(of: record), messages: messages, resumeHint: resumeHint)
+        let signals = Self.exitOnSignals(saves, messages)
         defer { signals.forEach { $0.cancel() } }
         let interviewer = Interviewer(questionnaire: questionnaire, record: record, answers: answers, console: console, style: style) { record in
             do {
@@ -97,9 +101,7 @@ struct InterviewRunner {
         }
         // The name is asked at a terminal; a script passes --name.
         let outcome = interviewer.run(askingForName: !resuming && isatty(STDIN_FILENO) == 1)
-        let unsaved = interviewer.lastSaveFailure.map {
-            "your answers could not be saved (\($0)), so nothing was kept; check that \(store.directory) can be written"
-        }
+        let unsaved = interviewer.lastSaveFailure.map { words.notKept(reason: $0, folder: store.directory) }
         switch outcome {
         case .completed(let final):
             let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
@@ -107,26 +109,25 @@ struct InterviewRunner {
             // Kept in the screening history (compared with the person's last screening first);
             // a history that cannot be used is said, and stops nothing.
             let document = AnswersDocument(answers: final, name: interviewer.record.name, completed: interviewer.record.completed)
-            let kept = HistoryAccess.standard.keep(
+            let kept = HistoryAccess.standard(messages).keep(
                 assessment, document: document, questionnaire: questionnaire, session: store.path(of: interviewer.record))
             console.write("\n" + AssessmentSummary.text(assessment, style: style) + "\n")
-            if let comparison = kept.comparison { console.write("\n" + ComparisonSummary.text(comparison, style: style) + "\n") }
+            if let comparison = kept.comparison { console.write("\n" + ComparisonSummary.text(comparison, messages, style: style) + "\n") }
             let answersPath = try writeReport(
                 assessment, answers: final, record: interviewer.record, saved: unsaved == nil, comparison: kept.comparison)
             if kept.failed { printError(kept.notice(answersPath)) } else { console.write(kept.notice(answersPath) + "\n") }
             lock.releaseAndRemove()
         case .quit:
             if let unsaved { throw fail(unsaved, ExitStatus.cannotCreate) }
-            console.write(interviewer.hasSaved ? "Your answers are saved. \(Self.resumeHint)\n" : Self.nothingSaved + "\n")
+            console.write((interviewer.hasSaved ? words.answersSaved(hint: resumeHint) : nothingSaved) + "\n")
         case .endOfInput:
-            if let unsaved { throw fail("input ended; \(unsaved)", ExitStatus.cannotCreate) }
-            let saved = interviewer.hasSaved ? "Your answers are saved. \(Self.resumeHint)" : Self.nothingSaved
-            printError("Input ended before the screening was finished. \(saved)")
+            if let unsaved { throw fail(words.inputEndedUnsaved(problem: unsaved), ExitStatus.cannotCreate) }
+            printError(words.inputEnded(saved: interviewer.hasSaved ? words.answersSaved(hint: resumeHint) : nothingSaved))
             throw ExitStatus.incomplete
         case .stoppedAtEmergency:
-            console.write("\nYou chose to stop. If this is an emergency, call your local emergency number now.\n")
+            console.write("\n" + words.stoppedAtEmergency + "\n")
             if let unsaved { throw fail(unsaved, ExitStatus.cannotCreate) }
-            console.write("Your answers are saved; you can finish later with: \(Invocation.command) resume\n")
+            console.write(words.finishLater(command: Invocation.command + " resume" + languageArgument) + "\n")
         }
     }
 
@@ -135,9 +136,9 @@ struct InterviewRunner {
     private func writeReport(
         _ assessment: Assessment, answers: AnswerSet, record: SessionRecord, saved: Bool, comparison: ScreeningComparison?
     ) throws -> String {
-        let safe = saved ? " Your answers are safe in \(store.path(of: record))." : ""
+        let safe = saved ? " " + words.answersSafe(path: store.path(of: record)) : ""
         if report.out == nil, !PrivateFile.isFolder("Reports") {
-            do { try PrivateFile.makeDirectory("Reports") } catch { throw fail("\(error.description).\(safe)", ExitStatus.cannotCreate) }
+            do { try PrivateFile.makeDirectory("Reports") } catch { throw fail(error.message(messages) + "." + safe, ExitStatus.cannotCreate) }
         }
         let pdf = report.out ?? Self.unusedPath(stem: "Reports/" + ReportWriter.stem(completed: record.completed ?? Date(), name: record.name))
         let answersPath = Self.answersPath(for: pdf)
@@ -145,14 +146,13 @@ struct InterviewRunner {
         do {
             try PrivateFile.write(Data(document.yaml(for: questionnaire).utf8), to: answersPath, overwrite: report.force)
         } catch {
-            throw fail("\(error.description).\(safe)", ExitStatus.cannotCreate)
+            throw fail(error.message(messages) + "." + safe, ExitStatus.cannotCreate)
         }
         try ReportWriter.write(
             assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), detail: report.detail, to: pdf,
             force: report.force, comparison: comparison)
-        console.write(
-            "\nYour report: \(pdf)\nYour answers: \(answersPath) (regenerate the report with: \(Invocation.command) report --answers \(Invocation.shellQuoted(answersPath)) --force)\n"
-        )
+        let again = Invocation.command + " report --answers " + Invocation.shellQuoted(answersPath) + languageArgument + " --force"
+        console.write("\n" + words.yourReport(path: pdf) + "\n" + words.yourAnswers(path: answersPath, command: again) + "\n")
         return answersPath
     }
 
@@ -172,8 +172,14 @@ struct InterviewRunner {
         private let lock = NSLock()
         private var lastSaveSucceeded = true
         let path: String
+        let messages: Messages
+        let resumeHint: String
 
-        init(path: String) { self.path = path }
+        init(path: String, messages: Messages, resumeHint: String) {
+            self.path = path
+            self.messages = messages
+            self.resumeHint = resumeHint
+        }
 
         func record(success: Bool) {
             lock.lock()
@@ -185,18 +191,19 @@ struct InterviewRunner {
         var stopMessage: String {
             lock.lock()
             defer { lock.unlock() }
-            guard access(path, F_OK) == 0 else { return InterviewRunner.nothingSaved }
-            let saved = lastSaveSucceeded ? "Your answers so far are saved" : "Your last answer could not be saved; the answers before it are"
-            return "\(saved) in \(path).\n\(InterviewRunner.resumeHint)"
+            let words = messages.cli
+            guard access(path, F_OK) == 0 else { return words.nothingSaved }
+            return (lastSaveSucceeded ? words.savedSoFar(path: path) : words.lastNotSaved(path: path)) + "\n" + resumeHint
         }
     }
 
     /// Ctrl-C (SIGINT), SIGTERM and SIGHUP: the session is saved after every answer, so say what
     /// is saved and how to resume, and exit 130, 143 or 129.
-    private static func exitOnSignals(_ saves: SaveState) -> [any DispatchSourceSignal] {
+    private static func exitOnSignals(_ saves: SaveState, _ messages: Messages) -> [any DispatchSourceSignal] {
+        let words = messages.cli
         let handled: [(Int32, String, ExitCode)] = [
-            (SIGINT, "Interrupted", ExitStatus.interrupted), (SIGTERM, "Stopped (SIGTERM)", ExitStatus.terminated),
-            (SIGHUP, "The terminal closed (SIGHUP)", ExitStatus.hangUp),
+            (SIGINT, words.interrupted, ExitStatus.interrupted), (SIGTERM, words.terminated, ExitStatus.terminated),
+            (SIGHUP, words.hangUp, ExitStatus.hangUp),
         ]
         return handled.map { number, what, code in
             signal(number, SIG_IGN)
@@ -215,11 +222,12 @@ struct InterviewRunner {
         var record = record
         let (answers, dropped) = record.answerSet(for: questionnaire)
         if record.contentHash != questionnaire.contentHash {
+            let (old, new) = (record.questionnaireVersion, questionnaire.version)
             console.write(
-                "The questionnaire has changed since this screening was saved (version \(record.questionnaireVersion) → \(questionnaire.version)). \(answers.count) answer(s) still fit and are kept"
-            )
-            console.write(
-                dropped.isEmpty ? ".\n" : "; \(dropped.count) no longer fit and will be asked again (\(dropped.joined(separator: ", "))).\n")
+                (dropped.isEmpty
+                    ? words.questionnaireChanged(old: old, new: new, kept: answers.count)
+                    : words.questionnaireChangedAskAgain(
+                        old: old, new: new, kept: answers.count, dropped: dropped.count, ids: dropped.joined(separator: ", "))) + "\n")
             record.contentHash = questionnaire.contentHash
             record.questionnaireVersion = questionnaire.version
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Localization
 
 /// The `nutriscreen` command: a screening questionnaire for nerve and muscle symptoms that may
 /// come from a vitamin or mineral shortfall. It screens; it never diagnoses.
@@ -52,7 +54,9 @@ struct NutriScreen: ParsableCommand {
     /// (exit 64, with the closest command's name).
     static func main() {
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
-        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst()), commands: commands) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let language = LanguageOption.language(in: arguments, environment: ProcessInfo.processInfo.environment)
+        if let message = UnknownCommand.message(for: arguments, commands: commands, Messages(language)) {
             printError("nutriscreen: \(message)")
             exit(withError: ExitStatus.usage)
         }

@@ -1,11 +1,13 @@
 import Foundation
+import Localization
 import PrivateFiles
 import Screening
 
 /// Checked questionnaires kept as `QuestionnaireArchive`s in `$XDG_CACHE_HOME/nutriscreen/`
 /// (default `~/.cache/nutriscreen/`), so a questionnaire file is read and checked once per content
-/// and per build of this program rather than on every start. One archive per questionnaire path,
-/// replaced when either changes; files are 0600. The cache only ever saves time: when it is
+/// and per build of this program rather than on every start. One archive per questionnaire path
+/// and language (a translated questionnaire is kept as translated, stamped with both files),
+/// replaced when any of them changes; files are 0600. The cache only ever saves time: when it is
 /// missing, stale, damaged or cannot be written, the file is simply loaded as usual.
 ///
 /// An archive names the file's `Stamp`, so an unchanged file is not even read. A file changed
@@ -31,9 +33,11 @@ struct QuestionnaireCache {
         return "\(NutriScreen.version) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    /// Where the archive for the questionnaire at `path` lives.
-    func archivePath(for path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    /// Where the archive for the questionnaire at `path`, in `language`, lives.
+    func archivePath(for path: String, language: Language = .en) -> String {
+        let absolute =
+            (path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            + (language == .en ? "" : "#" + language.rawValue)
         return directory + "/questionnaire-" + SHA256.hex(of: Array(absolute.utf8)).prefix(32) + ".archive"
     }
 
@@ -67,12 +71,18 @@ struct QuestionnaireCache {
         }
 
         var isSettled: Bool { self != .unsettled }
+
+        /// The stamp of two files read together (a questionnaire and its translation): settled
+        /// only when both are.
+        func combined(with other: Stamp) -> Stamp {
+            isSettled && other.isSettled ? Stamp(text: text + " + " + other.text) : .unsettled
+        }
     }
 
     /// The bytes of the archive kept for `path`: only a regular file, never through a link, never
     /// blocking; anything else there (a pipe, a device) is ignored and replaced by the next `keep`.
-    private func archive(for path: String) -> Data? {
-        try? InputFile.read(archivePath(for: path), limit: Self.maximumBytes, followLinks: false)
+    private func archive(for path: String, language: Language = .en) -> Data? {
+        try? InputFile.read(archivePath(for: path, language: language), limit: Self.maximumBytes, followLinks: false)
     }
 
     /// The build an archive names: this program's, and the questionnaire file's stamp.
@@ -80,9 +90,11 @@ struct QuestionnaireCache {
 
     /// The questionnaire at `path` from its archive, if the file is settled and unchanged since it
     /// was kept: found without reading the file.
-    func questionnaire(at path: String, unchangedSince stamp: Stamp) -> Questionnaire? {
-        guard stamp.isSettled, let bytes = archive(for: path) else { return nil }
-        return QuestionnaireArchive.decode(Array(bytes), build: sealed(stamp), contentHash: nil, path: path)
+    func questionnaire(at path: String, language: Language = .en, unchangedSince stamp: Stamp) -> Questionnaire? {
+        guard stamp.isSettled, let bytes = archive(for: path, language: language),
+            let questionnaire = QuestionnaireArchive.decode(Array(bytes), build: sealed(stamp), contentHash: nil, path: path)
+        else { return nil }
+        return questionnaire.language == language ? questionnaire : nil
     }
 
     /// The questionnaire at `path` from an archive kept while the file was unsettled, if its
@@ -102,7 +114,7 @@ struct QuestionnaireCache {
         do {
             try PrivateFile.makeDirectory(directory)
             let archive = Data(QuestionnaireArchive.encode(questionnaire, build: sealed(stamp)))
-            let path = archivePath(for: questionnaire.path)
+            let path = archivePath(for: questionnaire.path, language: questionnaire.language)
             // Anything but a regular file where the archive goes (a pipe, a device, a link) is not
             // ours to write into: it is removed, and the archive written in its place.
             var info = stat()

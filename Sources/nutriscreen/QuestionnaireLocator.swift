@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PrivateFiles
 import Screening
 
@@ -30,24 +31,54 @@ enum QuestionnaireLocator {
         return folder().map { $0 + "/" + defaultFileName }
     }
 
-    /// Every questionnaire file in the folder, sorted.
+    /// Every questionnaire file in the folder, sorted (translations, `x.es.yaml`, included).
     static func allFiles() -> [String] {
         guard let folder = folder(), let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
     }
 
     /// Loads and checks a questionnaire (or takes it from the cache, when this very file was
-    /// checked before); on failure prints located problems and throws the exit code.
-    static func load(explicit: String?) throws(ExitCode) -> Questionnaire {
+    /// checked before), in the language asked for: through its translation beside it
+    /// (`x.es.yaml`). When there is none, `--lang` is an error and a language from the
+    /// environment a note, and the screening goes on in English. On failure prints located
+    /// problems and throws the exit code.
+    static func load(explicit: String?, language option: LanguageOption) throws(ExitCode) -> Questionnaire {
+        let language = option.language
+        let words = option.messages.cli
         guard let path = path(explicit: explicit) else {
-            throw fail(
-                "cannot find the default questionnaire (\(defaultFileName)); run from the NutriScreen folder or pass --questionnaire FILE",
-                ExitStatus.noInput)
+            throw fail(words.noQuestionnaire(file: defaultFileName), ExitStatus.noInput)
+        }
+        let cache = QuestionnaireCache.standard()
+        // Taken before the file is read, so a change made meanwhile shows next time.
+        let stamp = QuestionnaireCache.Stamp(of: path) ?? .unsettled
+        guard language != .en else { return try load(path, stamp: stamp, cache: cache, option.messages) }
+        let translation = QuestionnaireTranslation.path(for: path, language: language)
+        let both = stamp.combined(with: QuestionnaireCache.Stamp(of: translation) ?? .unsettled)
+        if let cached = cache?.questionnaire(at: path, language: language, unchangedSince: both) { return cached }
+        let english = try load(path, stamp: stamp, cache: cache, option.messages)
+        let data: Data
+        do {
+            data = try QuestionnaireLoader.data(at: translation)
+        } catch {
+            if option.lang != nil { throw fail(words.noTranslation(path: path, translation: translation), ExitStatus.noInput) }
+            printError("nutriscreen: " + words.noTranslationNote(path: path, translation: translation))
+            return english
         }
         do {
-            let cache = QuestionnaireCache.standard()
-            // Taken before the file is read, so a change made meanwhile shows next time.
-            let stamp = QuestionnaireCache.Stamp(of: path) ?? .unsettled
+            let translated = try QuestionnaireTranslation.apply(data, file: translation, to: english)
+            cache?.keep(translated, stamp: both)
+            return translated
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            throw fail(words.brokenFile(path: translation, count: error.diagnostics.count), ExitStatus.dataError)
+        }
+    }
+
+    /// The questionnaire at `path` as written, from the cache or checked afresh.
+    private static func load(_ path: String, stamp: QuestionnaireCache.Stamp, cache: QuestionnaireCache?, _ messages: Messages) throws(ExitCode)
+        -> Questionnaire
+    {
+        do {
             if let cached = cache?.questionnaire(at: path, unchangedSince: stamp) { return cached }
             let data = try QuestionnaireLoader.data(at: path)
             if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data), stamp: stamp) { return cached }
@@ -57,8 +88,7 @@ enum QuestionnaireLocator {
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             if error.unreadable { throw ExitStatus.noInput }
-            printError("nutriscreen: \(path) has \(error.diagnostics.count) problem(s); fix them (see Questionnaires/FORMAT.md) and try again")
-            throw ExitStatus.dataError
+            throw fail(messages.cli.brokenFile(path: path, count: error.diagnostics.count), ExitStatus.dataError)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PrivateFiles
 import Report
 import ReportPDF
@@ -53,46 +54,47 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out the comparison with the person's earlier screenings in your history.")
     var noHistory = false
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
+        let words = language.messages.cli
+        try output.check(language.messages)
         switch (input.answers, answersDir) {
-        case (nil, nil): throw ValidationError("Pass --answers FILE, or --answers-dir DIR with --out-dir DIR.")
-        case (.some, .some): throw ValidationError("Pass either --answers or --answers-dir, not both.")
+        case (nil, nil): throw ValidationError(words.reportNeedsAnswers)
+        case (.some, .some): throw ValidationError(words.answersOrFolder)
         case (nil, .some):
-            if outDir == nil { throw ValidationError("--answers-dir needs --out-dir DIR for the PDFs.") }
-            if output.out != nil || name != nil {
-                throw ValidationError("--out and --name apply to a single report; use --out-dir with --answers-dir.")
-            }
+            if outDir == nil { throw ValidationError(words.folderNeedsOutDir) }
+            if output.out != nil || name != nil { throw ValidationError(words.singleReportOptions) }
         case (.some, nil):
-            if outDir != nil { throw ValidationError("--out-dir goes with --answers-dir; use --out FILE.pdf for a single report.") }
+            if outDir != nil { throw ValidationError(words.outDirNeedsFolder) }
         }
-        if let name, let problem = AnswersDocument.nameProblem(name) { throw ValidationError("--name: \(problem).") }
-        if output.toStandardOutput, isatty(STDOUT_FILENO) == 1 {
-            throw ValidationError(
-                "--out - writes the PDF to standard output, which is a terminal here; redirect it (> report.pdf) or give --out FILE.pdf.")
-        }
+        if let name, let problem = AnswersDocument.nameProblem(name, language.messages) { throw ValidationError(words.nameOption(problem: problem)) }
+        if output.toStandardOutput, isatty(STDOUT_FILENO) == 1 { throw ValidationError(words.outputIsTerminal) }
     }
 
     func run() throws {
-        try ReportWriter.checkEnvironment()
+        try ReportWriter.checkEnvironment(language.messages)
         let paper = output.paper ?? ReportWriter.defaultPaper()
         if let answersDir, let outDir {
-            let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire)
+            let questionnaire = try QuestionnaireLocator.load(explicit: input.questionnaire, language: language)
             try BatchReporter(
                 questionnaire: questionnaire, paper: paper, detail: output.detail, force: output.force,
-                history: noHistory ? nil : HistoryAccess.standard
+                history: noHistory ? nil : HistoryAccess.standard(language.messages)
             ).run(
                 answersDir: answersDir, outDir: outDir)
             return
         }
         let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
         let path = output.out ?? "Reports/\(stem).pdf"
-        do { try ReportWriter.checkOutput(path, force: output.force) } catch { throw fail(error.message, error.code) }
-        let (questionnaire, document) = try input.load()
+        do { try ReportWriter.checkOutput(path, force: output.force, language.messages) } catch { throw fail(error.message, error.code) }
+        let (questionnaire, document) = try input.load(language)
         let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
             document.answers, name: name ?? document.name, completed: document.completed)
-        let comparison = noHistory ? nil : HistoryAccess.standard.comparisonForReport(assessment, document: document, questionnaire: questionnaire)
+        let comparison =
+            noHistory
+            ? nil : HistoryAccess.standard(questionnaire.messages).comparisonForReport(assessment, document: document, questionnaire: questionnaire)
         try ReportWriter.write(
             assessment, questionnaire: questionnaire, paper: paper, detail: output.detail, to: path, force: output.force, comparison: comparison)
-        if !output.toStandardOutput { try printOut(path) }
+        if !output.toStandardOutput { try printOut(path, questionnaire.messages) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import Report
 import ReportPDF
 
@@ -25,8 +26,10 @@ struct ReportOptions: ParsableArguments {
     /// `--out -`: the PDF goes to standard output.
     var toStandardOutput: Bool { out == ReportWriter.standardOutput }
 
-    func validate() throws {
-        if let out, out.isEmpty { throw ValidationError("--out needs a file name, or - for standard output.") }
-        if let out, out.hasSuffix("/") { throw ValidationError("--out needs a file name, not a folder: \(out)") }
+    /// Checks `--out`, saying what is wrong in the language of `messages` (the commands call it
+    /// from their `validate()`, which knows the language).
+    func check(_ messages: Messages) throws {
+        if let out, out.isEmpty { throw ValidationError(messages.cli.outEmpty) }
+        if let out, out.hasSuffix("/") { throw ValidationError(messages.cli.outFolder(path: out)) }
     }
 }

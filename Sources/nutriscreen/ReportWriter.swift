@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PrivateFiles
 import Report
 import ReportPDF
@@ -31,25 +32,27 @@ enum ReportWriter {
     static let epochRange: ClosedRange<Int64> = 0...253_402_300_799
 
     /// The creation date `SOURCE_DATE_EPOCH` fixes, nil when it is unset or empty.
-    static func fixedCreationDate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) -> Date? {
+    static func fixedCreationDate(environment: [String: String] = ProcessInfo.processInfo.environment, _ messages: Messages) throws(Failure)
+        -> Date?
+    {
         guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
         guard let seconds = Int64(text), epochRange.contains(seconds) else {
             throw Failure(
-                message:
-                    "SOURCE_DATE_EPOCH is \(Printable.quoted(text)); it must be a whole number of seconds from \(epochRange.lowerBound) to \(epochRange.upperBound) (the end of 9999), or unset",
+                message: messages.cli.badEpoch(
+                    value: Printable.quoted(text), lowest: String(epochRange.lowerBound), highest: String(epochRange.upperBound)),
                 code: ExitStatus.usage)
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// Checks `SOURCE_DATE_EPOCH` before any work; prints a clear message and exits 64 when it is wrong.
-    static func checkEnvironment() throws {
-        do { _ = try fixedCreationDate() } catch { throw fail(error.message, error.code) }
+    static func checkEnvironment(_ messages: Messages) throws {
+        do { _ = try fixedCreationDate(messages) } catch { throw fail(error.message, error.code) }
     }
 
     /// The creation date: `SOURCE_DATE_EPOCH` if set (checked before), else the completion time, else now.
     static func creationDate(completed: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let fixed = try? fixedCreationDate(environment: environment) { return fixed }
+        if let fixed = try? fixedCreationDate(environment: environment, .english) { return fixed }
         if let completed, let date = ISO8601.parse(completed) { return date }
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
@@ -69,19 +72,19 @@ enum ReportWriter {
 
     /// Why `path` cannot take the report, before any work: its folder is missing, it is a pipe,
     /// device or folder, or it exists and `force` is off. Standard output (`-`) always can.
-    static func checkOutput(_ path: String, force: Bool) throws(Failure) {
+    static func checkOutput(_ path: String, force: Bool, _ messages: Messages) throws(Failure) {
         guard path != standardOutput else { return }
         let directory = PathName.parent(of: path)
+        let words = messages.cli
         if !directory.isEmpty, !PrivateFile.isFolder(directory) {
-            throw Failure(
-                message: "cannot write \(path): the folder \(directory) does not exist; create it or choose another --out",
-                code: ExitStatus.cannotCreate)
+            throw Failure(message: words.noOutputFolder(path: path, folder: directory), code: ExitStatus.cannotCreate)
         }
         if let problem = PrivateFile.problem(writing: path) {
-            throw Failure(message: "cannot write \(path): \(problem) (or --out - for standard output)", code: ExitStatus.cannotCreate)
+            let reason = PrivateFile.WriteError(path: path, problem: problem).reason(messages)
+            throw Failure(message: words.cannotWriteOutputFile(path: path, reason: reason), code: ExitStatus.cannotCreate)
         }
         if !force, FileManager.default.fileExists(atPath: path) {
-            throw Failure(message: "\(path) already exists; choose another name or pass --force to replace it", code: ExitStatus.cannotCreate)
+            throw Failure(message: messages.files.exists(path: path), code: ExitStatus.cannotCreate)
         }
     }
 
@@ -91,23 +94,24 @@ enum ReportWriter {
         _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
         comparison: ScreeningComparison? = nil
     ) throws(Failure) {
-        try checkOutput(path, force: force)
+        let messages = questionnaire.messages
+        try checkOutput(path, force: force, messages)
         let data: Data
         do {
             data = try ReportPDF.ReportRenderer.pdf(
                 assessment, questionnaire: questionnaire, paper: paper, detail: detail, creator: "NutriScreen \(NutriScreen.version)",
                 created: creationDate(completed: assessment.completed), comparison: comparison)
         } catch {
-            throw Failure(message: "cannot draw the report for \(path): \(error)", code: ExitCode.failure)
+            throw Failure(message: messages.cli.cannotDraw(path: path, reason: "\(error)"), code: ExitCode.failure)
         }
         do {
             if path == standardOutput {
-                try PrivateFile.write(data, toDescriptor: STDOUT_FILENO, name: "standard output")
+                try PrivateFile.write(data, toDescriptor: STDOUT_FILENO, name: messages.cli.standardOutput)
             } else {
                 try PrivateFile.write(data, to: path, overwrite: force)
             }
         } catch {
-            throw Failure(message: error.description, code: ExitStatus.cannotCreate)
+            throw Failure(message: error.message(messages), code: ExitStatus.cannotCreate)
         }
     }
 

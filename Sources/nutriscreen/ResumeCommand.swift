@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interview
+import Localization
 import Screening
 
 /// `nutriscreen resume`: continues the latest unfinished screening.
@@ -26,23 +27,27 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws { try report.check(language.messages) }
+
     func run() throws {
+        let words = language.messages.cli
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
         let (sessions, unreadable) = store.all()
-        for path in unreadable { printError("nutriscreen: warning: \(path) is not a readable session file; it was left alone") }
+        for path in unreadable { printError("nutriscreen: " + words.unreadableSession(path: path)) }
         guard let record = sessions.first(where: \.isResumable) else {
-            throw fail("no unfinished screening to resume in \(store.directory); start one with: \(Invocation.command) start", ExitStatus.noInput)
+            throw fail(words.nothingToResume(folder: store.directory, command: Invocation.command + " start"), ExitStatus.noInput)
         }
         let path = questionnaire ?? (FileManager.default.fileExists(atPath: record.questionnairePath) ? record.questionnairePath : nil)
-        let questionnaire = try QuestionnaireLocator.load(explicit: path)
+        let questionnaire = try QuestionnaireLocator.load(explicit: path, language: language)
         guard questionnaire.id == record.questionnaireID else {
             throw fail(
-                "the unfinished session is for questionnaire '\(record.questionnaireID)', but \(questionnaire.path) is '\(questionnaire.id)'; pass the right file with --questionnaire",
-                ExitStatus.dataError)
+                words.otherQuestionnaire(session: record.questionnaireID, path: questionnaire.path, id: questionnaire.id), ExitStatus.dataError)
         }
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         try runner.prepare()
-        runner.console.write("Continuing the \(ResumeSummary(record: record, questionnaire: questionnaire).text()).\n")
+        runner.console.write(ResumeSummary(record: record, questionnaire: questionnaire).text(offer: false, questionnaire.messages) + "\n")
         try runner.run(record: record, resuming: true)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interview
+import Localization
 import Screening
 
 /// `nutriscreen` / `nutriscreen start`: begins a screening (offering to resume an unfinished one).
@@ -16,7 +17,8 @@ struct StartCommand: ParsableCommand {
 
             At a question, type a number, or the first words of an answer (y or n for yes or no, 1,3 for \
             several answers, 70 kg for a number); or b to go back, ? to see why we ask, s to skip (optional \
-            questions only), r to review and change your answers, q to save and quit.
+            questions only), r to review and change your answers, q to save and quit. In Spanish (--lang es) \
+            the keys are s or n for si or no, a to go back, o to skip, r to review and g to save and quit.
 
             Examples:
               nutriscreen start
@@ -38,28 +40,38 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        if let name, let problem = AnswersDocument.nameProblem(name) { throw ValidationError("--name: \(problem).") }
+        try report.check(language.messages)
+        if let name, let problem = AnswersDocument.nameProblem(name, language.messages) {
+            throw ValidationError(language.messages.cli.nameOption(problem: problem))
+        }
     }
 
     func run() throws {
-        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire)
+        let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire, language: language)
+        let messages = questionnaire.messages
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
         try runner.prepare()
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
             let summary = ResumeSummary(record: unfinished, questionnaire: questionnaire)
+            let keys = messages.keys
             runner.console.write(
-                "You have an unfinished \(summary.text()).\nContinue it? Type y to continue or n to start a new one.\n")
+                summary.text(offer: true, messages) + "\n"
+                    + messages.cli.continueOffer(yes: keys.continueSaved[0], no: keys.startNew[0]) + "\n")
             while true {
                 runner.console.write("> ")
-                guard let reply = runner.console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else {
-                    printError("Input ended. Nothing was changed. \(InterviewRunner.resumeHint)")
+                guard let reply = runner.console.readLine() else {
+                    printError(messages.cli.inputEndedUnchanged(hint: runner.resumeHint))
                     throw ExitStatus.incomplete
                 }
-                if ["y", "yes", "1", ""].contains(reply) { return try runner.run(record: unfinished, resuming: true) }
-                if ["n", "no", "2"].contains(reply) { break }
-                runner.console.write("Please type y or n.\n")
+                if reply.trimmingCharacters(in: .whitespaces).isEmpty || Messages.isOne(of: keys.continueSaved, reply) {
+                    return try runner.run(record: unfinished, resuming: true)
+                }
+                if Messages.isOne(of: keys.startNew, reply) { break }
+                runner.console.write(messages.cli.continueRetry(yes: keys.continueSaved[0], no: keys.startNew[0]) + "\n")
             }
         }
         try runner.run(record: SessionRecord(questionnaire: questionnaire, name: name), resuming: false)

@@ -1,3 +1,4 @@
+import Localization
 import Screening
 
 /// A first word that names no command. Without this check `nutriscreen asses` is read as the
@@ -6,14 +7,14 @@ enum UnknownCommand {
     /// What to say when `arguments` (without the program's name) begin with a word that is not
     /// a command (or `help` followed by one), else nil. `start` takes no words of its own, so
     /// a first word that is not an option is always a misspelt or unknown command.
-    static func message(for arguments: [String], commands: [String]) -> String? {
+    static func message(for arguments: [String], commands: [String], _ messages: Messages) -> String? {
         let words = arguments.first == "help" ? arguments.dropFirst() : arguments[...]
         guard let word = words.first, !word.hasPrefix("-"), !commands.contains(word), word != "help" else { return nil }
         let shown = Printable.quoted(word)
         if let close = Suggestion.closest(to: word, among: commands) {
-            return "\(shown) is not a command; did you mean \(close)? (\(Invocation.command) --help lists them all)"
+            return messages.cli.didYouMean(word: shown, command: close, help: Invocation.command + " --help")
         }
-        let list = commands.dropLast().joined(separator: ", ") + " and " + (commands.last ?? "")
-        return "\(shown) is not a command; the commands are \(list) (\(Invocation.command) --help tells more)"
+        let list = messages.cli.commandList(first: commands.dropLast().joined(separator: ", "), last: commands.last ?? "")
+        return messages.cli.notACommand(word: shown, commands: list, help: Invocation.command + " --help")
     }
 }

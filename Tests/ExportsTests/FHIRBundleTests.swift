@@ -14,6 +14,13 @@ import Testing
         }
     }()
     static let vignettes = repository + "/Tests/ScreeningTests/Fixtures/vignettes"
+    /// The default questionnaire in Spanish.
+    static let spanish: Questionnaire = {
+        let path = repository + "/Questionnaires/neuro-nutrition.es.yaml"
+        do { return try QuestionnaireTranslation.apply(try QuestionnaireLoader.data(at: path), file: path, to: questionnaire) } catch {
+            fatalError("the Spanish translation does not load: \(error)")
+        }
+    }()
 
     /// Every answers file the tests know: the sample and every vignette.
     static var answerFiles: [String] {
@@ -32,7 +39,7 @@ import Testing
         return result
     }
 
-    static func bundle(_ document: AnswersDocument) -> JSONValue {
+    static func bundle(_ document: AnswersDocument, in questionnaire: Questionnaire = questionnaire) -> JSONValue {
         let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         return FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
@@ -48,9 +55,14 @@ import Testing
         let folder = NSTemporaryDirectory() + "fhir-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var paths = [Self.write(FHIRBundle(questionnaire: Self.questionnaire).questionnaireResource(), "questionnaire", in: folder)]
+        var paths = [
+            Self.write(FHIRBundle(questionnaire: Self.questionnaire).questionnaireResource(), "questionnaire", in: folder),
+            Self.write(FHIRBundle(questionnaire: Self.spanish).questionnaireResource(), "questionnaire-es", in: folder),
+        ]
         for (index, (_, document)) in try Self.documents().enumerated() {
             paths.append(Self.write(Self.bundle(document), "bundle-\(index)", in: folder))
+            // In Spanish too: the same codes and values, Spanish texts, `language: es`.
+            if index % 5 == 0 { paths.append(Self.write(Self.bundle(document, in: Self.spanish), "bundle-es-\(index)", in: folder)) }
         }
         // The pinned fhir.resources lives in the virtual environment the test command sets up.
         let python = Self.repository + "/.build/venv/bin/python3"
@@ -58,6 +70,18 @@ import Testing
         let result = try Tool.run(python, [URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/validate_fhir.py"] + paths)
         #expect(result.status == 0, "\(result.output.prefix(4000)) (the test command installs fhir.resources: scripts/install-python)")
         #expect(result.output.contains("\(paths.count) file(s): valid FHIR R4"))
+    }
+
+    /// A Spanish export reads back as the same answers, and says its language.
+    @Test func aSpanishExportReadsBackAsTheSameAnswers() throws {
+        for (name, document) in try Self.documents().prefix(5) {
+            let bundle = Self.bundle(document, in: Self.spanish)
+            let response = try #require(Self.response(of: bundle))
+            guard case .object(let members) = response else { continue }
+            #expect(members["language"] == "es", "\(name)")
+            let read = try FHIRResponseReader.parse(bundle.data(), file: name, questionnaire: Self.questionnaire)
+            #expect(read.answers == document.answers, "\(name)")
+        }
     }
 
     /// The QuestionnaireResponse of a bundle, as a file of its own.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Localization
 import Screening
 import Testing
 
@@ -180,7 +181,8 @@ import Testing
         #expect(throws: HistoryError.newerVersion(path: fixture.path)) { try store.record(try HistoryFixture.screening(daysLater: 1)) }
         #expect(throws: HistoryError.newerVersion(path: fixture.path)) { try store.forget([1]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path)) == before)
-        #expect(HistoryError.newerVersion(path: fixture.path).message.contains("newer NutriScreen"))
+        #expect(HistoryError.newerVersion(path: fixture.path).message(.english).contains("newer NutriScreen"))
+        #expect(HistoryError.newerVersion(path: fixture.path).message(Messages(.es)).contains("versión más reciente de NutriScreen"))
     }
 
     @Test func aDamagedFileIsNamedAndLeftAsItIs() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Testing
 
 @testable import Interview
@@ -88,7 +89,7 @@ func basicFixture() throws -> Questionnaire {
         #expect(console.output.contains("Please type a number (in years), e.g."))
         #expect(console.output.contains("150 is outside the allowed range 18 to 120 years"))
         #expect(console.output.contains("'9' is not one of the numbers 1 to 3. Please type one number from 1 to 3."))
-        #expect(console.output.contains("'none' cannot be combined with other options. Type 3 alone if none apply."))
+        #expect(console.output.contains("“None of these” cannot be combined with other answers. Type 3 alone if none apply."))
         #expect(console.output.contains("'9' is not one of the numbers 1 to 3."))
         guard case .completed(let answers) = outcome else {
             Issue.record("not completed")
@@ -238,28 +239,60 @@ func basicFixture() throws -> Questionnaire {
     init() throws { q = try basicFixture() }
 
     private func parse(_ input: String, _ id: String) -> Answer? {
-        try? q.item(id)!.kind.parse(typed: input.trimmingCharacters(in: .whitespaces)).get()
+        try? q.item(id)!.kind.parse(typed: input.trimmingCharacters(in: .whitespaces), .english).get()
     }
 
     @Test func choicesTakeWordsAndTheListsOwnNumberFormat() throws {
         let diet = try #require(q.item("diet"))
-        #expect(diet.kind.parse(typed: "3.") == .success(.choice("vegan")))
-        #expect(diet.kind.parse(typed: "3)") == .success(.choice("vegan")))
-        #expect(diet.kind.parse(typed: "Vegetarian") == .success(.choice("vegetarian")))
-        #expect(diet.kind.parse(typed: "i eat") == .success(.choice("omnivore")))
+        #expect(diet.kind.parse(typed: "3.", .english) == .success(.choice("vegan")))
+        #expect(diet.kind.parse(typed: "3)", .english) == .success(.choice("vegan")))
+        #expect(diet.kind.parse(typed: "Vegetarian", .english) == .success(.choice("vegetarian")))
+        #expect(diet.kind.parse(typed: "i eat", .english) == .success(.choice("omnivore")))
         let yesNo = [AnswerOption(value: "no", label: "No"), AnswerOption(value: "few", label: "Yes, a few times")]
-        #expect(yesNo.option(matching: "n")?.value == "no")
-        #expect(yesNo.option(matching: "y")?.value == "few")
-        #expect(diet.options.option(matching: "ve") == nil, "two letters name nothing")
+        #expect(yesNo.option(matching: "n", .english)?.value == "no")
+        #expect(yesNo.option(matching: "y", .english)?.value == "few")
+        #expect(diet.options.option(matching: "ve", .english) == nil, "two letters name nothing")
         let thyroid = [AnswerOption(value: "over", label: "An overactive thyroid"), AnswerOption(value: "under", label: "An underactive thyroid")]
-        #expect(thyroid.option(matching: "underactive")?.value == "under", "a whole word of one answer")
-        #expect(thyroid.option(matching: "thyroid") == nil, "a word of two answers names neither")
+        #expect(thyroid.option(matching: "underactive", .english)?.value == "under", "a whole word of one answer")
+        #expect(thyroid.option(matching: "thyroid", .english) == nil, "a word of two answers names neither")
         #expect(
-            ChoiceKind(thyroid).parse(typed: "thyroid")
+            ChoiceKind(thyroid).parse(typed: "thyroid", .english)
                 == .failure(
                     AnswerProblem(
                         "'thyroid' matches none of the answers, or more than one. Please type one number from 1 to 2, or more of the answer's words.")
                 ))
+    }
+
+    /// In Spanish, `s`, `sí` and `si` are yes (and `s` is no longer skip), `no sé` is not sure,
+    /// and the first words of Spanish labels pick an option, accents or not.
+    @Test func takesSpanishWords() throws {
+        let es = Messages(.es)
+        let unsure = try #require(q.item("b12_supplement")).kind
+        for typed in ["s", "sí", "SI", "Si", "1"] { #expect(unsure.parse(typed: typed, es) == .success(.boolean(.yes)), "\(typed)") }
+        for typed in ["n", "no", "No", "2"] { #expect(unsure.parse(typed: typed, es) == .success(.boolean(.no)), "\(typed)") }
+        for typed in ["3", "no sé", "no se", "No lo sé"] { #expect(unsure.parse(typed: typed, es) == .success(.boolean(.unsure)), "\(typed)") }
+        #expect(unsure.parse(typed: "y", es) != .success(.boolean(.yes)), "English y is not Spanish yes")
+        let yesNo = [AnswerOption(value: "no", label: "No"), AnswerOption(value: "few", label: "Sí, unas cuantas veces")]
+        #expect(yesNo.option(matching: "s", es)?.value == "few")
+        #expect(yesNo.option(matching: "si", es)?.value == "few")
+        #expect(yesNo.option(matching: "n", es)?.value == "no")
+        let diet = [
+            AnswerOption(value: "vegan", label: "Vegana: ningún alimento de origen animal"),
+            AnswerOption(value: "fish", label: "Pescado, pero no carne"),
+        ]
+        #expect(diet.option(matching: "vegana", es)?.value == "vegan")
+        #expect(diet.option(matching: "ningun alimento", es)?.value == "vegan", "whole words of one label, accents optional")
+        #expect(diet.option(matching: "pero", es)?.value == "fish")
+        #expect(diet.option(matching: "origen carne", es) == nil, "words of two labels name neither")
+        #expect(diet.option(matching: "pesc", es)?.value == "fish")
+        let age = try #require(q.item("age")).kind
+        #expect(age.parse(typed: "70 años", es) == .success(.integer(70)))
+        guard case .failure(let problem) = age.parse(typed: "7", es) else {
+            Issue.record("7 years was accepted")
+            return
+        }
+        #expect(problem.message.contains("7 está fuera del intervalo permitido, de 18 a 120 years."), "\(problem.message)")
+        #expect(try #require(q.item("metformin_years")).kind.parse(typed: "2,5", es) == .success(.decimal(2.5)))
     }
 
     @Test func acceptsNumbersWordsAndUnits() {
@@ -283,7 +316,7 @@ func basicFixture() throws -> Questionnaire {
     @Test func aHugeNumberIsRefusedWithTheRange() throws {
         let item = try #require(q.item("metformin_years"))
         let digits = String(repeating: "9", count: 30)
-        guard case .failure(let problem) = item.kind.parse(typed: digits) else {
+        guard case .failure(let problem) = item.kind.parse(typed: digits, .english) else {
             Issue.record("a 30-digit number was accepted")
             return
         }

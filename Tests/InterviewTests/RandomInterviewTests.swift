@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -70,7 +71,7 @@ final class RandomConsole: Console {
         if roll() < 50, case .choice(let value) = answer, let index = item.options.firstIndex(where: { $0.value == value }) {
             return String(index + 1)
         }
-        return item.kind.display(answer)
+        return item.kind.display(answer, .english)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Testing
 
 @testable import Interview
@@ -21,7 +22,8 @@ import Testing
         let record = saved(after: ["n", "70", "q"], name: "Ann Example")
         let summary = ResumeSummary(record: record, questionnaire: q)
         #expect(summary == ResumeSummary(name: "Ann Example", answered: 2, toGo: 5, updated: record.updated))
-        #expect(summary.progress == "2 questions answered, up to 5 to go")
+        #expect(summary.progress(.english) == "2 questions answered, up to 5 to go")
+        #expect(summary.progress(Messages(.es)) == "2 preguntas respondidas, faltan 5 como máximo")
         // The interview it offers goes on at question 3 of up to 7: 2 done, 5 to go.
         let console = ScriptedConsole(["q"])
         _ = Interviewer(questionnaire: q, record: record, answers: record.answerSet(for: q).answers, console: console) { _ in }.run()
@@ -39,7 +41,8 @@ import Testing
         let record = saved(after: ["n", "70", "3", "n", "1", "2", "s", "q"])
         let summary = ResumeSummary(record: record, questionnaire: q)
         #expect(summary.toGo == 0)
-        #expect(summary.progress == "6 questions answered; only the check of your answers is left")
+        #expect(summary.progress(.english) == "6 questions answered; only the check of your answers is left")
+        #expect(summary.progress(Messages(.es)) == "6 preguntas respondidas; solo falta revisar sus respuestas")
     }
 
     @Test func answersThatNoLongerFitAreNotCounted() {
@@ -50,14 +53,24 @@ import Testing
 
     @Test func pluralsAndNames() {
         let date = Date(timeIntervalSince1970: 0)
-        #expect(ResumeSummary(name: nil, answered: 1, toGo: 1, updated: date).progress == "1 question answered, up to 1 to go")
-        #expect(ResumeSummary(name: nil, answered: 0, toGo: 7, updated: date).progress == "no question answered yet, up to 7 to go")
-        #expect(ResumeSummary(name: nil, answered: 12, toGo: 20, updated: date).progress == "12 questions answered, up to 20 to go")
+        #expect(ResumeSummary(name: nil, answered: 1, toGo: 1, updated: date).progress(.english) == "1 question answered, up to 1 to go")
+        #expect(ResumeSummary(name: nil, answered: 0, toGo: 7, updated: date).progress(.english) == "no question answered yet, up to 7 to go")
+        #expect(ResumeSummary(name: nil, answered: 12, toGo: 20, updated: date).progress(.english) == "12 questions answered, up to 20 to go")
+        #expect(ResumeSummary(name: nil, answered: 1, toGo: 1, updated: date).progress(Messages(.es)) == "1 pregunta respondida, falta 1 como máximo")
+        #expect(
+            ResumeSummary(name: nil, answered: 0, toGo: 7, updated: date).progress(Messages(.es))
+                == "ninguna pregunta respondida todavía, faltan 7 como máximo")
         let now = Date()
-        #expect(ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now).text(now: now).hasPrefix("screening, saved today at "))
-        let named = ResumeSummary(name: "Zoë \u{1B}[31m", answered: 2, toGo: 3, updated: now).text(now: now)
-        #expect(named.hasPrefix("screening for Zoë \\u{1B}[31m, saved today at "), "a control character is shown escaped: \(named)")
-        let yesterday = ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now - 86_400).text(now: now)
-        #expect(yesterday.hasPrefix("screening, saved yesterday at ") || yesterday.hasPrefix("screening, saved today at "), "\(yesterday)")
+        let offer = ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now).text(offer: true, .english, now: now)
+        #expect(offer.hasPrefix("You have an unfinished screening, saved today at "), "\(offer)")
+        let named = ResumeSummary(name: "Zoë \u{1B}[31m", answered: 2, toGo: 3, updated: now).text(offer: false, .english, now: now)
+        #expect(named.hasPrefix("Continuing the screening for Zoë \\u{1B}[31m, saved today at "), "a control character is shown escaped: \(named)")
+        let spanish = ResumeSummary(name: "Ana", answered: 2, toGo: 3, updated: now).text(offer: true, Messages(.es), now: now)
+        #expect(spanish.hasPrefix("Tiene un cribado sin terminar de Ana, guardado hoy a las "), "\(spanish)")
+        #expect(spanish.hasSuffix(": 2 preguntas respondidas, faltan 3 como máximo."), "\(spanish)")
+        let yesterday = ResumeSummary(name: nil, answered: 2, toGo: 3, updated: now - 86_400).text(offer: true, .english, now: now)
+        #expect(
+            yesterday.hasPrefix("You have an unfinished screening, saved yesterday at ")
+                || yesterday.hasPrefix("You have an unfinished screening, saved today at "), "\(yesterday)")
     }
 }

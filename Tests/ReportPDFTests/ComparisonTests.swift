@@ -71,13 +71,39 @@ import Testing
         ReportSnapshotTests.check(RecordingRenderer.record(layout), against: "comparison-section")
     }
 
+    /// In Spanish, the whole section is Spanish (numbers with a decimal comma), and it still
+    /// fits its columns.
+    @Test func theSectionSpeaksSpanish() throws {
+        let current = try Sample.assessment(Self.after, .es)
+        let earlier = [try Self.olderVersion(), try Sample.assessment(Self.before, .es)]
+        let comparison = try #require(ScreeningComparison(earlier: earlier, current: current, questionnaire: Sample.spanish))
+        let full = ReportBuilder(
+            assessment: current, questionnaire: Sample.spanish, creator: "NutriScreen test", created: Sample.created, detail: .short,
+            timeZone: Sample.zone, comparison: comparison
+        ).document()
+        let section = Self.section(full)
+        let text = Self.words(section)
+        for spanish in ["Desde su último cribado", "La última vez", "Ahora", "Cambio", "baja 10, ahora Baja", "Síntomas", "umbrales de esta versión"]
+        {
+            #expect(text.contains(spanish), "\(spanish) in \(text)")
+        }
+        for english in ["Since your last", "Last time", "Change", "down ", "now Low", "Symptoms", "not scored", "nothing was rescored"] {
+            #expect(!text.contains(english), "\(english) in \(text)")
+        }
+        var document = full
+        document.blocks = section
+        let layout = ReportRenderer.layout(document, paper: .a4, measurer: try PangoTextEngine.forCurrentThread())
+        #expect(layout.overflows.isEmpty, "\(layout.overflows)")
+        #expect(layout.lonePunctuation.isEmpty, "\(layout.lonePunctuation)")
+    }
+
     @Test func whatChangedIsSaidNutrientByNutrient() throws {
         let current = try Sample.assessment(Self.after)
         let comparison = try Self.comparison([try Sample.assessment(Self.before)], current)
         let b12 = try #require(comparison.nutrients.first { $0.id == "b12" })
         #expect(b12.then == .init(score: 7, band: .likely))
         #expect(b12.now == .init(score: -3, band: .low))
-        #expect(ComparisonWords.change(b12) == "down 10, now Low")
+        #expect(ComparisonWords(.english).change(b12) == "down 10, now Low")
         #expect(comparison.nutrients.map(\.id).sorted() == current.nutrients.map(\.id).sorted())
         #expect(comparison.versionDifference == nil)
         // Last time B12 was Likely, which fired a warning of its own; the lasting symptoms fire one both times.
@@ -113,7 +139,7 @@ import Testing
         #expect(b12.then == .init(score: 5, band: .possible), "the score that version gave, not a new one")
         let iron = try #require(comparison.nutrients.first { $0.id == "iron" })
         #expect(iron.then == nil)
-        #expect(ComparisonWords.change(iron) == "new in this version")
+        #expect(ComparisonWords(.english).change(iron) == "new in this version")
         let text = Self.words(Self.section(Self.document(current, comparison)))
         #expect(text.contains("scored with version 1.9.0 of the questionnaire, this one with version \(Sample.questionnaire.version)"))
         #expect(text.contains("nothing was rescored"))
@@ -123,7 +149,7 @@ import Testing
         gone.nutrients.removeAll { $0.id == "vitamin_d" }
         let dropped = try #require(try Self.comparison([current], gone).nutrients.first { $0.id == "vitamin_d" })
         #expect(dropped.now == nil && dropped.then?.score == 2)
-        #expect(ComparisonWords.change(dropped) == "not scored by this version")
+        #expect(ComparisonWords(.english).change(dropped) == "not scored by this version")
         // Another questionnaire, and a changed content under the same version, are named too.
         var other = try Sample.assessment(Self.after)
         other.questionnaire.id = "other_form"
@@ -131,7 +157,7 @@ import Testing
         let otherForm = try Self.comparison([other], current)
         #expect(otherForm.versionDifference == .questionnaire(id: "other_form", version: "1.9.0"))
         #expect(!otherForm.symptomsCompared && otherForm.newSymptoms.isEmpty && otherForm.goneSymptoms.isEmpty)
-        #expect(Self.words(Self.section(Self.document(current, otherForm))).contains(ComparisonWords.symptomsNotCompared))
+        #expect(Self.words(Self.section(Self.document(current, otherForm))).contains(ComparisonWords(.english).symptomsNotCompared))
         var edited = current
         edited.questionnaire.contentHash = String(repeating: "1", count: 64)
         #expect(try Self.comparison([edited], current).versionDifference == .content(version: Sample.questionnaire.version))

@@ -152,7 +152,7 @@ import Testing
         let text = Sample.normalised(try Sample.run("pdftotext", ["-raw", path, "-"]).output)
         #expect(text.contains(Sample.normalised(assessment.triage.headline)))
         for trigger in assessment.triggers { #expect(text.contains(Sample.normalised(trigger.message)), "\(trigger.id)") }
-        for nutrient in assessment.flaggedNutrients { #expect(text.contains("\(nutrient.name): \(nutrient.band.label)"), "\(nutrient.id)") }
+        for nutrient in assessment.flaggedNutrients { #expect(text.contains("\(nutrient.name): \(nutrient.band.label(.english))"), "\(nutrient.id)") }
         // Every answer is shown: by its label, or, for warning signs answered "none", by the signs
         // listed as answered no. Spaces are ignored (a line may break after "and/").
         let packed = text.filter { !$0.isWhitespace }
@@ -196,7 +196,7 @@ import Testing
         let titles = outlines.compactMap { $0["title"] as? String }
         #expect(json.components(separatedBy: "\"title\"").count > 8, "bookmarks for every section and subsection")
         #expect(json.contains("Flagged nutrients") && json.contains("The other answers") && json.contains("References"))
-        for nutrient in assessment.flaggedNutrients { #expect(titles.contains("\(nutrient.name): \(nutrient.band.label)")) }
+        for nutrient in assessment.flaggedNutrients { #expect(titles.contains("\(nutrient.name): \(nutrient.band.label(.english))")) }
         let dests = try Sample.run("pdfinfo", ["-dests", path]).output
         for nutrient in assessment.flaggedNutrients { #expect(dests.contains("nutrient-\(nutrient.id)")) }
         // Links from the summary chart: one per flagged nutrient, each with a destination.

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -15,27 +16,41 @@ enum Sample {
         do { return try QuestionnaireLoader.load(path: repository + "/Questionnaires/neuro-nutrition.yaml") } catch { fatalError("\(error)") }
     }()
 
+    /// The default questionnaire in Spanish, through its translation.
+    static let spanish: Questionnaire = {
+        let path = repository + "/Questionnaires/neuro-nutrition.es.yaml"
+        do { return try QuestionnaireTranslation.apply(try QuestionnaireLoader.data(at: path), file: path, to: questionnaire) } catch {
+            fatalError("\(error)")
+        }
+    }()
+
+    /// The questionnaire in `language`.
+    static func questionnaire(_ language: Language) -> Questionnaire { language == .es ? spanish : questionnaire }
+
     /// The answers file of a clinical vignette of the Screening tests, relative to the repository.
     static func vignette(_ name: String) -> String { "Tests/ScreeningTests/Fixtures/vignettes/\(name).yaml" }
 
-    static func assessment(_ file: String = "Reports/sample-answers.yaml") throws -> Assessment {
+    static func assessment(_ file: String = "Reports/sample-answers.yaml", _ language: Language = .en) throws -> Assessment {
         let document = try AnswersDocument.load(path: repository + "/" + file, questionnaire: questionnaire)
-        return Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        return Assessor(questionnaire: questionnaire(language)).assess(document.answers, name: document.name, completed: document.completed)
     }
 
     /// Times are shown in UTC in the tests, whatever the machine's zone.
     static let zone = TimeZone(identifier: "UTC")!
 
+    /// The report's document, in the assessment's language.
     static func document(_ assessment: Assessment, detail: ReportDetail = .short) -> ReportDocument {
         ReportBuilder(
-            assessment: assessment, questionnaire: questionnaire, creator: "NutriScreen test", created: created, detail: detail, timeZone: zone
+            assessment: assessment, questionnaire: questionnaire(assessment.language), creator: "NutriScreen test", created: created,
+            detail: detail, timeZone: zone
         )
         .document()
     }
 
     static func pdf(_ assessment: Assessment, paper: PaperSize = .a4, detail: ReportDetail = .short) throws -> Data {
         try ReportRenderer.pdf(
-            assessment, questionnaire: questionnaire, paper: paper, detail: detail, creator: "NutriScreen test", created: created, timeZone: zone)
+            assessment, questionnaire: questionnaire(assessment.language), paper: paper, detail: detail, creator: "NutriScreen test",
+            created: created, timeZone: zone)
     }
 
     /// Writes data to a temporary file and returns its path.

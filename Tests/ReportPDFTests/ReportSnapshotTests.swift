@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -7,21 +8,22 @@ import Testing
 @testable import Screening
 
 /// Golden text snapshots of the laid-out report (Pango measurement, pinned fonts) for a typical
-/// screening (two nutrients flagged), a benign one (nothing flagged) and the kitchen-sink sample.
+/// screening (two nutrients flagged), a benign one (nothing flagged) and the kitchen-sink sample,
+/// and the sample in Spanish.
 /// Re-record with `RECORD_SNAPSHOTS=1 swift test --filter ReportSnapshotTests`: a recording run
 /// writes the files and fails, so a recording never passes for a check.
 @Suite(.serialized) struct ReportSnapshotTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").path
 
-    /// The cases: snapshot name and answers file.
-    static let cases = [
-        ("sample-report", "Reports/sample-answers.yaml"), ("typical-report", Sample.vignette("vegan")),
-        ("benign-report", Sample.vignette("benign-night-cramps")),
+    /// The cases: snapshot name, answers file and language.
+    static let cases: [(String, String, Language)] = [
+        ("sample-report", "Reports/sample-answers.yaml", .en), ("typical-report", Sample.vignette("vegan"), .en),
+        ("benign-report", Sample.vignette("benign-night-cramps"), .en), ("sample-report.es", "Reports/sample-answers.yaml", .es),
     ]
 
     @Test(arguments: cases)
-    func theLayoutMatchesItsSnapshot(name: String, answers: String) throws {
-        let document = Sample.document(try Sample.assessment(answers))
+    func theLayoutMatchesItsSnapshot(name: String, answers: String, language: Language) throws {
+        let document = Sample.document(try Sample.assessment(answers, language))
         let layout = ReportRenderer.layout(document, paper: .a4, measurer: try PangoTextEngine.forCurrentThread())
         #expect(layout.overflows.isEmpty)
         Self.check(RecordingRenderer.record(layout), against: name)
@@ -63,6 +65,21 @@ import Testing
         #expect(callouts.count == 1)
         #expect(callouts[0].title.hasPrefix("ROUTINE"))
         #expect(callouts[0].symbol == "i")
+    }
+
+    @Test func theSpanishDocumentFollowsTheSameOrder() throws {
+        let document = Sample.document(try Sample.assessment("Reports/sample-answers.yaml", .es))
+        let headings = document.blocks.compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
+        #expect(
+            Array(headings.prefix(6)) == [
+                "Resumen del cribado nutricional", "Motivo de consulta", "Nutrientes señalados", "Pruebas para comentar",
+                "Medicamentos y suplementos",
+                "Vitamina B12: Probable",
+            ])
+        #expect(Array(headings.suffix(3)) == ["Las demás respuestas", "Notas para el profesional sanitario", "Referencias"])
+        #expect(document.language == .es)
+        #expect(
+            document.runningHeader == "Resumen del cribado NutriScreen — \u{2068}Sam Sample\u{2069} · completado el 1 de marzo de 2026, 10:00 UTC")
     }
 
     @Test func userTextIsEscapedBeforeMarkup() throws {

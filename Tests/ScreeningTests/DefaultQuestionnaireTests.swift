@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PropertyBased
 import TestSupport
 import Testing
@@ -84,7 +85,8 @@ import Testing
         for phrase in ["you have a deficiency", "you are deficient", "diagnosis:", "you have b12", "you have low"] {
             #expect(!text.contains(phrase), "found '\(phrase)'")
         }
-        #expect(Assessment.standardDisclaimer.contains("not a diagnosis"))
+        #expect(Messages.english.assessment.disclaimer.contains("not a diagnosis"))
+        #expect(Messages(.es).assessment.disclaimer.contains("no un diagnóstico"))
     }
 
     @Test func templatedGrammarIsGone() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -30,8 +31,10 @@ import Testing
         #expect(format.contains("| `\(name)` |"), "FORMAT.md has no row for the \(name) kind")
     }
 
-    /// Sample → plain value → answer, the answer in words → typed back, and the archive.
-    @Test(arguments: QuestionKinds.names) func everyPieceAgrees(_ name: String) throws {
+    /// Sample → plain value → answer, the answer in words → typed back (in every language), and
+    /// the archive.
+    @Test(arguments: QuestionKinds.names, Language.allCases) func everyPieceAgrees(_ name: String, _ language: Language) throws {
+        let messages = Messages(language)
         let kindType = try #require(QuestionKinds.named(name))
         let item = try #require(Self.item(of: kindType))
         let kind = item.kind
@@ -44,28 +47,29 @@ import Testing
         guard item.takesAnswer else {
             #expect(kind.valueType(item: item.id) == nil)
             #expect(throws: AnswerProblem.self) { try kind.answer(from: .string("x")).get() }
-            #expect(throws: AnswerProblem.self) { try kind.parse(typed: "x").get() }
+            #expect(throws: AnswerProblem.self) { try kind.parse(typed: "x", messages).get() }
             return
         }
         #expect(kind.valueType(item: item.id) != nil)
         for _ in 0..<200 {
             let answer = kind.sample(using: &random)
             #expect(kind.answer(from: answer.plain) == .success(answer), "\(name): \(answer) written and read back")
-            let words = kind.display(answer)
+            let words = kind.display(answer, messages)
             #expect(!words.isEmpty)
-            let typed = kind.parse(typed: words)
-            #expect(typed == .success(answer), "\(name): '\(words)' typed back gives \(typed)")
+            let typed = kind.parse(typed: words, messages)
+            #expect(typed == .success(answer), "\(name) (\(language)): '\(words)' typed back gives \(typed)")
         }
-        #expect(!kind.typingHint.isEmpty && !kind.expectation.isEmpty)
+        #expect(!kind.typingHint(messages).isEmpty && !kind.expectation.isEmpty)
         if case .failure(let problem) = kind.answer(from: .list(["a", "b", "c"])), !(kind is MultiChoiceKind) {
             #expect(problem.message.contains(kind.expectation), "\(name): \(problem.message)")
         }
     }
 
     @Test func choicesAreListedForTheKindsThatOfferThem() throws {
-        #expect(try #require(Self.questionnaire.item("feels_weak")).kind.choices == ["Yes", "No", "Not sure"])
-        #expect(try #require(Self.questionnaire.item("diet")).kind.choices == ["Meat and fish", "No animal foods"])
-        #expect(try #require(Self.questionnaire.item("weight")).kind.choices.isEmpty)
+        #expect(try #require(Self.questionnaire.item("feels_weak")).kind.choices(.english) == ["Yes", "No", "Not sure"])
+        #expect(try #require(Self.questionnaire.item("feels_weak")).kind.choices(Messages(.es)) == ["Sí", "No", "No estoy seguro/a"])
+        #expect(try #require(Self.questionnaire.item("diet")).kind.choices(.english) == ["Meat and fish", "No animal foods"])
+        #expect(try #require(Self.questionnaire.item("weight")).kind.choices(.english).isEmpty)
     }
 
     @Test func aKindRefusesTheKeysOfAnother() {
@@ -78,12 +82,12 @@ import Testing
 @Suite struct DateKindTests {
     let kind = DateKind(min: CalendarDate(year: 1900, month: 1, day: 1))
 
-    private func typed(_ text: String) -> CalendarDate? {
-        if case .success(.date(let date)) = kind.parse(typed: text) { date } else { nil }
+    private func typed(_ text: String, _ language: Language = .en) -> CalendarDate? {
+        if case .success(.date(let date)) = kind.parse(typed: text, Messages(language)) { date } else { nil }
     }
 
-    private func problem(_ text: String) -> String {
-        if case .failure(let problem) = kind.parse(typed: text) { problem.message } else { "accepted" }
+    private func problem(_ text: String, _ language: Language = .en) -> String {
+        if case .failure(let problem) = kind.parse(typed: text, Messages(language)) { problem.message } else { "accepted" }
     }
 
     @Test func readsTheWaysPeopleWriteADate() {
@@ -93,6 +97,20 @@ import Testing
         }
         #expect(typed("29 February 2024") == CalendarDate(year: 2024, month: 2, day: 29))
         #expect(typed("5/5/1960") == CalendarDate(year: 1960, month: 5, day: 5))
+    }
+
+    @Test func readsTheWaysPeopleWriteADateInSpanish() {
+        let date = CalendarDate(year: 1958, month: 3, day: 14)
+        for text in ["1958-03-14", "14 de marzo de 1958", "14 marzo 1958", "14 Mar 1958", "14/03/1958", "14-3-1958", "14º de marzo de 1958"] {
+            #expect(typed(text, .es) == date, "\(text)")
+        }
+        #expect(typed("1 de septiembre de 1960", .es) == CalendarDate(year: 1960, month: 9, day: 1))
+        #expect(typed("14 March 1958", .es) == nil, "English month names are not Spanish")
+        #expect(problem("03/04/1958", .es).contains("3 de abril o el 4 de marzo"), "\(problem("03/04/1958", .es))")
+        #expect(
+            problem("1 de enero de 1899", .es)
+                == "El 1 de enero de 1899 es anterior al 1 de enero de 1900, la fecha más antigua que admite esta pregunta.")
+        #expect(problem("ayer", .es).contains("un día, un mes y un año"))
     }
 
     @Test func asksAgainWhenADateReadsTwoWaysOrIsNoDate() {
@@ -122,7 +140,7 @@ import Testing
         let born = try #require(CalendarDate(year: 1960, month: 2, day: 29))
         #expect(born.years(until: try #require(CalendarDate(year: 2026, month: 2, day: 28))) == 65)
         #expect(born.years(until: try #require(CalendarDate(year: 2026, month: 3, day: 1))) == 66)
-        #expect(born.readable == "29 February 1960" && born.iso == "1960-02-29")
+        #expect(born.readable(.english) == "29 February 1960" && born.iso == "1960-02-29")
         #expect(CalendarDate(iso: "1960-2-29") == nil && CalendarDate(iso: "1960-02-30") == nil && CalendarDate(iso: "１９６０-02-01") == nil)
     }
 

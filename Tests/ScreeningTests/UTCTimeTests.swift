@@ -11,7 +11,6 @@ import Testing
         #expect(time.iso8601 == "2026-03-01T10:00:00Z")
         #expect(time.compact == "20260301T100000Z")
         #expect(time.fileStamp == "20260301-100000")
-        #expect(time.readable == "1 March 2026, 10:00 UTC")
         #expect(UTCTime(Date(timeIntervalSince1970: -1)).iso8601 == "1969-12-31T23:59:59Z")
         #expect(UTCTime(Date(timeIntervalSince1970: 951_782_400)).iso8601 == "2000-02-29T00:00:00Z")
     }

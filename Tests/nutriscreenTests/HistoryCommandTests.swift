@@ -79,6 +79,35 @@ import Testing
         #expect(try Self.count(runner, "SELECT count(*) FROM screening") == 2)
     }
 
+    /// With --lang es the history speaks Spanish: import, the list, one screening shown with what
+    /// changed since the one before, forget, and a report's comparison section.
+    @Test func theHistorySpeaksSpanish() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let imported = try runner.run(["history", "import", Self.before, Self.after, "--lang", "es"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains(": añadido como cribado 1 (Ann Example, completado "), "\(imported.stdout)")
+        #expect(imported.stdout.contains("2 archivo(s): 2 añadido(s), 0 ya en su historial, 0 con problemas"), "\(imported.stdout)")
+        let list = try runner.run(["history", "--lang", "es"])
+        #expect(list.stdout.contains("Historial de cribados: \(runner.history)"), "\(list.stdout)")
+        #expect(list.stdout.contains("Ann Example, nacido/a el 20 de mayo de 1991: 2 cribados"), "\(list.stdout)")
+        #expect(list.stdout.contains("Vitamina B12 Probable (7)"), "\(list.stdout)")
+        let show = try runner.run(["history", "show", "2", "--lang", "es"])
+        #expect(show.status == 0, "\(show.stderr)")
+        for spanish in ["Cribado 2 de Ann Example", "Desde su último cribado (", "semanas antes de este)", "Vitamina B12: Probable (7) entonces"] {
+            #expect(show.stdout.contains(spanish), "missing \(spanish): \(show.stdout)")
+        }
+        let pdf = runner.state + "/informe.pdf"
+        let report = try runner.run(["report", "--answers", Self.after, "--out", pdf, "--lang", "es"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try ProcessRunner.output(of: "pdftotext", ["-layout", pdf, "-"])
+        #expect(text.contains("Desde su último cribado") && !text.contains("Since your last screening"), "\(text)")
+        let missing = try runner.run(["history", "forget", "--person", "Ana Example", "--lang", "es"])
+        #expect(missing.status == 66 && missing.stderr.contains("no hay nadie llamado 'Ana Example'"), "\(missing.stderr)")
+        let forget = try runner.run(["history", "forget", "--person", "Ann Example", "--lang", "es"])
+        #expect(forget.stdout.contains("Se ha olvidado a Ann Example, nacido/a el 20 de mayo de 1991 (2 cribados, del "), "\(forget.stdout)")
+    }
+
     @Test func importKeepsEachScreeningOnceAndNamesBadFiles() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }

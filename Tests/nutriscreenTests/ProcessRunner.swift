@@ -47,6 +47,8 @@ struct ProcessRunner {
         env["NO_COLOR"] = "1"
         env["HOME"] = state
         env.removeValue(forKey: "NUTRISCREEN_QUESTIONNAIRES")
+        // English unless a test asks for another language: the machine's locale must not choose.
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] { env.removeValue(forKey: variable) }
         return env
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// One answer option of a choice or multiChoice item.
 public struct AnswerOption: Sendable, Hashable {
@@ -63,28 +64,33 @@ extension [AnswerOption] {
     /// The option with this value.
     func option(_ value: String) -> AnswerOption? { first { $0.value == value } }
 
-    /// The option `typed` names: its number (also as "4." or "4)"), its value, its label, `y`/`n`
-    /// for options that start with Yes or No, or the first words of exactly one label.
-    public func option(matching typed: String) -> AnswerOption? {
-        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+    /// The option `typed` names: its number (also as "4." or "4)"), its value, its label, a yes or
+    /// no word of the language (`y`, `s`, `n`…) for options that start with Yes or No, or the
+    /// first words of exactly one label. Accents and case are ignored (`si` is `Sí`).
+    public func option(matching typed: String, _ messages: Messages) -> AnswerOption? {
+        let text = Messages.folded(typed)
         guard !text.isEmpty else { return nil }
         if let index = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), indices.contains(index - 1) {
             return self[index - 1]
         }
-        if let exact = first(where: { $0.value.lowercased() == text || $0.label.lowercased() == text }) { return exact }
-        let word = ["y": "yes", "n": "no"][text] ?? text
-        let startsWith = filter { option in
-            let label = option.label.lowercased()
+        let labels = map { Messages.folded($0.label) }
+        if let exact = indices.first(where: { Messages.folded(self[$0].value) == text || labels[$0] == text }) { return self[exact] }
+        let words = messages.answers
+        let word =
+            Messages.isOne(of: words.yesWords, text)
+            ? Messages.folded(words.yes) : Messages.isOne(of: words.noWords, text) ? Messages.folded(words.no) : text
+        let startsWith = indices.filter { index in
+            let label = labels[index]
             return label.hasPrefix(word) && (label.count == word.count || !label[label.index(label.startIndex, offsetBy: word.count)].isLetter)
         }
-        if startsWith.count == 1 { return startsWith[0] }
-        let prefixed = filter { $0.label.lowercased().hasPrefix(text) }
-        if text.count >= 3, prefixed.count == 1 { return prefixed[0] }
+        if startsWith.count == 1 { return self[startsWith[0]] }
+        let prefixed = indices.filter { labels[$0].hasPrefix(text) }
+        if text.count >= 3, prefixed.count == 1 { return self[prefixed[0]] }
         // Whole words found in exactly one label: "underactive" for "An underactive thyroid".
         let typedWords = Self.words(text)
         guard text.count >= 4, !typedWords.isEmpty else { return nil }
-        let containing = filter { Set(Self.words($0.label.lowercased())).isSuperset(of: typedWords) }
-        return containing.count == 1 ? containing[0] : nil
+        let containing = indices.filter { Set(Self.words(labels[$0])).isSuperset(of: typedWords) }
+        return containing.count == 1 ? self[containing[0]] : nil
     }
 
     private static func words(_ text: String) -> [String] {
@@ -92,13 +98,13 @@ extension [AnswerOption] {
     }
 
     /// What to say when `typed` names no option: its number is asked for.
-    func unmatched(_ typed: String, several: Bool) -> AnswerProblem {
-        let what = several ? "the numbers of all that apply, e.g. 1,3" : "one number from 1 to \(count)"
+    func unmatched(_ typed: String, several: Bool, _ messages: Messages) -> AnswerProblem {
+        let words = messages.answers
+        let what = several ? words.severalNumbers : words.oneNumber(count: count)
         if Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))) != nil {
-            return AnswerProblem("\(Printable.quoted(typed)) is not one of the numbers 1 to \(count). Please type \(what).")
+            return AnswerProblem(words.unmatchedNumber(typed: Printable.quoted(typed), count: count, what: what))
         }
-        return AnswerProblem(
-            "\(Printable.quoted(typed)) matches none of the answers, or more than one. Please type \(what), or more of the answer's words.")
+        return AnswerProblem(words.unmatchedWords(typed: Printable.quoted(typed), what: what))
     }
 
     /// "one of a, b, c" for messages.

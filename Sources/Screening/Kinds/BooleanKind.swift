@@ -1,3 +1,5 @@
+import Localization
+
 /// Yes or no, and "Not sure" when the item allows it (`allowUnsure: true`).
 public struct BooleanKind: QuestionKind {
     public var allowsUnsure: Bool
@@ -35,27 +37,30 @@ public struct BooleanKind: QuestionKind {
 
     public var expectation: String { allowsUnsure ? "true, false or 'unsure'" : "true or false" }
 
-    public func display(_ answer: Answer) -> String {
+    public func display(_ answer: Answer, _ messages: Messages) -> String {
         switch answer {
-        case .boolean(.yes): "Yes"
-        case .boolean(.no): "No"
-        case .boolean(.unsure): "Not sure"
+        case .boolean(.yes): messages.answers.yes
+        case .boolean(.no): messages.answers.no
+        case .boolean(.unsure): messages.answers.notSure
         default: answer.plain.description
         }
     }
 
-    public var choices: [String] { allowsUnsure ? ["Yes", "No", "Not sure"] : ["Yes", "No"] }
+    public func choices(_ messages: Messages) -> [String] {
+        let words = messages.answers
+        return allowsUnsure ? [words.yes, words.no, words.notSure] : [words.yes, words.no]
+    }
 
-    public var typingHint: String { "Type 1 or y for yes, 2 or n for no\(allowsUnsure ? ", 3 if you are not sure" : "")." }
+    public func typingHint(_ messages: Messages) -> String {
+        allowsUnsure ? messages.answers.booleanHintUnsure : messages.answers.booleanHint
+    }
 
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
-        let lower = typed.lowercased()
-        if allowsUnsure, ["3", "u", "unsure", "not sure", "dont know", "don't know"].contains(lower) { return .success(.boolean(.unsure)) }
-        switch lower {
-        case "1", "y", "yes": return .success(.boolean(.yes))
-        case "2", "n", "no": return .success(.boolean(.no))
-        default: return .failure(AnswerProblem("Please type 1 or y for yes, 2 or n for no\(allowsUnsure ? ", or 3 for not sure" : "")."))
-        }
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        let words = messages.answers
+        if allowsUnsure, typed == "3" || Messages.isOne(of: words.unsureWords, typed) { return .success(.boolean(.unsure)) }
+        if typed == "1" || Messages.isOne(of: words.yesWords, typed) { return .success(.boolean(.yes)) }
+        if typed == "2" || Messages.isOne(of: words.noWords, typed) { return .success(.boolean(.no)) }
+        return .failure(AnswerProblem(allowsUnsure ? words.booleanRetryUnsure : words.booleanRetry))
     }
 
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {

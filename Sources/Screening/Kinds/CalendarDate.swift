@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// A day on the calendar (no time, no zone): a date of birth, the day a screening was done.
 public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -29,8 +30,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public var description: String { iso }
 
-    /// "14 March 1958".
-    public var readable: String { "\(day) \(UTCTime.monthNames[month - 1]) \(year)" }
+    /// The date in words: "14 March 1958", "14 de marzo de 1958".
+    public func readable(_ messages: Messages) -> String { messages.date(year: year, month: month, day: day) }
 
     /// Days since 1 January 1970.
     var dayNumber: Int { UTCTime.days(fromCivil: year, month, day) }

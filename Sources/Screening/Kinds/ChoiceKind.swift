@@ -1,3 +1,5 @@
+import Localization
+
 /// One answer from a list of options.
 public struct ChoiceKind: OptionKind {
     public var options: [AnswerOption]
@@ -16,19 +18,18 @@ public struct ChoiceKind: OptionKind {
 
     public var expectation: String { "one of \(options.values)" }
 
-    public func display(_ answer: Answer) -> String {
+    public func display(_ answer: Answer, _ messages: Messages) -> String {
         guard case .choice(let value) = answer else { return answer.plain.description }
         return options.option(value)?.label ?? value
     }
 
-    public var typingHint: String { "Type the number of one answer, or its first words." }
+    public func typingHint(_ messages: Messages) -> String { messages.answers.choiceHint }
 
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
-        if let option = options.option(matching: typed) { return .success(.choice(option.value)) }
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        if let option = options.option(matching: typed, messages) { return .success(.choice(option.value)) }
         return .failure(
             typed.isEmpty
-                ? AnswerProblem("Please type one number from 1 to \(options.count), or the first words of an answer.")
-                : options.unmatched(typed, several: false))
+                ? AnswerProblem(messages.answers.choiceRetry(count: options.count)) : options.unmatched(typed, several: false, messages))
     }
 
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {

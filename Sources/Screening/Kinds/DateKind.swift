@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// A day in the past (a date of birth, when something began): typed as `14 March 1958`,
 /// `1958-03-14` or `14/03/1958`, kept as ISO 8601. Never after today; never before `min`.
@@ -36,14 +37,15 @@ public struct DateKind: QuestionKind {
         guard let date = CalendarDate(iso: text) else {
             return .failure(AnswerProblem("\(Printable.quoted(text)) is not a date; write it as YYYY-MM-DD, such as 1958-03-14"))
         }
-        return checked(date).mapError { AnswerProblem($0.message.prefix(1).lowercased() + $0.message.dropFirst().dropLast()) }
+        return checked(date, .english).mapError { AnswerProblem($0.message.prefix(1).lowercased() + $0.message.dropFirst().dropLast()) }
     }
 
     /// The date as an answer when it lies between `min` and today.
-    private func checked(_ date: CalendarDate) -> Result<Answer, AnswerProblem> {
-        if date > CalendarDate(Date()) { return .failure(AnswerProblem("\(date.readable) is after today. Please type a date in the past.")) }
+    private func checked(_ date: CalendarDate, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        let words = messages.answers
+        if date > CalendarDate(Date()) { return .failure(AnswerProblem(words.dateAfterToday(date: date.readable(messages)))) }
         if let min, date < min {
-            return .failure(AnswerProblem("\(date.readable) is before \(min.readable), the earliest date this question takes."))
+            return .failure(AnswerProblem(words.dateBeforeMinimum(date: date.readable(messages), minimum: min.readable(messages))))
         }
         return .success(.date(date))
     }
@@ -51,40 +53,44 @@ public struct DateKind: QuestionKind {
     public var expectation: String { "a date written as YYYY-MM-DD, such as 1958-03-14" }
     public var readsScalarsAsText: Bool { true }
 
-    public func display(_ answer: Answer) -> String {
+    public func display(_ answer: Answer, _ messages: Messages) -> String {
         guard case .date(let date) = answer else { return answer.plain.description }
-        return date.readable
+        return date.readable(messages)
     }
 
-    public var typingHint: String { "Type the date with the month's name, e.g. 14 March 1958 (or 1958-03-14)." }
+    public func typingHint(_ messages: Messages) -> String { messages.answers.dateHint }
 
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
-        switch Self.read(typed) {
-        case .success(let date): checked(date)
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        switch Self.read(typed, messages) {
+        case .success(let date): checked(date, messages)
         case .failure(let problem): .failure(problem)
         }
     }
 
-    /// A date as people type it: `1958-03-14`, `14 March 1958`, `March 14, 1958`, `14/03/1958`
-    /// (day first; a date such as 03/04/1958 that reads both ways asks for the month's name).
-    static func read(_ typed: String) -> Result<CalendarDate, AnswerProblem> {
-        let again = "Please type the date with the month's name, e.g. 14 March 1958."
+    /// A date as people type it: `1958-03-14`, `14 March 1958`, `March 14, 1958`, `14/03/1958`,
+    /// `14 de marzo de 1958` (day first; a date such as 03/04/1958 that reads both ways asks for
+    /// the month's name). Month names and the little words between (`of`, `de`) are the language's.
+    static func read(_ typed: String, _ messages: Messages) -> Result<CalendarDate, AnswerProblem> {
+        let words = messages.answers
+        let again = words.dateAgain
         if let iso = CalendarDate(iso: typed) { return .success(iso) }
-        let words = typed.lowercased().split(whereSeparator: { " ,./-".contains($0) }).map(String.init)
-        guard words.count == 3 else { return .failure(AnswerProblem("Please type a day, a month and a year, e.g. 14 March 1958.")) }
-        let numbers = words.map { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "stndrh"))) }
-        let monthByName = words.firstIndex { Self.month(named: $0) != nil }
+        let fillers = Set(words.dateFillerWords.map(Messages.folded))
+        let parts = Messages.folded(typed).split(whereSeparator: { " ,./-".contains($0) }).map(String.init).filter { part in !fillers.contains(part) }
+        guard parts.count == 3 else { return .failure(AnswerProblem(words.dateThreeParts)) }
+        let numbers = parts.map { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "stndrhº°ª"))) }
+        let months = messages.monthNames.map(Messages.folded)
+        let monthByName = parts.firstIndex { Self.month(named: $0, in: months) != nil }
         var day: Int?
         var month: Int?
         var year: Int?
         if let index = monthByName {
-            month = Self.month(named: words[index])
+            month = Self.month(named: parts[index], in: months)
             let others = numbers.enumerated().filter { $0.offset != index }.map(\.element)
             guard others.count == 2, let a = others[0], let b = others[1] else { return .failure(AnswerProblem(again)) }
             (day, year) = a > 31 ? (b, a) : (a, b)
         } else {
             guard let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return .failure(AnswerProblem(again)) }
-            if words[0].count == 4 {
+            if parts[0].count == 4 {
                 (year, month, day) = (a, b, c)
             } else if a > 12 {
                 (day, month, year) = (a, b, c)
@@ -93,22 +99,24 @@ public struct DateKind: QuestionKind {
             } else if a == b {
                 (day, month, year) = (a, b, c)
             } else {
-                return .failure(AnswerProblem("\(typed) could be \(a) \(UTCTime.monthNames[b - 1]) or \(b) \(UTCTime.monthNames[a - 1]). \(again)"))
+                let names = messages.monthNames
+                let first = messages.format.dayAndMonth(day: a, month: names[b - 1])
+                let second = messages.format.dayAndMonth(day: b, month: names[a - 1])
+                return .failure(AnswerProblem(words.dateAmbiguous(typed: typed, first: first, second: second) + " " + again))
             }
         }
-        guard let year, year >= 1000 else { return .failure(AnswerProblem("Please type the year in full, e.g. 1958.")) }
+        guard let year, year >= 1000 else { return .failure(AnswerProblem(words.dateFullYear)) }
         guard let day, let month, let date = CalendarDate(year: year, month: month, day: day) else {
-            return .failure(AnswerProblem("There is no such date. \(again)"))
+            return .failure(AnswerProblem(words.dateNoSuchDay + " " + again))
         }
         return .success(date)
     }
 
-    /// The month a word names: its full English name or its first three letters.
-    private static func month(named word: String) -> Int? {
-        let names = UTCTime.monthNames.map { $0.lowercased() }
-        if let full = names.firstIndex(of: word) { return full + 1 }
+    /// The month a word names: its full name (folded, as in `months`) or its first three letters or more.
+    private static func month(named word: String, in months: [String]) -> Int? {
+        if let full = months.firstIndex(of: word) { return full + 1 }
         guard word.count >= 3 else { return nil }
-        return names.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+        return months.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
     }
 
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {

@@ -14,11 +14,6 @@ public struct DecimalKind: NumberKind {
 
     public var expectation: String { "a number" + range.phrase }
 
-    public func display(_ answer: Answer) -> String {
-        guard case .decimal(let d) = answer else { return answer.plain.description }
-        return range.withUnit(NumberText.plain(d))
-    }
-
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
         .decimal((Double.random(in: (range.min ?? 0)...(range.max ?? 100), using: &generator) * 10).rounded() / 10)
     }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Text shown before the next question of its section; it takes no answer.
 public struct DisplayKind: QuestionKind {
     public init() {}
@@ -14,9 +16,11 @@ public struct DisplayKind: QuestionKind {
         .failure(AnswerProblem("this is display text and takes no answer"))
     }
     public var expectation: String { "no answer" }
-    public func display(_ answer: Answer) -> String { "" }
-    public var typingHint: String { "" }
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> { .failure(AnswerProblem("This is information only.")) }
+    public func display(_ answer: Answer, _ messages: Messages) -> String { "" }
+    public func typingHint(_ messages: Messages) -> String { "" }
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        .failure(AnswerProblem(messages.answers.informationOnly))
+    }
     /// Display text has no answer; this empty text is never stored.
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer { .text("") }
     public var signature: String { "display" }

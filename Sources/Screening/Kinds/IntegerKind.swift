@@ -15,11 +15,6 @@ public struct IntegerKind: NumberKind {
 
     public var expectation: String { "a whole number" + range.phrase }
 
-    public func display(_ answer: Answer) -> String {
-        guard case .integer(let n) = answer else { return answer.plain.description }
-        return range.withUnit(String(n))
-    }
-
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
         .integer(Int.random(in: Int(range.min ?? 0)...Int(range.max ?? 100), using: &generator))
     }

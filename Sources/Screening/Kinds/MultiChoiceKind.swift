@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Any number of options, at least one; an `exclusive` option ("None of these") stands alone.
 public struct MultiChoiceKind: OptionKind {
@@ -37,29 +38,35 @@ public struct MultiChoiceKind: OptionKind {
 
     public var expectation: String { "a list of any of \(options.values)" }
 
-    public func display(_ answer: Answer) -> String {
+    public func display(_ answer: Answer, _ messages: Messages) -> String {
         guard case .multiChoice(let values) = answer else { return answer.plain.description }
         return values.map { options.option($0)?.label ?? $0 }.joined(separator: "; ")
     }
 
-    public var typingHint: String { "Type the numbers of all that apply, e.g. 1,3 (or their first words)." }
+    public func typingHint(_ messages: Messages) -> String { messages.answers.multiChoiceHint }
 
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        let words = messages.answers
         // Commas separate answers; spaces do too between numbers ("1 3"), but not inside words.
         let parts = typed.lowercased().split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { part -> [String] in
             let tokens = part.split(separator: " ").map(String.init)
             let numbers = tokens.allSatisfy { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))) != nil }
             return numbers ? tokens : [part.trimmingCharacters(in: .whitespaces)]
         }
-        var values: [String] = []
+        var chosen: [AnswerOption] = []
         for part in parts where !part.isEmpty {
-            guard let option = options.option(matching: part) else { return .failure(options.unmatched(part, several: true)) }
-            values.append(option.value)
+            guard let option = options.option(matching: part, messages) else {
+                return .failure(options.unmatched(part, several: true, messages))
+            }
+            if !chosen.contains(option) { chosen.append(option) }
         }
-        return selection(values).mapError { problem in
-            let none = options.firstIndex(where: \.exclusive).map { " Type \($0 + 1) alone if none apply." } ?? ""
-            return AnswerProblem(problem.message.prefix(1).uppercased() + problem.message.dropFirst() + "." + none)
+        let none = options.firstIndex(where: \.exclusive)
+        let alone = none.map { " " + words.noneAlone(number: $0 + 1) } ?? ""
+        if chosen.count > 1, let exclusive = chosen.first(where: \.exclusive) {
+            return .failure(AnswerProblem(words.cannotCombine(answer: exclusive.label) + alone))
         }
+        if chosen.isEmpty { return .failure(AnswerProblem(words.chooseAtLeastOne + alone)) }
+        return .success(.multiChoice(options.map(\.value).filter { value in chosen.contains { $0.value == value } }))
     }
 
     public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Limits and unit of a number item.
 public struct NumberRange: Sendable, Hashable {
@@ -14,7 +15,8 @@ public struct NumberRange: Sendable, Hashable {
 
     public func contains(_ value: Double) -> Bool { value >= (min ?? -.infinity) && value <= (max ?? .infinity) }
 
-    /// The range as it ends a request: " from 18 to 120 years", " of at least 0", or "" when open.
+    /// The range as it ends a request in messages about files: " from 18 to 120 years", " of at
+    /// least 0", or "" when open.
     public var phrase: String {
         let f = NumberText.plain
         switch (min, max) {
@@ -79,13 +81,39 @@ public struct NumberRange: Sendable, Hashable {
         return value
     }
 
-    /// Reads a typed number: `read` turns it into an answer or says what is wrong with it.
-    func parse(typed: String, _ read: (Double) -> Result<Answer, AnswerProblem>) -> Result<Answer, AnswerProblem> {
+    /// Reads a typed number (a whole one when `whole`) in the range, or says in the person's
+    /// language what to type instead.
+    func parse(typed: String, whole: Bool, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        let words = messages.answers
         guard let number = Self.leadingNumber(typed) else {
-            return .failure(AnswerProblem("Please type a number\(unit.map { " (in \($0))" } ?? ""), e.g. \(example)."))
+            return .failure(AnswerProblem(unit.map { words.numberRetryUnit(unit: $0, example: example) } ?? words.numberRetry(example: example)))
         }
-        return read(number).mapError {
-            AnswerProblem("\($0.message.prefix(1).uppercased())\($0.message.dropFirst()). Please type a number\(phrase).")
+        let f = messages.number
+        let again = request(messages)
+        if whole, number != number.rounded() || abs(number) >= 1e9 {
+            return .failure(AnswerProblem(words.notWhole(number: f(number)) + " " + again))
+        }
+        if !contains(number) {
+            let problem: String
+            switch (min, max) {
+            case (let lo?, let hi?): problem = words.outsideRange(number: f(number), min: f(lo), max: withUnit(f(hi)))
+            case (let lo?, nil): problem = words.belowMinimum(number: f(number), min: withUnit(f(lo)))
+            default: problem = words.aboveMaximum(number: f(number), max: withUnit(f(max ?? number)))
+            }
+            return .failure(AnswerProblem(problem + " " + again))
+        }
+        return .success(whole ? .integer(Int(number)) : .decimal(number))
+    }
+
+    /// "Please type a number from 18 to 120 years.", in the person's language.
+    private func request(_ messages: Messages) -> String {
+        let words = messages.answers
+        let f = messages.number
+        switch (min, max) {
+        case (let lo?, let hi?): return words.typeNumberIn(range: words.rangeBetween(min: f(lo), max: withUnit(f(hi))))
+        case (let lo?, nil): return words.typeNumberIn(range: words.rangeAtLeast(min: f(lo)))
+        case (nil, let hi?): return words.typeNumberIn(range: words.rangeAtMost(max: f(hi)))
+        default: return words.typeNumber
         }
     }
 
@@ -95,5 +123,7 @@ public struct NumberRange: Sendable, Hashable {
         return withUnit(String(Int(value.rounded())))
     }
 
-    var typingHint: String { "Type a number\(unit.map { " in \($0)" } ?? "")." }
+    func typingHint(_ messages: Messages) -> String {
+        unit.map { messages.answers.numberHintUnit(unit: $0) } ?? messages.answers.numberHint
+    }
 }

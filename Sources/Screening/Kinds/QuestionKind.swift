@@ -1,7 +1,10 @@
+import Localization
+
 /// One kind of question (yes/no, a choice, a number, a date…) with everything the program does
 /// with it in one place: its settings in a questionnaire file, how conditions see its answer,
-/// answers in files and typed at the prompt, the answer in words, random answers, and its
-/// settings in the questionnaire archive. `QuestionKinds.all` lists every kind.
+/// answers in files and typed at the prompt (in the person's language), the answer in words,
+/// its texts in another language, random answers, and its settings in the questionnaire
+/// archive. `QuestionKinds.all` lists every kind.
 public protocol QuestionKind: Sendable, Hashable {
     /// The `type:` that names the kind in questionnaire files (`boolean`, `date`…).
     static var name: String { get }
@@ -19,19 +22,24 @@ public protocol QuestionKind: Sendable, Hashable {
     /// Reads a plain value (an answers file, a saved session, FHIR) as an answer, or says what
     /// the item accepts.
     func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem>
-    /// What `answer(from:)` accepts, in words ("true or false", "a date such as 1958-03-14").
+    /// What `answer(from:)` accepts, in words ("true or false", "a date such as 1958-03-14"),
+    /// for messages about files, which are in English.
     var expectation: String { get }
     /// True when an answers file's unquoted scalars stay text (option values, free text, dates)
     /// instead of being read as yes/no or numbers.
     var readsScalarsAsText: Bool { get }
     /// The answer in words, as the person and the report see it.
-    func display(_ answer: Answer) -> String
+    func display(_ answer: Answer, _ messages: Messages) -> String
     /// The numbered answers listed under the question (empty when the answer is typed).
-    var choices: [String] { get }
+    func choices(_ messages: Messages) -> [String]
     /// What to type, shown under the question.
-    var typingHint: String { get }
-    /// Reads what a person typed (already trimmed), or says what to type instead.
-    func parse(typed: String) -> Result<Answer, AnswerProblem>
+    func typingHint(_ messages: Messages) -> String
+    /// Reads what a person typed (already trimmed) in the language of `messages`, or says what
+    /// to type instead.
+    func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem>
+    /// The kind with its texts in another language (option labels, a unit); what it accepts and
+    /// its `signature` stay the same, so saved answers keep fitting.
+    func translated(_ texts: KindTexts) -> Self
     /// A valid answer drawn at random, as a person could give it.
     func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer
     /// What a saved answer depends on: when it changes, the saved answer is dropped rather than
@@ -39,8 +47,20 @@ public protocol QuestionKind: Sendable, Hashable {
     var signature: String { get }
 }
 
+/// A kind's texts in another language: option labels by option value, and a unit.
+public struct KindTexts: Sendable, Equatable {
+    public var labels: [String: String]
+    public var unit: String?
+
+    public init(labels: [String: String] = [:], unit: String? = nil) {
+        self.labels = labels
+        self.unit = unit
+    }
+}
+
 extension QuestionKind {
-    public var choices: [String] { [] }
+    public func choices(_ messages: Messages) -> [String] { [] }
+    public func translated(_ texts: KindTexts) -> Self { self }
     public var readsScalarsAsText: Bool { false }
     /// The `type:` name of this kind.
     public var name: String { Self.name }
@@ -71,8 +91,16 @@ extension OptionKind {
         Self(try .read(from: &archive))
     }
 
-    public var choices: [String] { options.map(\.label) }
+    public func choices(_ messages: Messages) -> [String] { options.map(\.label) }
     public var readsScalarsAsText: Bool { true }
+
+    public func translated(_ texts: KindTexts) -> Self {
+        Self(
+            options.map { option in
+                AnswerOption(
+                    value: option.value, label: texts.labels[option.value] ?? option.label, points: option.points, exclusive: option.exclusive)
+            })
+    }
 }
 
 /// A kind whose answer is a number within limits.
@@ -95,10 +123,24 @@ extension NumberKind {
     }
 
     public func valueType(item: String) -> ValueType? { .number }
-    public var typingHint: String { range.typingHint }
+    public func typingHint(_ messages: Messages) -> String { range.typingHint(messages) }
 
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
-        range.parse(typed: typed) { answer(from: .number($0)) }
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        range.parse(typed: typed, whole: Self.self == IntegerKind.self, messages)
+    }
+
+    public func display(_ answer: Answer, _ messages: Messages) -> String {
+        switch answer {
+        case .integer(let n): range.withUnit(String(n))
+        case .decimal(let d): range.withUnit(messages.number(d))
+        default: answer.plain.description
+        }
+    }
+
+    public func translated(_ texts: KindTexts) -> Self {
+        var range = range
+        if let unit = texts.unit { range.unit = unit }
+        return Self(range)
     }
 
     public var signature: String { "\(Self.name):\(range.min ?? -.infinity):\(range.max ?? .infinity)" }

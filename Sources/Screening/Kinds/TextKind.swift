@@ -1,3 +1,5 @@
+import Localization
+
 /// Free text on one line, up to `maxLength` characters.
 public struct TextKind: QuestionKind {
     public var maxLength: Int
@@ -39,19 +41,18 @@ public struct TextKind: QuestionKind {
     public var expectation: String { "text" }
     public var readsScalarsAsText: Bool { true }
 
-    public func display(_ answer: Answer) -> String {
+    public func display(_ answer: Answer, _ messages: Messages) -> String {
         guard case .text(let text) = answer else { return answer.plain.description }
         return text
     }
 
-    public var typingHint: String { "Type your answer." }
+    public func typingHint(_ messages: Messages) -> String { messages.answers.textHint }
 
-    public func parse(typed: String) -> Result<Answer, AnswerProblem> {
-        guard !typed.isEmpty else { return .failure(AnswerProblem("Please type your answer, or s to skip if it is optional.")) }
-        guard typed.count <= maxLength else { return .failure(AnswerProblem("Please keep it under \(maxLength) characters.")) }
-        guard !Printable.hasControl(typed) else {
-            return .failure(AnswerProblem("Please type plain text: \(Printable.quoted(typed)) holds a control character (such as an escape)."))
-        }
+    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        let words = messages.answers
+        guard !typed.isEmpty else { return .failure(AnswerProblem(words.textEmpty(skip: messages.keys.skip[0]))) }
+        guard typed.count <= maxLength else { return .failure(AnswerProblem(words.textTooLong(count: maxLength))) }
+        guard !Printable.hasControl(typed) else { return .failure(AnswerProblem(words.textControl(typed: Printable.quoted(typed)))) }
         return .success(.text(typed))
     }
 
