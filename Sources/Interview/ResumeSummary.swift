@@ -30,7 +30,9 @@ public struct ResumeSummary: Equatable, Sendable {
             let progress = navigator.progress(at: next, answers: answers)
             toGo = progress.questionCount - progress.questionNumber + (answers[next.id] == nil ? 1 : 0)
         }
-        self.init(name: record.name, answered: answers.count, toGo: toGo, updated: record.updated)
+        // Calculated items (an age from a date of birth) are kept with the answers but never asked.
+        let answered = answers.values.keys.filter { questionnaire.item($0)?.calculated == nil }.count
+        self.init(name: record.name, answered: answered, toGo: toGo, updated: record.updated)
     }
 
     /// "You have an unfinished screening for Ann Example, saved today at 14:05 CET: 12 questions

@@ -8,7 +8,7 @@ extension ReportBuilder {
     func sinceLastScreening() -> [Block] {
         guard let comparison else { return [] }
         let said = ComparisonWords(messages)
-        let day = { (date: Date) in LocalTime(date, in: self.timeZone).day.readable(self.messages) }
+        let day = said.namer(for: comparison, in: timeZone)
         let small = { (runs: StyledText) in Block.paragraph(Paragraph(runs, style: .small)) }
         var blocks: [Block] = [
             .heading(Heading(level: 1, text: said.heading(lastDay: day(comparison.last.completed)), destination: "since-last")),

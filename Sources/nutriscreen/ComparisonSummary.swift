@@ -9,7 +9,7 @@ import Screening
 enum ComparisonSummary {
     static func text(_ comparison: ScreeningComparison, _ messages: Messages, style: TextStyle = TextStyle(enabled: false)) -> String {
         let said = ComparisonWords(messages)
-        let day = LocalTime(comparison.last.completed).day.readable(messages)
+        let day = said.namer(for: comparison)(comparison.last.completed)
         var lines = [
             style.bold(
                 said.terminalHeading(

@@ -33,10 +33,7 @@ struct InterviewRunner {
 
     /// ` --lang es` when the screening's language is not the one the environment gives, so a
     /// command in a hint continues in the same language.
-    var languageArgument: String {
-        questionnaire.language == Language.preferred(environment: ProcessInfo.processInfo.environment)
-            ? "" : " --lang " + questionnaire.language.rawValue
-    }
+    var languageArgument: String { LanguageOption.argument(for: questionnaire.language) }
 
     /// Everything that would otherwise stop the screening after questions were answered, checked
     /// before the first one: where the report goes, `SOURCE_DATE_EPOCH`, and that answers can be

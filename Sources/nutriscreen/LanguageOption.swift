@@ -20,6 +20,12 @@ struct LanguageOption: ParsableArguments {
     /// The messages in that language, for what is said before a questionnaire is loaded.
     var messages: Messages { Messages(language) }
 
+    /// " --lang es" for a command this program suggests, when the environment would not give
+    /// `language` by itself; "" when it would.
+    static func argument(for language: Language) -> String {
+        language == Language.preferred(environment: ProcessInfo.processInfo.environment) ? "" : " --lang " + language.rawValue
+    }
+
     /// The language `--lang` names in `arguments`, for what is said before they are parsed (a
     /// mistyped command); else the environment's.
     static func language(in arguments: [String], environment: [String: String]) -> Language {

@@ -259,8 +259,37 @@ func basicFixture() throws -> Questionnaire {
             ChoiceKind(thyroid).parse(typed: "thyroid", .english)
                 == .failure(
                     AnswerProblem(
-                        "'thyroid' matches none of the answers, or more than one. Please type one number from 1 to 2, or more of the answer's words.")
+                        "'thyroid' fits more than one answer (1, 2). Please type the number of the one you mean.")
                 ))
+    }
+
+    /// "No" to a list with a "none of these" picks it, in either language; a list without one,
+    /// or one with an answer of its own starting with "No", is not second-guessed.
+    @Test func noToAListMeansNoneOfThese() {
+        let symptoms = MultiChoiceKind([
+            AnswerOption(value: "tingling", label: "Tingling or pins and needles"), AnswerOption(value: "cramps", label: "Muscle cramps"),
+            AnswerOption(value: "none", label: "None of these", exclusive: true),
+        ])
+        for typed in ["no", "n", "No"] { #expect(symptoms.parse(typed: typed, .english) == .success(.multiChoice(["none"])), "\(typed)") }
+        let spanish = MultiChoiceKind([
+            AnswerOption(value: "gastric", label: "Una operación de estómago"), AnswerOption(value: "none", label: "Ninguna de estas", exclusive: true),
+        ])
+        #expect(spanish.parse(typed: "no", Messages(.es)) == .success(.multiChoice(["none"])))
+        let withoutNone = MultiChoiceKind([AnswerOption(value: "a", label: "Tingling"), AnswerOption(value: "b", label: "Cramps")])
+        #expect(withoutNone.parse(typed: "no", .english) != .success(.multiChoice(["a"])))
+        let ownNo = MultiChoiceKind([
+            AnswerOption(value: "no_meat", label: "No meat"), AnswerOption(value: "none", label: "None of these", exclusive: true),
+        ])
+        #expect(ownNo.parse(typed: "no", .english) == .success(.multiChoice(["no_meat"])))
+        #expect(symptoms.parse(typed: "tingling, muscle", .english) == .success(.multiChoice(["tingling", "cramps"])))
+        // Words that fit several answers are answered with the numbers they could mean.
+        let places = MultiChoiceKind([
+            AnswerOption(value: "feet", label: "Tingling in the feet"), AnswerOption(value: "hands", label: "Tingling in the hands"),
+            AnswerOption(value: "none", label: "None of these", exclusive: true),
+        ])
+        #expect(
+            places.parse(typed: "tingling", .english)
+                == .failure(AnswerProblem("'tingling' fits more than one answer (1, 2). Please type the number of the one you mean.")))
     }
 
     /// In Spanish, `s`, `sí` and `si` are yes (and `s` is no longer skip), `no sé` is not sure,

@@ -30,6 +30,22 @@ import Testing
         #expect(console.output.contains("question 3 of up to 7"))
     }
 
+    /// An age worked out from the date of birth is kept with the answers but was never asked:
+    /// it is not counted, so "answered" plus "to go" is the interview's own "of up to".
+    @Test func calculatedItemsAreNotCountedAsAnswered() throws {
+        let questionnaire = RandomInterviewTests.questionnaire
+        nonisolated(unsafe) var last = SessionRecord(questionnaire: questionnaire, name: nil)
+        let inputs = ["none", "none", "14 March 1958", "q"]
+        _ = Interviewer(questionnaire: questionnaire, record: last, answers: AnswerSet(), console: ScriptedConsole(inputs)) { last = $0 }.run()
+        #expect(last.answerSet(for: questionnaire).answers["age"] != nil, "the age is worked out and kept")
+        let summary = ResumeSummary(record: last, questionnaire: questionnaire)
+        #expect(summary.answered == 3)
+        let console = ScriptedConsole(["q"])
+        _ = Interviewer(questionnaire: questionnaire, record: last, answers: last.answerSet(for: questionnaire).answers, console: console) { _ in }
+            .run()
+        #expect(console.output.contains("question 4 of up to \(3 + summary.toGo)"), "\(console.output.suffix(600))")
+    }
+
     @Test func afterGoingBackTheQuestionItIsAtIsNotCountedTwice() {
         // Back to age (answered), then quit: it goes on at age, 2 answered, and 5 still to go.
         let record = saved(after: ["n", "70", "b", "q"])

@@ -53,7 +53,7 @@ import Testing
             "Escriba un número (en años), p. ej. 69 años, por favor.",
             "Escriba 1 o s para sí, 2 o n para no, 3 si no está seguro/a.",
             "· o omitir ·",
-            "Ha respondido todas las preguntas. Revise sus respuestas, por favor.",
+            "Ha respondido a todas las preguntas. Revise sus respuestas, por favor.",
             "  3. ¿Cuál describe mejor cómo come? — Vegana",
             "(omitida)",
         ] {

@@ -97,6 +97,23 @@ import Testing
         #expect(layout.lonePunctuation.isEmpty, "\(layout.lonePunctuation)")
     }
 
+    /// Two screenings on one day are named by their time too: the heading and the chart's
+    /// columns could not be told apart by the day alone.
+    @Test func screeningsOnOneDayAreNamedWithTheirTime() throws {
+        var earlier = try Sample.assessment(Self.before)
+        earlier.completed = "2026-03-01T08:00:00Z"
+        var current = try Sample.assessment(Self.after)
+        current.completed = "2026-03-01T17:30:00Z"
+        let blocks = Self.section(Self.document(current, try Self.comparison([earlier], current)))
+        #expect(Self.words(blocks).contains("Since your last screening (1 March 2026, 08:00 UTC)"), "\(Self.words(blocks))")
+        let columns = blocks.compactMap { if case .trendChart(let c) = $0 { c.columns } else { nil } }.first
+        #expect(columns == ["1 March 2026, 08:00 UTC", "1 March 2026, 17:30 UTC (now)"], "\(columns ?? [])")
+        // A week apart, the day is enough.
+        current.completed = "2026-03-08T17:30:00Z"
+        let apart = Self.section(Self.document(current, try Self.comparison([earlier], current)))
+        #expect(Self.words(apart).contains("Since your last screening (1 March 2026)"))
+    }
+
     @Test func whatChangedIsSaidNutrientByNutrient() throws {
         let current = try Sample.assessment(Self.after)
         let comparison = try Self.comparison([try Sample.assessment(Self.before)], current)

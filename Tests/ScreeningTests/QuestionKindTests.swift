@@ -106,7 +106,9 @@ import Testing
         }
         #expect(typed("1 de septiembre de 1960", .es) == CalendarDate(year: 1960, month: 9, day: 1))
         #expect(typed("14 March 1958", .es) == nil, "English month names are not Spanish")
-        #expect(problem("03/04/1958", .es).contains("3 de abril o el 4 de marzo"), "\(problem("03/04/1958", .es))")
+        // Spanish writes numeric dates day first, always: 03/04 is 3 April, and 3/14 is no date.
+        #expect(typed("03/04/1958", .es) == CalendarDate(year: 1958, month: 4, day: 3))
+        #expect(typed("3/14/1958", .es) == nil, "month first is not Spanish")
         #expect(
             problem("1 de enero de 1899", .es)
                 == "El 1 de enero de 1899 es anterior al 1 de enero de 1900, la fecha más antigua que admite esta pregunta.")

@@ -11,7 +11,7 @@ import Testing
     /// What a person with numb, tingling feet and no warning sign types at each Spanish prompt,
     /// read from the hint under the question.
     static func reply(to block: String) -> String {
-        if block.contains("Ha respondido todas las preguntas") { return "" }
+        if block.contains("Ha respondido a todas las preguntas") { return "" }
         if block.contains("Escriba 1 para parar aquí") { return "2" }
         if block.contains("¿Qué le trae aquí?") { return "hormigueo o pinchazos, adormecimiento" }
         if block.contains("Escriba 1 o s para sí, 2 o n para no, 3 si no está seguro/a.") { return "no sé" }
@@ -55,7 +55,7 @@ import Testing
             "Síntomas nerviosos y musculares: cribado nutricional", "Señales de alarma (sección 1 de 10) · pregunta 1 de un máximo de",
             "¿Ha tenido alguna de estas cosas ahora mismo o en los últimos 2 días?", "O bien: a atrás · ? por qué lo preguntamos",
             "¿Cuál es su fecha de nacimiento? Escriba o para omitirla", "Piernas y pies (MNSI)", "¿Tiene las piernas y/o los pies adormecidos?",
-            "Ha respondido todas las preguntas. Revise sus respuestas, por favor.", "14 de marzo de 1958", "(omitida)", "Qué hacer ahora",
+            "Ha respondido a todas las preguntas. Revise sus respuestas, por favor.", "14 de marzo de 1958", "(omitida)", "Qué hacer ahora",
             "Otras causas que su médico quizá quiera descartar", "NutriScreen es un cuestionario de cribado, no un diagnóstico.",
             "Su informe: \(pdf)", "Sus respuestas: \(runner.state)/informe.answers.yaml (para volver a crear el informe:",
         ] {

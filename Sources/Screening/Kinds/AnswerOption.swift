@@ -97,9 +97,27 @@ extension [AnswerOption] {
         text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 
-    /// What to say when `typed` names no option: its number is asked for.
+    /// The numbers (from 1) of the options `typed` could mean when its words start, or are found
+    /// in, more than one label; empty otherwise.
+    func candidates(for typed: String) -> [Int] {
+        let text = Messages.folded(typed)
+        let labels = map { Messages.folded($0.label) }
+        let prefixed = indices.filter { labels[$0].hasPrefix(text) }
+        if text.count >= 3, prefixed.count > 1 { return prefixed.map { $0 + 1 } }
+        let typedWords = Self.words(text)
+        guard text.count >= 4, !typedWords.isEmpty else { return [] }
+        let containing = indices.filter { Set(Self.words(labels[$0])).isSuperset(of: typedWords) }
+        return containing.count > 1 ? containing.map { $0 + 1 } : []
+    }
+
+    /// What to say when `typed` names no option: the answers it could mean, or its number.
     func unmatched(_ typed: String, several: Bool, _ messages: Messages) -> AnswerProblem {
         let words = messages.answers
+        let candidates = candidates(for: typed)
+        if !candidates.isEmpty {
+            return AnswerProblem(
+                words.ambiguousAnswer(typed: Printable.quoted(typed), numbers: candidates.map(String.init).joined(separator: ", ")))
+        }
         let what = several ? words.severalNumbers : words.oneNumber(count: count)
         if Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))) != nil {
             return AnswerProblem(words.unmatchedNumber(typed: Printable.quoted(typed), count: count, what: what))

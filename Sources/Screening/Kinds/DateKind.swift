@@ -92,7 +92,7 @@ public struct DateKind: QuestionKind {
             guard let a = numbers[0], let b = numbers[1], let c = numbers[2] else { return .failure(AnswerProblem(again)) }
             if parts[0].count == 4 {
                 (year, month, day) = (a, b, c)
-            } else if a > 12 {
+            } else if a > 12 || messages.format.numericDayFirst == "yes" {
                 (day, month, year) = (a, b, c)
             } else if b > 12 {
                 (month, day, year) = (a, b, c)

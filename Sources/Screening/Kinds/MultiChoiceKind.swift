@@ -53,6 +53,12 @@ public struct MultiChoiceKind: OptionKind {
             let numbers = tokens.allSatisfy { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))) != nil }
             return numbers ? tokens : [part.trimmingCharacters(in: .whitespaces)]
         }
+        // "No" to a list that has a "none of these" (and no answer of its own starting with "No").
+        if Messages.isOne(of: words.noWords, typed), options.option(matching: typed, messages) == nil,
+            let none = options.first(where: \.exclusive)
+        {
+            return .success(.multiChoice([none.value]))
+        }
         var chosen: [AnswerOption] = []
         for part in parts where !part.isEmpty {
             guard let option = options.option(matching: part, messages) else {
