@@ -100,6 +100,26 @@ public struct ComparisonWords: Sendable {
     public var sameSymptoms: String { words.sameSymptoms }
     public var symptomsNotCompared: String { words.symptomsNotCompared }
 
+    /// "Answers that changed:" above the list.
+    public var changedAnswers: String { words.changedAnswers }
+
+    /// How many changed answers are listed before "and N more".
+    public static let changesListed = 10
+
+    /// More changes than are listed: "and 4 more (see the answers at the end)".
+    public func moreChanges(_ count: Int) -> String { words.moreChanges(count: count) }
+
+    /// "Drinks a week: 5 or more → 1 or 2", "AUDIT-C: 7 of 12 (Positive) → 3 of 12 (Negative)".
+    public func answerChange(_ change: ScreeningComparison.AnswerChange) -> String {
+        guard let totals = change.totals else { return words.answerChange(question: change.question, then: change.then, now: change.now) }
+        let said = { (total: Double, result: String) -> String in
+            let sentence = messages.report.instrumentResult(
+                total: messages.report.outOf(total: messages.number(total), maximum: messages.number(totals.maximum)), result: result)
+            return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
+        }
+        return words.answerChange(question: change.question, then: said(totals.then, change.then), now: said(totals.now, change.now))
+    }
+
     /// "See-a-doctor warnings: the same as last time (2)."
     public func sameWarnings(count: Int) -> String { words.sameWarnings(count: count) }
 

@@ -69,6 +69,15 @@ extension ReportBuilder {
         if !comparison.symptomsCompared { symptoms = [TextRun(said.symptomsNotCompared)] }
         blocks.append(small(symptoms.isEmpty ? [TextRun(said.sameSymptoms)] : symptoms))
 
+        if !comparison.changedAnswers.isEmpty {
+            let listed = detail == .full ? comparison.changedAnswers : Array(comparison.changedAnswers.prefix(ComparisonWords.changesListed))
+            blocks.append(small([TextRun(said.changedAnswers, bold: true)]))
+            blocks += listed.map { small([TextRun("• " + said.answerChange($0))]) }
+            if listed.count < comparison.changedAnswers.count {
+                blocks.append(small([TextRun(said.moreChanges(comparison.changedAnswers.count - listed.count))]))
+            }
+        }
+
         let charted = comparison.chartedNutrients
         if !charted.isEmpty {
             let days = comparison.trend.map { day($0.occasion.completed) }

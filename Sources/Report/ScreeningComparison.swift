@@ -72,6 +72,24 @@ public struct ScreeningComparison: Sendable, Equatable {
         public var label: String
     }
 
+    /// An answer given both times that changed (outside the symptoms, compared on their own), or
+    /// a validated questionnaire's result: the question and each time's answer, in words.
+    public struct AnswerChange: Sendable, Equatable {
+        public var id: String
+        public var question: String
+        public var then: String
+        public var now: String
+        /// A validated questionnaire's totals then and now, out of `maximum`.
+        public var totals: Totals?
+    }
+
+    /// A validated questionnaire's totals, last time and now.
+    public struct Totals: Sendable, Equatable {
+        public var then: Double
+        public var now: Double
+        public var maximum: Double
+    }
+
     /// One screening's scores, for the chart.
     public struct TrendPoint: Sendable, Equatable {
         public var occasion: Occasion
@@ -115,6 +133,10 @@ public struct ScreeningComparison: Sendable, Equatable {
     /// False when a screening's questionnaire is not the one whose items name the symptoms: then
     /// none are compared.
     public var symptomsCompared: Bool
+    /// The validated questionnaires whose result changed, then the other answers given both times
+    /// that changed (a supplement started, less alcohol), in this screening's order; empty when the
+    /// screenings used different questionnaires.
+    public var changedAnswers: [AnswerChange]
     /// Up to the last five screenings, oldest first; this one last.
     public var trend: [TrendPoint]
     public var versionDifference: VersionDifference?
@@ -180,6 +202,8 @@ public struct ScreeningComparison: Sendable, Equatable {
             (newSymptoms, goneSymptoms, symptomsCompared) = ([], [], false)
         }
 
+        changedAnswers = Self.changedAnswers(from: previous, to: current, questionnaire: questionnaire, conventions: conventions)
+
         trend = Array((before + [TrendPoint(previous), TrendPoint(current)]).suffix(Self.trendLength))
         trendMixesVersions = Set(trend.map { $0.occasion.questionnaireID + " " + $0.occasion.contentHash }).count > 1
 
@@ -215,6 +239,31 @@ public struct ScreeningComparison: Sendable, Equatable {
             }
         }
         return symptoms
+    }
+
+    /// Instrument results that changed, then answers given both times that changed, outside the
+    /// symptoms section; none between different questionnaires.
+    static func changedAnswers(
+        from previous: Assessment, to current: Assessment, questionnaire: Questionnaire, conventions: ReportConventions
+    ) -> [AnswerChange] {
+        guard previous.questionnaire.id == questionnaire.id, current.questionnaire.id == questionnaire.id else { return [] }
+        let instrumentsBefore = Dictionary(previous.instruments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let instruments = current.instruments.compactMap { now -> AnswerChange? in
+            guard let then = instrumentsBefore[now.id], then.total != now.total || then.result != now.result else { return nil }
+            return AnswerChange(
+                id: now.id, question: now.name, then: then.result, now: now.result,
+                totals: Totals(then: then.total, now: now.total, maximum: now.maximum))
+        }
+        let answersBefore = Dictionary(previous.answers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let answers = current.answers.compactMap { now -> AnswerChange? in
+            // Symptoms are compared on their own; a calculated answer (the age) follows the calendar.
+            guard questionnaire.section(of: now.id)?.id != conventions.symptomsSection, questionnaire.item(now.id)?.calculated == nil,
+                let then = answersBefore[now.id], then.value != now.value
+            else { return nil }
+            let question = questionnaire.item(now.id).map { $0.shortText ?? $0.text } ?? now.question
+            return AnswerChange(id: now.id, question: question, then: then.answer, now: now.answer, totals: nil)
+        }
+        return instruments + answers
     }
 
     /// The nutrients the chart follows: those flagged (Possible or Likely) in any screening it

@@ -39,6 +39,12 @@ enum ComparisonSummary {
         if comparison.newSymptoms.isEmpty, comparison.goneSymptoms.isEmpty {
             lines.append("  " + (comparison.symptomsCompared ? said.sameSymptoms : said.symptomsNotCompared))
         }
+        if !comparison.changedAnswers.isEmpty {
+            lines.append("  " + said.changedAnswers)
+            lines += comparison.changedAnswers.prefix(ComparisonWords.changesListed).map { "    " + said.answerChange($0) }
+            let more = comparison.changedAnswers.count - ComparisonWords.changesListed
+            if more > 0 { lines.append("    " + said.moreChanges(more)) }
+        }
         return lines.joined(separator: "\n")
     }
 }

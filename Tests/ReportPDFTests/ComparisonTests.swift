@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import TestSupport
 import Testing
 
@@ -83,7 +84,7 @@ import Testing
         ).document()
         let section = Self.section(full)
         let text = Self.words(section)
-        for spanish in ["Desde su último cribado", "La última vez", "Ahora", "Cambio", "baja 10, ahora Baja", "Síntomas", "umbrales de esta versión"]
+        for spanish in ["Desde su último cribado", "La última vez", "Ahora", "Cambio", "−10, ahora Baja", "Síntomas", "umbrales de esta versión"]
         {
             #expect(text.contains(spanish), "\(spanish) in \(text)")
         }
@@ -95,6 +96,24 @@ import Testing
         let layout = ReportRenderer.layout(document, paper: .a4, measurer: try PangoTextEngine.forCurrentThread())
         #expect(layout.overflows.isEmpty, "\(layout.overflows)")
         #expect(layout.lonePunctuation.isEmpty, "\(layout.lonePunctuation)")
+    }
+
+    /// Answers given both times that changed are listed (the supplement she started), and a
+    /// validated questionnaire's result that changed with its totals; symptoms and the age are not
+    /// repeated there.
+    @Test func answersThatChangedAreListed() throws {
+        let earlier = try Sample.assessment(Self.before)
+        let current = try Sample.assessment(Self.after)
+        let comparison = try Self.comparison([earlier], current)
+        #expect(comparison.changedAnswers.map(\.id) == ["supplements"], "\(comparison.changedAnswers)")
+        let words = ComparisonWords(.english)
+        #expect(words.answerChange(comparison.changedAnswers[0]) == "Supplements: None of these → Vitamin B12", "\(comparison.changedAnswers)")
+        let text = Self.words(Self.section(Self.document(current, comparison)))
+        #expect(text.contains("Answers that changed: • Supplements: None of these → Vitamin B12"), "\(text)")
+        let change = ScreeningComparison.AnswerChange(
+            id: "audit_c", question: "AUDIT-C", then: "Positive", now: "Negative", totals: .init(then: 7, now: 3, maximum: 12))
+        #expect(words.answerChange(change) == "AUDIT-C: 7 of 12 (Positive) → 3 of 12 (Negative)")
+        #expect(ComparisonWords(Messages(.es)).answerChange(change) == "AUDIT-C: 7 de 12 (Positive) → 3 de 12 (Negative)")
     }
 
     /// Two screenings on one day are named by their time too: the heading and the chart's
