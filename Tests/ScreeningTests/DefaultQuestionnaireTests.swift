@@ -109,7 +109,7 @@ import Testing
         "hips_thighs": "proximal weakness: the myopathy of low vitamin D",
         "double_vision": "eye signs: a Caine criterion for Wernicke's encephalopathy",
         "confusion": "new confusion: a Caine criterion for Wernicke's encephalopathy",
-        "b6_product": "nerve symptoms while taking B6",
+        "b6_dose_of_concern": "nerve symptoms while taking B6 at or above its European upper limit (or an amount not known)",
         "recent_results": "a blood result the person already knows",
     ]
 
