@@ -14,8 +14,11 @@ import Screening
 /// (`secure_delete`) and `forget` rewrites the file and empties its log.
 public struct HistoryStore: Sendable {
     public let path: String
-    /// False for a history written by a newer NutriScreen: it is read, never changed.
-    public let isWritable: Bool
+    /// Why the history can be read but not changed (written by a newer NutriScreen, or a file or
+    /// folder this user cannot write): what a write throws. Nil when it can be written.
+    public let readOnly: HistoryError?
+    /// False for a history that is read, never changed (see `readOnly`).
+    public var isWritable: Bool { readOnly == nil }
     let queue: DatabaseQueue
 
     /// How long a process waits for another that holds the history, in seconds.
@@ -26,9 +29,9 @@ public struct HistoryStore: Sendable {
         UserFolders.data(environment: environment) + "/nutriscreen/history.sqlite"
     }
 
-    private init(path: String, isWritable: Bool, queue: DatabaseQueue) {
+    private init(path: String, readOnly: HistoryError?, queue: DatabaseQueue) {
         self.path = path
-        self.isWritable = isWritable
+        self.readOnly = readOnly
         self.queue = queue
     }
 
@@ -72,10 +75,31 @@ public struct HistoryStore: Sendable {
             }
             guard known else { throw HistoryError.damaged(path: path, detail: "it is an SQLite file of another program") }
             if !superseded, !complete { try HistorySchema.migrator.migrate(queue) }
-            return HistoryStore(path: path, isWritable: !superseded, queue: queue)
+            return HistoryStore(path: path, readOnly: superseded ? .newerVersion(path: path) : nil, queue: queue)
         } catch {
-            throw HistoryError(error, path: path)
+            let failure = HistoryError(error, path: path)
+            // A history this user can read but not write (its folder made read-only, say) is
+            // still read: listed, shown and compared with; a write then says why it cannot be.
+            if exists, case .cannotOpen(_, .notWritable) = failure, let store = try? reading(path, because: failure) { return store }
+            throw failure
         }
+    }
+
+    /// The history at `path` opened for reading only, when it cannot be written (`failure`).
+    private static func reading(_ path: String, because failure: HistoryError) throws -> HistoryStore? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(wait)
+        configuration.label = "history"
+        // Without write access SQLite cannot make the shared-memory file WAL readers need, so the
+        // file is read as immutable: nothing else may change it, which this user cannot anyway.
+        let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        let queue = try DatabaseQueue(path: uri, configuration: configuration)
+        let usable = try queue.read { db in
+            try Int32.fetchOne(db, sql: "PRAGMA application_id") == HistorySchema.applicationID
+                && (try HistorySchema.migrator.hasCompletedMigrations(db) || HistorySchema.migrator.hasBeenSuperseded(db))
+        }
+        return usable ? HistoryStore(path: path, readOnly: failure, queue: queue) : nil
     }
 
     // MARK: Writing
@@ -160,7 +184,7 @@ public struct HistoryStore: Sendable {
     /// Runs `body` in one immediate transaction (the write lock taken at its start, so it waits
     /// for another writer rather than failing halfway); refused for a newer program's history.
     private func writing<T>(_ body: @escaping (Database) throws -> (T, Database.TransactionCompletion)) throws(HistoryError) -> T {
-        guard isWritable else { throw .newerVersion(path: path) }
+        if let readOnly { throw readOnly }
         do {
             return try queue.writeWithoutTransaction { db in
                 var result: T?

@@ -96,12 +96,17 @@ struct HistoryAccess: Sendable {
         guard let name = document.name else {
             return Kept(
                 comparison: nil,
-                notice: { [words, historyCommand] _ in words.noNameKept(command: "\(historyCommand) import --person \(words.namePlaceholder) \(words.filePlaceholder)") }, failed: false)
+                notice: { [words, historyCommand] _ in
+                    words.noNameKept(command: "\(historyCommand) import --person \(words.namePlaceholder) \(words.filePlaceholder)")
+                }, failed: false)
         }
         let birthDate = birthDate(in: document.answers)
+        // Compared first, so a history that can be read but not written still gives the comparison.
+        var comparison: ScreeningComparison?
         do throws(HistoryError) {
             guard let store = try HistoryStore.open(at: path, creating: true) else { throw .cannotOpen(path: path, reason: .notCreated) }
-            let comparison = try comparison(store, name: name, birthDate: birthDate, current: assessment, questionnaire: questionnaire)
+            comparison = try self.comparison(store, name: name, birthDate: birthDate, current: assessment, questionnaire: questionnaire)
+            let others = comparison == nil ? try store.people().map(\.name).filter { PersonName.key($0) != PersonName.key(name) } : []
             let recorded = try store.record(
                 NewScreening(
                     name: name, birthDate: birthDate, completed: document.completed ?? Date(), assessment: assessment,
@@ -111,14 +116,18 @@ struct HistoryAccess: Sendable {
             case .added(let added): id = added
             case .duplicate(let existing): id = existing
             }
+            // A first screening under a name close to another's: a typing slip starts a new person.
+            let slip = Suggestion.closest(to: name, among: Set(others)).map {
+                " " + words.newPersonDidYouMean(name: Printable.quoted(name), suggestion: Printable.quoted($0))
+            }
             return Kept(
                 comparison: comparison,
                 notice: { [words, path, historyCommand] _ in
-                    words.kept(id: Int(id), path: path, command: historyCommand + " --person " + Invocation.shellQuoted(name))
+                    words.kept(id: Int(id), path: path, command: historyCommand + " --person " + Invocation.shellQuoted(name)) + (slip ?? "")
                 }, failed: false)
         } catch {
             return Kept(
-                comparison: nil,
+                comparison: comparison,
                 notice: { [words, messages, historyCommand] answersFile in
                     "nutriscreen: "
                         + words.notKept(

@@ -51,7 +51,11 @@ struct HistoryListCommand: ParsableCommand {
                 lines += ["", words.personScreenings(person: access.describe(person), screenings: access.screenings(entries.count))]
                 lines += entries.map { "  " + access.describe($0) }
             }
-            lines += ["", words.showOne(command: "\(Invocation.command) history show \(words.numberPlaceholder)" + LanguageOption.argument(for: language.language))]
+            lines += [
+                "",
+                words.showOne(
+                    command: "\(Invocation.command) history show \(words.numberPlaceholder)" + LanguageOption.argument(for: language.language)),
+            ]
             try printOut(lines.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {
             throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))

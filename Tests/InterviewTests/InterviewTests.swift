@@ -272,7 +272,8 @@ func basicFixture() throws -> Questionnaire {
         ])
         for typed in ["no", "n", "No"] { #expect(symptoms.parse(typed: typed, .english) == .success(.multiChoice(["none"])), "\(typed)") }
         let spanish = MultiChoiceKind([
-            AnswerOption(value: "gastric", label: "Una operación de estómago"), AnswerOption(value: "none", label: "Ninguna de estas", exclusive: true),
+            AnswerOption(value: "gastric", label: "Una operación de estómago"),
+            AnswerOption(value: "none", label: "Ninguna de estas", exclusive: true),
         ])
         #expect(spanish.parse(typed: "no", Messages(.es)) == .success(.multiChoice(["none"])))
         let withoutNone = MultiChoiceKind([AnswerOption(value: "a", label: "Tingling"), AnswerOption(value: "b", label: "Cramps")])

@@ -84,8 +84,7 @@ import Testing
         ).document()
         let section = Self.section(full)
         let text = Self.words(section)
-        for spanish in ["Desde su último cribado", "La última vez", "Ahora", "Cambio", "−10, ahora Baja", "Síntomas", "umbrales de esta versión"]
-        {
+        for spanish in ["Desde su último cribado", "La última vez", "Ahora", "Cambio", "−10, ahora Baja", "Síntomas", "umbrales de esta versión"] {
             #expect(text.contains(spanish), "\(spanish) in \(text)")
         }
         for english in ["Since your last", "Last time", "Change", "down ", "now Low", "Symptoms", "not scored", "nothing was rescored"] {

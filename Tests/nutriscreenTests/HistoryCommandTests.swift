@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -106,6 +107,58 @@ import Testing
         #expect(missing.status == 66 && missing.stderr.contains("no hay nadie llamado 'Ana Example'"), "\(missing.stderr)")
         let forget = try runner.run(["history", "forget", "--person", "Ann Example", "--lang", "es"])
         #expect(forget.stdout.contains("Se ha olvidado a Ann Example, nacido/a el 20 de mayo de 1991 (2 cribados, del "), "\(forget.stdout)")
+    }
+
+    /// A first screening under a name one slip away from another person's says so: a typing
+    /// slip would otherwise start a new person without a word.
+    @Test func aNameCloseToAnotherIsQuestioned() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let arguments = ["start", "--new", "--questionnaire", ProcessRunner.fixture]
+        #expect(try runner.run(arguments + ["--name", "Pat Piped"], input: Self.interview).status == 0)
+        sleep(1)
+        let slip = try runner.run(arguments + ["--name", "Pat Pipet"], input: Self.interview)
+        #expect(slip.status == 0, "\(slip.stderr)")
+        #expect(slip.stdout.contains("This is the first screening of 'Pat Pipet' in it; did you mean 'Pat Piped'?"), "\(slip.stdout)")
+        sleep(1)
+        let same = try runner.run(arguments + ["--name", "Pat Piped"], input: Self.interview)
+        #expect(!same.stdout.contains("did you mean"), "the same person again: \(same.stdout)")
+    }
+
+    /// A history this user can read but not write (its folder made read-only) is still listed and
+    /// compared with; keeping a screening in it says why it cannot, and nothing claims it was kept.
+    /// Run as an ordinary user (`nobody` when the tests run as root, who may write anywhere).
+    @Test func aReadOnlyHistoryIsStillReadAndCompared() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let asRoot = getuid() == 0
+        let run = { (arguments: [String]) throws -> Tool.Result in
+            asRoot
+                ? try Tool.run(
+                    "setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", ProcessRunner.executable] + arguments,
+                    environment: runner.environment, directory: runner.state)
+                : try Tool.run(ProcessRunner.executable, arguments, environment: runner.environment, directory: runner.state)
+        }
+        if asRoot {
+            for folder in [runner.state, runner.data, runner.cache] {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                #expect(try Tool.run("chown", ["-R", "65534:65534", folder]).status == 0)
+            }
+        }
+        let first = try run(["history", "import", Self.before])
+        #expect(first.status == 0, "\(first.output)")
+        #expect(chmod(runner.data + "/nutriscreen", 0o500) == 0)
+        defer { chmod(runner.data + "/nutriscreen", 0o700) }
+        let list = try run(["history"])
+        #expect(list.status == 0 && list.output.contains("Ann Example, born 20 May 1991: 1 screening"), "\(list.output)")
+        let pdf = runner.state + "/after.pdf"
+        let report = try run(["report", "--answers", Self.after, "--out", pdf])
+        #expect(report.status == 0, "\(report.output)")
+        #expect(try ProcessRunner.output(of: "pdftotext", [pdf, "-"]).contains("Since your last screening"))
+        let again = try run(["history", "import", Self.after])
+        #expect(again.status == 73, "\(again.output)")
+        #expect(again.output.contains("check that you can write to it and its folder"), "\(again.output)")
+        #expect(!again.output.contains("added as screening"))
     }
 
     @Test func importKeepsEachScreeningOnceAndNamesBadFiles() throws {
@@ -296,6 +349,11 @@ import Testing
             try runner.killMidway(["history", "import"] + files, after: 150_000...1_000_000)
             guard FileManager.default.fileExists(atPath: runner.history) else { continue }
             #expect(try Self.integrity(runner) == ["ok"], "round \(round)")
+            // Killed before its schema was made (one transaction): an empty file, nothing half made.
+            guard try Self.count(runner, "SELECT count(*) FROM sqlite_master WHERE name = 'screening'") == 1 else {
+                #expect(try Self.count(runner, "SELECT count(*) FROM sqlite_master") == 0, "round \(round): half a schema")
+                continue
+            }
             // Each screening whole: with every nutrient's score, or not there at all.
             #expect(
                 try Self.count(
