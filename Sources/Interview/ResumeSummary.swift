@@ -30,8 +30,12 @@ public struct ResumeSummary: Equatable, Sendable {
             let progress = navigator.progress(at: next, answers: answers)
             toGo = progress.questionCount - progress.questionNumber + (answers[next.id] == nil ? 1 : 0)
         }
-        // Calculated items (an age from a date of birth) are kept with the answers but never asked.
-        let answered = answers.values.keys.filter { questionnaire.item($0)?.calculated == nil }.count
+        // A calculated item worked out from other answers (an age from a date of birth) is kept
+        // with the answers but was not asked; typed in their place (no date of birth), it was.
+        let answered = answers.values.keys.filter { id in
+            guard let formula = questionnaire.item(id)?.calculated else { return true }
+            return !formula.expression.references.allSatisfy { answers[$0] != nil }
+        }.count
         self.init(name: record.name, answered: answered, toGo: toGo, updated: record.updated)
     }
 
