@@ -12,14 +12,16 @@ struct HistoryForgetCommand: ParsableCommand {
         abstract: "Delete a person and all their screenings from your history, leaving no trace in it.",
         discussion: """
             Deletes the person and every screening of theirs, then rewrites the history file and empties its \
-            log, so nothing of them is left in either; it says what it deleted. Reports, answers files and \
-            unfinished sessions kept elsewhere are not touched. When two people share the name, --born \
+            log, so nothing of them is left in either; it says what it deleted. At a terminal it asks first \
+            (--yes does not); exit 1 when the answer is not yes. Reports, answers files and sessions kept \
+            elsewhere are not touched. When two people share the name, --born \
             says which (YYYY-MM-DD, or unknown for the one without a date of birth). Exit 66 when no one of \
             that name is in the history, 69 when another nutriscreen process kept reading it (run it again).
 
             Examples:
               nutriscreen history forget --person 'Ann Example'
               nutriscreen history forget --person 'Ann Example' --born 1991-05-20
+              nutriscreen history forget --person 'Ann Example' --yes    # without asking
             """
     )
 
@@ -28,6 +30,9 @@ struct HistoryForgetCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Their date of birth (YYYY-MM-DD), or unknown, when two people share the name.", valueName: "date"))
     var born: String?
+
+    @Flag(name: .long, help: "Do not ask before deleting (asked only when run at a terminal).")
+    var yes = false
 
     @OptionGroup var language: LanguageOption
 
@@ -50,6 +55,17 @@ struct HistoryForgetCommand: ParsableCommand {
                     ExitStatus.noInput)
             }
             guard chosen.count == 1 else { throw fail(access.ambiguous(person, among: chosen), ExitStatus.usage) }
+            // At a terminal, a person confirms what cannot be undone; scripts pass --yes or pipe.
+            if !yes, isatty(STDIN_FILENO) == 1 {
+                let words = language.messages.history
+                let count = access.screenings(try store.screenings(of: chosen[0]).count)
+                FileHandle.standardOutput.write(Data((words.forgetConfirm(screenings: count, person: access.describe(chosen[0])) + " ").utf8))
+                let typed = readLine() ?? ""
+                guard Messages.isOne(of: language.messages.answers.yesWords, typed) else {
+                    try printOut(words.nothingForgotten, language.messages)
+                    throw ExitCode(1)
+                }
+            }
             let report = try store.forget(chosen.map(\.id))
             try printOut(access.forgotten(report), language.messages)
             if !report.compacted { throw fail(access.notCompacted, ExitStatus.sessionInUse) }

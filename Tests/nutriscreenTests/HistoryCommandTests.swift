@@ -109,6 +109,22 @@ import Testing
         #expect(forget.stdout.contains("Se ha olvidado a Ann Example, nacido/a el 20 de mayo de 1991 (2 cribados, del "), "\(forget.stdout)")
     }
 
+    /// At a terminal (`script`'s pseudo-terminal) `forget` asks first: anything but yes deletes
+    /// nothing (exit 1); yes, or --yes, deletes. Piped, as in the other tests, it does not ask.
+    @Test func forgetAsksAtATerminal() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["history", "import", Self.before]).status == 0)
+        let command = "\(ProcessRunner.executable) history forget --person 'Ann Example'"
+        let kept = try runner.run(["-qec", command, "/dev/null"], input: "n\n", executable: "/usr/bin/script")
+        #expect(kept.stdout.contains("Delete 1 screening of Ann Example, born 20 May 1991? This cannot be undone."), "\(kept.stdout)")
+        #expect(kept.stdout.contains("Nothing was deleted.") && kept.status == 1, "\(kept.stdout)")
+        #expect(try Self.count(runner, "SELECT count(*) FROM screening") == 1)
+        let gone = try runner.run(["-qec", command, "/dev/null"], input: "yes\n", executable: "/usr/bin/script")
+        #expect(gone.status == 0 && gone.stdout.contains("Forgot Ann Example"), "\(gone.stdout)")
+        #expect(try Self.count(runner, "SELECT count(*) FROM screening") == 0)
+    }
+
     /// A first screening under a name one slip away from another person's says so: a typing
     /// slip would otherwise start a new person without a word.
     @Test func aNameCloseToAnotherIsQuestioned() throws {
