@@ -68,7 +68,7 @@ func basicFixture() throws -> Questionnaire {
         #expect(answers["notes"] == nil)
         #expect(saved.last?.status == .completed)
         #expect(saved.last?.skipped == ["notes"])
-        #expect(console.output.contains("Urgent symptoms (section 1 of 2) · question 1 of up to 7"))
+        #expect(console.output.contains("Urgent symptoms (section 1 of up to 2) · question 1 of up to 7"))
         #expect(console.output.contains("A few questions about you."))
         #expect(console.output.contains("  3. Vegan"))
     }

@@ -40,7 +40,7 @@ import Testing
         #expect(answers["medicines"] == .multiChoice(["metformin"]))
         #expect(saved?.skipped == ["metformin_years", "notes"])
         for line in [
-            "Síntomas urgentes (sección 1 de 2) · pregunta 1 de un máximo de 7",
+            "Síntomas urgentes (sección 1 de un máximo de 2) · pregunta 1 de un máximo de 7",
             "¿La debilidad empezó de repente en un lado del cuerpo?",
             "  1. Sí\n  2. No\n",
             "Escriba 1 o s para sí, 2 o n para no. O bien: a atrás · ? por qué lo preguntamos · r revisar · g guardar y salir",

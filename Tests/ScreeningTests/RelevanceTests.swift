@@ -52,12 +52,17 @@ import Testing
             var given = AnswerSet()
             var current = navigator.next(after: nil, answers: given, skipped: [])
             var last = Int.max
+            var lastSections = Int.max
             var steps = 0
             while let item = current, steps < 200 {
                 let progress = navigator.progress(at: item, answers: given)
                 #expect(progress.questionCount <= last, "seed \(seed): \(item.id) of up to \(progress.questionCount), was \(last)")
                 #expect(progress.questionNumber <= progress.questionCount)
+                // "section 3 of up to 10": the sections too only ever shrink.
+                #expect(progress.sectionCount <= lastSections, "seed \(seed): \(item.id) section of up to \(progress.sectionCount)")
+                #expect(progress.sectionNumber <= progress.sectionCount)
                 last = progress.questionCount
+                lastSections = progress.sectionCount
                 given[item.id] = full[item.id]
                 given = navigator.calculating(given, on: RandomAnswers.day)
                 current = navigator.next(after: item.id, answers: given, skipped: [])

@@ -52,7 +52,7 @@ import Testing
         let (screen, status, stderr) = try Self.screening(runner, ["--lang", "es", "--out", pdf, "--name", "Ana Ejemplo"])
         #expect(status == 0, "\(stderr)\n\(screen.suffix(2000))")
         for spanish in [
-            "Síntomas nerviosos y musculares: cribado nutricional", "Señales de alarma (sección 1 de 10) · pregunta 1 de un máximo de",
+            "Síntomas nerviosos y musculares: cribado nutricional", "Señales de alarma (sección 1 de un máximo de 10) · pregunta 1 de un máximo de",
             "¿Ha tenido alguna de estas cosas ahora mismo o en los últimos 2 días?", "O bien: a atrás · ? por qué lo preguntamos",
             "¿Cuál es su fecha de nacimiento? Escriba o para omitirla", "Piernas y pies (MNSI)", "¿Tiene las piernas y/o los pies adormecidos?",
             "Ha respondido a todas las preguntas. Revise sus respuestas, por favor.", "14 de marzo de 1958", "(omitida)", "Qué hacer ahora",
