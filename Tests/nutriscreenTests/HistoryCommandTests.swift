@@ -147,31 +147,41 @@ import Testing
     @Test func aReadOnlyHistoryIsStillReadAndCompared() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
-        let asRoot = getuid() == 0
-        let run = { (arguments: [String]) throws -> Tool.Result in
-            asRoot
-                ? try Tool.run(
-                    "setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", ProcessRunner.executable] + arguments,
-                    environment: runner.environment, directory: runner.state)
-                : try Tool.run(ProcessRunner.executable, arguments, environment: runner.environment, directory: runner.state)
+        // The program, the questionnaire and the answers, copied where `nobody` may read them (the
+        // repository may sit in root's home); the program finds its libraries by absolute paths
+        // and beside itself.
+        let copies = runner.state + "/copies"
+        try FileManager.default.createDirectory(atPath: copies, withIntermediateDirectories: true)
+        for file in [ProcessRunner.executable, ProcessRunner.repository + "/Questionnaires/neuro-nutrition.yaml", Self.before, Self.after] {
+            try FileManager.default.copyItem(atPath: file, toPath: copies + "/" + URL(fileURLWithPath: file).lastPathComponent)
         }
+        let (program, questionnaire) = (copies + "/nutriscreen", copies + "/neuro-nutrition.yaml")
+        let (before, after) = (copies + "/ann-before-b12.yaml", copies + "/ann-after-b12.yaml")
+        let asRoot = getuid() == 0
         if asRoot {
             for folder in [runner.state, runner.data, runner.cache] {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 #expect(try Tool.run("chown", ["-R", "65534:65534", folder]).status == 0)
             }
         }
-        let first = try run(["history", "import", Self.before])
+        let run = { (arguments: [String]) throws -> Tool.Result in
+            asRoot
+                ? try Tool.run(
+                    "setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", program] + arguments,
+                    environment: runner.environment, directory: runner.state)
+                : try Tool.run(program, arguments, environment: runner.environment, directory: runner.state)
+        }
+        let first = try run(["history", "import", before, "--questionnaire", questionnaire])
         #expect(first.status == 0, "\(first.output)")
         #expect(chmod(runner.data + "/nutriscreen", 0o500) == 0)
         defer { chmod(runner.data + "/nutriscreen", 0o700) }
         let list = try run(["history"])
         #expect(list.status == 0 && list.output.contains("Ann Example, born 20 May 1991: 1 screening"), "\(list.output)")
         let pdf = runner.state + "/after.pdf"
-        let report = try run(["report", "--answers", Self.after, "--out", pdf])
+        let report = try run(["report", "--answers", after, "--out", pdf, "--questionnaire", questionnaire])
         #expect(report.status == 0, "\(report.output)")
         #expect(try ProcessRunner.output(of: "pdftotext", [pdf, "-"]).contains("Since your last screening"))
-        let again = try run(["history", "import", Self.after])
+        let again = try run(["history", "import", after, "--questionnaire", questionnaire])
         #expect(again.status == 73, "\(again.output)")
         #expect(again.output.contains("check that you can write to it and its folder"), "\(again.output)")
         #expect(!again.output.contains("added as screening"))
