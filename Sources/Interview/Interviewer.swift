@@ -103,7 +103,14 @@ public final class Interviewer {
                 current = advance(from: item)
                 record.current = current?.id
                 persist()
-                if let stop = checkEmergencies() { return stop }
+                switch checkEmergencies() {
+                case .carryOn: break
+                case .end(let outcome): return outcome
+                case .back:
+                    // A slip of the finger: back to the answer that raised the warning.
+                    current = item
+                    record.current = item.id
+                }
             case .keep:
                 current = advance(from: item)
             case .skip:
@@ -250,12 +257,21 @@ public final class Interviewer {
 
     // MARK: Emergencies
 
-    /// Shows each emergency trigger the moment it holds, and lets the person stop or carry on.
-    private func checkEmergencies() -> Outcome? {
+    /// What the person chose at an emergency warning.
+    private enum EmergencyChoice {
+        case carryOn
+        /// Back to the question just answered, to change an answer given by mistake.
+        case back
+        case end(Outcome)
+    }
+
+    /// Shows each emergency trigger the moment it holds, and lets the person stop, carry on, or
+    /// go back to change the answer.
+    private func checkEmergencies() -> EmergencyChoice {
         let fired = navigator.firedTriggers(answers).filter {
             $0.trigger.urgency == .emergency && !record.acknowledgedTriggers.contains($0.trigger.id)
         }
-        guard !fired.isEmpty else { return nil }
+        guard !fired.isEmpty else { return .carryOn }
         let words = messages.interview
         console.line()
         console.line(style.alert(words.emergencyBanner))
@@ -267,14 +283,20 @@ public final class Interviewer {
         persist()
         while true {
             console.line(words.emergencyChoice)
+            console.line(style.dim(words.emergencyBack(back: messages.keys.back[0])))
             console.write("> ")
-            guard let input = console.readLine() else { return leave(.endOfInput) }
+            guard let input = console.readLine() else { return .end(leave(.endOfInput)) }
             if Messages.isOne(of: messages.keys.stop, input) {
                 record.status = .stoppedAtEmergency
                 persist()
-                return .stoppedAtEmergency(fired)
+                return .end(.stoppedAtEmergency(fired))
             }
-            if Messages.isOne(of: messages.keys.carryOn, input) { return nil }
+            if Messages.isOne(of: messages.keys.carryOn, input) { return .carryOn }
+            if Messages.isOne(of: messages.keys.back, input) {
+                // Warned again if the changed answer still raises it.
+                record.acknowledgedTriggers.removeAll { id in fired.contains { $0.trigger.id == id } }
+                return .back
+            }
             console.line(words.emergencyRetry)
         }
     }

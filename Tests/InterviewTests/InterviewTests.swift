@@ -169,6 +169,17 @@ func basicFixture() throws -> Questionnaire {
         if case .completed = outcome {} else { Issue.record("not completed: \(outcome)") }
     }
 
+    /// An emergency answer given by mistake: b at the warning goes back to the question, the
+    /// changed answer stands, and the warning is not in the saved session.
+    @Test func goingBackFromAnEmergencyWarningChangesTheAnswer() {
+        let (outcome, console, saved) = run(["y", "b", "n", "70", "3", "n", "1", "2", "s", ""])
+        #expect(console.output.contains("Or type b to go back and change your answer."))
+        #expect(console.output.components(separatedBy: "EMERGENCY WARNING").count == 2, "warned once")
+        #expect(saved.last?.answers["sudden_weakness"] == .bool(false))
+        #expect(saved.last?.acknowledgedTriggers.isEmpty == true, "\(saved.last?.acknowledgedTriggers ?? [])")
+        if case .completed = outcome {} else { Issue.record("not completed: \(outcome)") }
+    }
+
     @Test func endOfInputSavesAndSaysSo() {
         let (outcome, _, saved) = run(["n", "70"])
         #expect(outcome == .endOfInput)
