@@ -53,13 +53,13 @@ struct ExportCommand: ParsableCommand {
         } else {
             let document: AnswersDocument
             (questionnaire, document) = try input.load(language)
-            let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+            let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
                 document.answers, name: document.name, completed: document.completed)
             json = FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
         }
         let data = json.data() + Data("\n".utf8)
         guard let out else {
-            FileHandle.standardOutput.write(data)
+            try writeOut(data, questionnaire.messages)
             return
         }
         do {
@@ -67,6 +67,6 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw fail(error.message(questionnaire.messages), ExitStatus.cannotCreate)
         }
-        print(out)
+        try printOut(out, questionnaire.messages)
     }
 }

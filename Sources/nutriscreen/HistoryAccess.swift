@@ -15,8 +15,11 @@ struct HistoryAccess: Sendable {
     let messages: Messages
     let conventions = ReportConventions.standard
     private var words: Messages.History { messages.history }
-    /// `nutriscreen history` as a suggested command, with `--lang` when the environment would not give the language.
-    private var historyCommand: String { Invocation.command + " history" + LanguageOption.argument(for: messages.language) }
+    /// `nutriscreen history REST` as a suggested command, ending with `--lang` when the environment
+    /// would not give the language (after the subcommand, where ArgumentParser reads it).
+    func historyCommand(_ rest: String = "") -> String {
+        Invocation.command + " history" + (rest.isEmpty ? "" : " " + rest) + LanguageOption.argument(for: messages.language)
+    }
 
     /// This user's history (`$XDG_DATA_HOME/nutriscreen/history.sqlite`), said in the language of `messages`.
     static func standard(_ messages: Messages) -> HistoryAccess {
@@ -96,8 +99,8 @@ struct HistoryAccess: Sendable {
         guard let name = document.name else {
             return Kept(
                 comparison: nil,
-                notice: { [words, historyCommand] _ in
-                    words.noNameKept(command: "\(historyCommand) import --person \(words.namePlaceholder) \(words.filePlaceholder)")
+                notice: { [words, self] _ in
+                    words.noNameKept(command: historyCommand("import --person \(words.namePlaceholder) \(words.filePlaceholder)"))
                 }, failed: false)
         }
         let birthDate = birthDate(in: document.answers)
@@ -122,17 +125,17 @@ struct HistoryAccess: Sendable {
             }
             return Kept(
                 comparison: comparison,
-                notice: { [words, path, historyCommand] _ in
-                    words.kept(id: Int(id), path: path, command: historyCommand + " --person " + Invocation.shellQuoted(name)) + (slip ?? "")
+                notice: { [words, path, self] _ in
+                    words.kept(id: Int(id), path: path, command: historyCommand("--person " + Invocation.shellQuoted(name))) + (slip ?? "")
                 }, failed: false)
         } catch {
             return Kept(
                 comparison: comparison,
-                notice: { [words, messages, historyCommand] answersFile in
+                notice: { [words, messages, self] answersFile in
                     "nutriscreen: "
                         + words.notKept(
                             problem: error.message(messages), session: session, file: answersFile,
-                            command: historyCommand + " import " + Invocation.shellQuoted(answersFile))
+                            command: historyCommand("import " + Invocation.shellQuoted(answersFile)))
                 }, failed: true)
         }
     }
@@ -160,7 +163,7 @@ struct HistoryAccess: Sendable {
     /// "1 screening", "3 screenings".
     func screenings(_ count: Int) -> String { count == 1 ? words.oneScreening : words.screenings(count: count) }
 
-    var empty: String { words.empty(path: path, command: "\(historyCommand) import \(words.filePlaceholder)") }
+    var empty: String { words.empty(path: path, command: historyCommand("import \(words.filePlaceholder)")) }
 
     func noOne(named name: String, among names: [String]) -> String {
         guard let suggestion = Suggestion.closest(to: name, among: Set(names)) else {
@@ -180,7 +183,7 @@ struct HistoryAccess: Sendable {
         words.ambiguous(count: people.count, name: Printable.quoted(name), people: people.map(describe).joined(separator: "; "))
     }
 
-    func noScreening(_ id: Int64) -> String { words.noScreening(id: Int(id), path: path, command: historyCommand) }
+    func noScreening(_ id: Int64) -> String { words.noScreening(id: Int(id), path: path, command: historyCommand()) }
 
     var unreadableAssessment: String { words.unreadableAssessment }
     var noName: String { words.noName }

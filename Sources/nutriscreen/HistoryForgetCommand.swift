@@ -59,7 +59,7 @@ struct HistoryForgetCommand: ParsableCommand {
             if !yes, isatty(STDIN_FILENO) == 1 {
                 let words = language.messages.history
                 let count = access.screenings(try store.screenings(of: chosen[0]).count)
-                FileHandle.standardOutput.write(Data((words.forgetConfirm(screenings: count, person: access.describe(chosen[0])) + " ").utf8))
+                try writeOut(Data((words.forgetConfirm(screenings: count, person: access.describe(chosen[0])) + " ").utf8), language.messages)
                 let typed = readLine() ?? ""
                 guard Messages.isOne(of: language.messages.answers.yesWords, typed) else {
                     try printOut(words.nothingForgotten, language.messages)

@@ -54,7 +54,7 @@ struct HistoryListCommand: ParsableCommand {
             lines += [
                 "",
                 words.showOne(
-                    command: "\(Invocation.command) history show \(words.numberPlaceholder)" + LanguageOption.argument(for: language.language)),
+                    command: access.historyCommand("show \(words.numberPlaceholder)")),
             ]
             try printOut(lines.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {

@@ -85,6 +85,9 @@ import Testing
     @Test func theHistorySpeaksSpanish() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
+        // A suggested command keeps the language after the subcommand, where it is read.
+        let empty = try runner.run(["history", "--lang", "es"])
+        #expect(empty.stdout.contains(" history import ARCHIVO --lang es"), "\(empty.stdout)")
         let imported = try runner.run(["history", "import", Self.before, Self.after, "--lang", "es"])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains(": añadido como cribado 1 (Ann Example, completado "), "\(imported.stdout)")

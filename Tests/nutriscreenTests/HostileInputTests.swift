@@ -74,6 +74,9 @@ import Testing
         let assess = try fullStandardOutput(runner, ["assess", "--answers", Self.sample])
         #expect(assess.status == 73, "output lost on a full disk: \(assess.stderr)")
         #expect(assess.stderr.contains("cannot write to standard output"))
+        let export = try fullStandardOutput(runner, ["export", "--answers", Self.sample])
+        #expect(export.status == 73, "the FHIR bundle lost on a full disk: \(export.stderr)")
+        #expect(export.stderr.contains("cannot write to standard output"))
     }
 
     /// Runs with standard output on /dev/full.
