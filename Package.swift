@@ -55,7 +55,8 @@ let package = Package(
         // Formats the screening is exported in (FHIR R4) and read back from.
         .target(name: "Exports", dependencies: ["Screening", "Localization"]),
         // Benchmarks (build with -c release): see BENCHMARKS.md.
-        .executableTarget(name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport", "History"]),
+        .executableTarget(
+            name: "nutriscreen-bench", dependencies: ["Screening", "Report", "ReportPDF", "CCairo", "TestSupport", "History", "Exports"]),
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
         .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).

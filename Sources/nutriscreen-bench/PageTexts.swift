@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 import Report
 import ReportPDF
@@ -10,9 +11,9 @@ import Screening
 enum PageTexts {
     static func write(folder: String, questionnaire: Questionnaire, created: Date) throws {
         let engine = try PangoTextEngine.forCurrentThread()
-        let assessor = Assessor(questionnaire: questionnaire)
+        let assessor = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".yaml") {
-            let answers = try AnswersDocument.load(path: folder + "/" + name, questionnaire: questionnaire)
+            let answers = try AnswersFile.load(path: folder + "/" + name, questionnaire: questionnaire)
             let assessment = assessor.assess(answers.answers, name: answers.name, completed: answers.completed)
             let document = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "bench", created: created).document()
             try text(of: ReportRenderer.layout(document, paper: .a4, measurer: engine))

@@ -76,12 +76,7 @@ struct AnswersInput: ParsableArguments {
     /// and throws the exit code.
     static func read(_ answers: String, questionnaire: Questionnaire) throws -> AnswersDocument {
         do {
-            let data = try YAMLReader.read(answers, what: "the answers file")
-            // A FHIR QuestionnaireResponse (or a Bundle holding one) is recognised by its resourceType.
-            if FHIRResponseReader.recognises(data) {
-                return try FHIRResponseReader.parse(data, file: answers, questionnaire: questionnaire)
-            }
-            return try AnswersDocument.parse(data, file: answers, questionnaire: questionnaire)
+            return try AnswersFile.load(path: answers, questionnaire: questionnaire)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             if error.unreadable { throw ExitStatus.noInput }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Exports
 import Foundation
 import History
 import Localization
@@ -115,7 +116,7 @@ struct BatchReporter {
     ) -> Failure? {
         let document: AnswersDocument
         do {
-            document = try AnswersDocument.load(path: file, questionnaire: questionnaire)
+            document = try AnswersFile.load(path: file, questionnaire: questionnaire)
         } catch {
             let words = questionnaire.messages.cli
             let first = error.diagnostics.first.map(\.description) ?? "\(file):1:1: cannot read the answers file"

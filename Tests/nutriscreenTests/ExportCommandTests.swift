@@ -51,4 +51,16 @@ import Testing
         #expect(refused.stderr.contains("\(broken):1:"))
         #expect(refused.stderr.contains("unknown linkId 'nonsense'"))
     }
+
+    /// The batch reads a FHIR response like any answers file (it once read only YAML there).
+    @Test func aBatchTakesFHIRResponsesToo() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let (input, output) = (runner.state + "/in", runner.state + "/out")
+        for folder in [input, output] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        #expect(try runner.run(["export", "--answers", Self.sample, "--out", input + "/sample.json"]).status == 0)
+        let batch = try runner.run(["report", "--answers-dir", input, "--out-dir", output])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output + "/sample.pdf"))
+    }
 }

@@ -1,0 +1,14 @@
+import Foundation
+import Screening
+
+/// An answers file in any form NutriScreen reads: YAML or JSON answers, or a FHIR
+/// QuestionnaireResponse (or a Bundle holding one), told apart by its `resourceType`. The one
+/// way every command, the batch and the benchmark read answers.
+public enum AnswersFile {
+    /// Reads the file at `path` and checks every answer against `questionnaire`.
+    public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+        let data = try YAMLReader.read(path, what: "the answers file")
+        if FHIRResponseReader.recognises(data) { return try FHIRResponseReader.parse(data, file: path, questionnaire: questionnaire) }
+        return try AnswersDocument.parse(data, file: path, questionnaire: questionnaire)
+    }
+}
