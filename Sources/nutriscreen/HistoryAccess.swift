@@ -51,7 +51,10 @@ struct HistoryAccess: Sendable {
     func comparison(
         _ store: HistoryStore, name: String, birthDate: CalendarDate?, current: Assessment, questionnaire: Questionnaire
     ) throws(HistoryError) -> ScreeningComparison? {
+        // Answers without a completed time are this screening, now (as the report dates them).
         let completed = current.completed.flatMap(ISO8601.parse) ?? Date()
+        var current = current
+        current.completed = ISO8601.format(completed)
         let earlier = try store.earlier(
             name: name, birthDate: birthDate, before: completed, limit: ScreeningComparison.trendLength - 1)
         // The last screening is read in full; the ones before it only for the chart, from their scores.

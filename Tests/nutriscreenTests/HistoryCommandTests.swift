@@ -144,6 +144,23 @@ import Testing
         #expect(!same.stdout.contains("did you mean"), "the same person again: \(same.stdout)")
     }
 
+    /// Answers without a completed time are compared as a screening done now, not in 1970.
+    @Test func answersWithoutACompletedTimeAreComparedAsNow() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["history", "import", Self.before]).status == 0)
+        let undated = ProcessRunner.temporaryFile(
+            try String(contentsOfFile: Self.after, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("completed:") }
+                .joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(atPath: undated) }
+        let pdf = runner.state + "/undated.pdf"
+        let report = try runner.run(["report", "--answers", undated, "--out", pdf])
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = try ProcessRunner.output(of: "pdftotext", [pdf, "-"])
+        #expect(text.contains("Since your last screening (2 February 2026)"), "\(text)")
+        #expect(!text.contains("1970") && !text.contains("less than a day"), "\(text)")
+    }
+
     /// A history this user can read but not write (its folder made read-only) is still listed and
     /// compared with; keeping a screening in it says why it cannot, and nothing claims it was kept.
     /// Run as an ordinary user (`nobody` when the tests run as root, who may write anywhere).
