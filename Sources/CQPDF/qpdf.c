@@ -219,7 +219,7 @@ static void mark_artifacts(Finisher *f, qpdf_oh stream) {
         if (left >= sizeof marker - 1 && memcmp(data + i, marker, sizeof marker - 1) == 0) {
             // The end of the properties and the BDC operator.
             size_t j = i + sizeof marker - 1;
-            while (j + 5 <= length && memcmp(data + j, ">> BDC", 6) != 0) j++;
+            while (j + 6 <= length && memcmp(data + j, ">> BDC", 6) != 0) j++;
             if (j + 6 <= length) {
                 memcpy(out + written, artifact, sizeof artifact - 1);
                 written += sizeof artifact - 1;
