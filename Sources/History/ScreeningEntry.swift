@@ -26,5 +26,5 @@ public struct ScreeningEntry: Sendable, Equatable {
     public var recorded: Date
 
     /// The nutrients in the Possible or Likely band, most likely first.
-    public var flagged: [NutrientScore] { scores.filter { $0.band != .low } }
+    public var flagged: [NutrientScore] { scores.filter(\.band.isFlagged) }
 }

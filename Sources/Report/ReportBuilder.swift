@@ -270,7 +270,7 @@ public struct ReportBuilder {
         let score = messages.number(nutrient.score)
         return ScoreChart.Row(
             name: nutrient.name, score: nutrient.score, possible: nutrient.thresholds.possible, likely: nutrient.thresholds.likely,
-            band: nutrient.band, bandText: "\(band) (\(score))", link: nutrient.band == .low ? nil : "nutrient-\(nutrient.id)",
+            band: nutrient.band, bandText: "\(band) (\(score))", link: nutrient.band.isFlagged ? "nutrient-\(nutrient.id)" : nil,
             linkText: words.goToSection(name: nutrient.name), reasons: reasons ? strongestReasons(nutrient) : [],
             alternativeText: words.barText(name: nutrient.name, score: score, band: band, thresholds: thresholds(nutrient)))
     }
@@ -283,7 +283,7 @@ public struct ReportBuilder {
     private func flaggedNutrients() -> [Block] {
         var blocks: [Block] = [heading(2, words.flaggedNutrients, "summary")]
         let flagged = assessment.flaggedNutrients
-        let low = assessment.nutrients.filter { $0.band == .low }
+        let low = assessment.nutrients.filter { !$0.band.isFlagged }
         let scale = assessment.nutrients.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
         if flagged.isEmpty {
             blocks.append(.paragraph(Paragraph([TextRun(words.noneFlagged)], style: .small)))
@@ -293,7 +293,7 @@ public struct ReportBuilder {
             let columns = [words.nutrientColumn, words.scoreColumn, words.bandColumn, words.reasonsColumn]
             blocks.append(
                 .scoreChart(
-                    ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band != .low) }, columnTitles: columns, scale: scale, showsReasons: true)))
+                    ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band.isFlagged) }, columnTitles: columns, scale: scale, showsReasons: true)))
         }
         if !low.isEmpty, detail == .short || flagged.isEmpty {
             blocks.append(

@@ -55,7 +55,7 @@ public struct ScreeningComparison: Sendable, Equatable {
         }
 
         /// Possible or Likely then or now.
-        public var isFlagged: Bool { [then, now].contains { ($0?.band ?? .low) != .low } }
+        public var isFlagged: Bool { [then, now].contains { $0?.band.isFlagged ?? false } }
     }
 
     /// A see-a-doctor warning that fired in one of the two screenings only.
@@ -269,6 +269,6 @@ public struct ScreeningComparison: Sendable, Equatable {
     /// The nutrients the chart follows: those flagged (Possible or Likely) in any screening it
     /// shows, in this screening's order.
     public var chartedNutrients: [NutrientChange] {
-        nutrients.filter { nutrient in trend.contains { ($0.scores[nutrient.id]?.band ?? .low) != .low } }
+        nutrients.filter { nutrient in trend.contains { $0.scores[nutrient.id]?.band.isFlagged ?? false } }
     }
 }

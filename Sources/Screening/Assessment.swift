@@ -137,7 +137,7 @@ public struct Assessment: Codable, Sendable, Equatable {
     }
 
     /// Nutrients in the Likely or Possible band, most likely first.
-    public var flaggedNutrients: [NutrientResult] { nutrients.filter { $0.band != .low } }
+    public var flaggedNutrients: [NutrientResult] { nutrients.filter(\.band.isFlagged) }
 
     /// The assessment as pretty JSON with sorted keys (stable for scripts and diffs).
     public func json() -> String {

@@ -83,7 +83,7 @@ public struct Assessor: Sendable {
 
         // Each test once, serving every flagged nutrient and other cause that names it.
         var tests: [Assessment.TestResult] = []
-        let servers = nutrients.filter { $0.band != .low }.map { ($0.id, $0.tests) } + otherCauses.map { ($0.id, $0.tests) }
+        let servers = nutrients.filter(\.band.isFlagged).map { ($0.id, $0.tests) } + otherCauses.map { ($0.id, $0.tests) }
         for (server, ids) in servers {
             for id in ids {
                 if let index = tests.firstIndex(where: { $0.id == id }) {
@@ -113,7 +113,7 @@ public struct Assessor: Sendable {
         for keys in triggers.map(\.references) + instruments.map(\.references) + advice.map(\.references) + otherCauses.map(\.references) {
             cited.formUnion(keys)
         }
-        for nutrient in nutrients where nutrient.band != .low {
+        for nutrient in nutrients where nutrient.band.isFlagged {
             for reason in nutrient.supporting + nutrient.contrary { cited.formUnion(reason.references) }
         }
 

@@ -27,6 +27,9 @@ public enum Band: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
         case .likely: messages.bands.likely
         }
     }
+    /// Possible or Likely: the nutrient is flagged, with its tests and advice.
+    public var isFlagged: Bool { self != .low }
+
     private var rank: Int { Band.allCases.firstIndex(of: self)! }
     public static func < (a: Band, b: Band) -> Bool { a.rank < b.rank }
 }

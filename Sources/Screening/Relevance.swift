@@ -52,7 +52,8 @@ public struct Relevance: Sendable {
         var servers: Set<String> = []
         for nutrient in questionnaire.nutrients {
             guard let range = partial.range(of: nutrient.id) else { continue }
-            if range.high >= nutrient.thresholds.possible { servers.insert(nutrient.id) }
+            // May still be flagged (as the Assessor decides): its tests may still be listed.
+            if nutrient.thresholds.band(for: range.high).isFlagged { servers.insert(nutrient.id) }
             if nutrient.thresholds.band(for: range.low) != nutrient.thresholds.band(for: range.high) {
                 matters.formUnion(nutrientReads[nutrient.id] ?? [])
             }
