@@ -36,9 +36,6 @@ public enum Answer: Hashable, Sendable {
 
     /// Reads a plain value as an answer to `item`, or says what the item accepts.
     public static func from(_ value: PlainValue, for item: Item) -> Result<Answer, AnswerProblem> { item.kind.answer(from: value) }
-
-    /// What an item accepts, in words.
-    public static func expectation(for item: Item) -> String { item.kind.expectation }
 }
 
 /// Why a value is not an acceptable answer, in words a person can act on.

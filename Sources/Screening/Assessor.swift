@@ -106,7 +106,7 @@ public struct Assessor: Sendable {
         let open = relevance?.openItems(effective)
         let unanswered = visible.filter { item in
             item.takesAnswer && item.required && effective[item.id] == nil
-                && (relevance.map { item.alwaysAsked || $0.gates.contains(item.id) || open?.contains(item.id) == true } ?? true)
+                && (relevance.map { $0.asks(item, open: open ?? []) } ?? true)
         }.map(\.id)
 
         var cited: Set<String> = []

@@ -68,10 +68,14 @@ public struct Navigator: Sendable {
     /// The questions to ask among those shown for `answers`: all of them, or with pruning only
     /// those that are always asked or can still change the result.
     public func questionsToAsk(_ answers: AnswerSet) -> [Item] {
+        questionsToAsk(answers, open: relevance?.openItems(answers))
+    }
+
+    /// `questionsToAsk` given the relevance's `openItems` for `answers` (nil without pruning).
+    private func questionsToAsk(_ answers: AnswerSet, open: Set<String>?) -> [Item] {
         let shown = visibleItems(answers).filter { $0.takesAnswer && !$0.isCalculated(in: answers) }
-        guard let relevance else { return shown }
-        let open = relevance.openItems(answers)
-        return shown.filter { answers[$0.id] != nil || $0.alwaysAsked || relevance.gates.contains($0.id) || open.contains($0.id) }
+        guard let relevance, let open else { return shown }
+        return shown.filter { answers[$0.id] != nil || relevance.asks($0, open: open) }
     }
 
     /// The next question to ask: the first one after `current` with neither an answer nor a
@@ -110,11 +114,12 @@ public struct Navigator: Sendable {
     /// estimate that counts every question still to come, follow-ups that may yet be shown included.
     public func progress(at item: Item, answers: AnswerSet) -> Progress {
         let order = questionnaire.order(of: item.id) ?? 0
-        let toAsk = questionsToAsk(answers)
+        let open = relevance?.openItems(answers)
+        let toAsk = questionsToAsk(answers, open: open)
         let before = toAsk.filter { (questionnaire.order(of: $0.id) ?? 0) < order }.count
         // After going back, the questions already answered further on still count.
         let answeredLater = toAsk.filter { (questionnaire.order(of: $0.id) ?? 0) > order && answers[$0.id] != nil }.count
-        let coming = stillToCome(after: order, answers: answers)
+        let coming = stillToCome(after: order, answers: answers, open: open)
         let sections = questionnaire.sections.filter { section in
             section.items.contains { toAsk.contains($0) || coming.contains($0.id) || $0.id == item.id }
         }
@@ -129,16 +134,13 @@ public struct Navigator: Sendable {
 
     /// Questions after `order` that may still be asked: not answered, not certainly hidden, and
     /// (with pruning) still able to change the result or always asked.
-    private func stillToCome(after order: Int, answers: AnswerSet) -> Set<String> {
-        let later = questionnaire.items.dropFirst(order + 1).filter { $0.takesAnswer && answers[$0.id] == nil }
-        let unanswered = Set(questionnaire.items.filter { $0.takesAnswer && answers[$0.id] == nil }.map(\.id))
-        let partial = PartialEvaluator(questionnaire: questionnaire, answers: answers, open: unanswered)
-        let open = relevance?.openItems(answers)
+    private func stillToCome(after order: Int, answers: AnswerSet, open: Set<String>?) -> Set<String> {
+        let stillOpen = questionnaire.stillOpen(answers)
         return Set(
-            later.filter { item in
-                if let condition = item.condition, partial.value(of: condition).isKnownFalse { return false }
+            questionnaire.items.dropFirst(order + 1).filter { item in
+                guard stillOpen.contains(item.id) else { return false }
                 guard let relevance, let open else { return true }
-                return item.alwaysAsked || relevance.gates.contains(item.id) || open.contains(item.id)
+                return relevance.asks(item, open: open)
             }.map(\.id))
     }
 

@@ -44,7 +44,7 @@ public struct Relevance: Sendable {
     /// The items an answer to which could still change the result, given `answers` (the answers
     /// to the questions asked so far).
     public func openItems(_ answers: AnswerSet) -> Set<String> {
-        let open = stillOpen(answers)
+        let open = questionnaire.stillOpen(answers)
         let partial = PartialEvaluator(questionnaire: questionnaire, answers: answers, open: open)
         var matters: Set<String> = []
         func unsettled(_ condition: Condition?) -> Bool { condition.map { partial.value(of: $0) == .unknown } ?? false }
@@ -76,9 +76,10 @@ public struct Relevance: Sendable {
         return matters.intersection(open)
     }
 
-    /// True when `item`, once shown, is asked: it is always asked, a gate, or could still change the result.
-    public func isAsked(_ item: Item, given answers: AnswerSet) -> Bool {
-        item.takesAnswer && (item.alwaysAsked || gates.contains(item.id) || openItems(answers).contains(item.id))
+    /// True when `item`, once shown, is asked: it is always asked, a gate, or among `open` (the
+    /// `openItems` of the answers so far: it could still change the result).
+    public func asks(_ item: Item, open: Set<String>) -> Bool {
+        item.alwaysAsked || gates.contains(item.id) || open.contains(item.id)
     }
 
     /// The items, in order, that the interview asks a person who gives `answers`: each shown
@@ -99,7 +100,7 @@ public struct Relevance: Sendable {
             }
             if !item.alwaysAsked, !gates.contains(item.id) {
                 if open == nil { open = openItems(given) }
-                guard open?.contains(item.id) == true else { continue }
+                guard let open, asks(item, open: open) else { continue }
             }
             asked.append(item.id)
             if let answer = answers[item.id] {
@@ -108,14 +109,6 @@ public struct Relevance: Sendable {
             }
         }
         return asked
-    }
-
-    /// Items that may still be answered: no answer yet, and not certainly hidden. An item's
-    /// condition is read with every unanswered item open, which can only widen the set.
-    private func stillOpen(_ answers: AnswerSet) -> Set<String> {
-        let unanswered = Set(questionnaire.items.filter { $0.takesAnswer && answers[$0.id] == nil }.map(\.id))
-        let partial = PartialEvaluator(questionnaire: questionnaire, answers: answers, open: unanswered)
-        return unanswered.filter { id in !(questionnaire.item(id)?.condition.map { partial.value(of: $0).isKnownFalse } ?? false) }
     }
 }
 
