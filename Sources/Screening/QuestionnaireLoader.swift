@@ -652,7 +652,11 @@ private struct Builder {
             let parsed = try ExpressionParser.parse(text)
             let (resolved, type) = try checker.check(parsed)
             if let expecting, type != expecting {
-                reader.error(start, "this condition gives \(type), but a yes/no condition is needed here (e.g. add '> 0' or '== …')")
+                reader.error(
+                    start,
+                    expecting == .bool
+                        ? "this condition gives \(type), but a yes/no condition is needed here (e.g. add '> 0' or '== …')"
+                        : "this gives \(type), but the item needs \(expecting)")
                 return nil
             }
             return (Condition(source: text, expression: resolved, location: start), type)

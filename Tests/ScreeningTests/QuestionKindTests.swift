@@ -231,5 +231,8 @@ import Testing
             Fixture.wrapping(
                 items: "      - { id: born, type: date, text: When? }\n      - { id: old, type: boolean, text: Old?, calculated: years(born) }"))
         #expect(!wrongType.isEmpty, "a yes/no item cannot hold a number of years")
+        let textForNumber = Fixture.problems(
+            Fixture.wrapping(items: "      - { id: t, type: text, text: T? }\n      - { id: m, type: integer, text: M?, calculated: t }"))
+        #expect(textForNumber.map(\.message).contains { $0.contains("this gives free text, but the item needs a number") }, "\(textForNumber)")
     }
 }
