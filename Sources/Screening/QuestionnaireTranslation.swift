@@ -41,8 +41,10 @@ public enum QuestionnaireTranslation {
     /// offset). Digits that follow a letter are part of a name (B12, HbA1c), not a number. A
     /// translation must give the English text's numbers.
     static func numbers(in text: String, language: Language) -> [(value: String, offset: Int)] {
-        let decimal: UInt8 = language == .en ? UInt8(ascii: ".") : UInt8(ascii: ",")
-        let grouping: UInt8 = language == .en ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        // The language's decimal sign, from its message catalogue; the other sign groups thousands.
+        let comma = Messages(language).format.decimalSign == ","
+        let decimal = UInt8(ascii: comma ? "," : ".")
+        let grouping = UInt8(ascii: comma ? "." : ",")
         let bytes = Array(text.utf8)
         func isDigit(_ i: Int) -> Bool { i < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) }
         var found: [(String, Int)] = []
