@@ -84,13 +84,18 @@ extension [AnswerOption] {
             return label.hasPrefix(word) && (label.count == word.count || !label[label.index(label.startIndex, offsetBy: word.count)].isLetter)
         }
         if startsWith.count == 1 { return self[startsWith[0]] }
-        let prefixed = indices.filter { labels[$0].hasPrefix(text) }
-        if text.count >= 3, prefixed.count == 1 { return self[prefixed[0]] }
-        // Whole words found in exactly one label: "underactive" for "An underactive thyroid".
-        let typedWords = Self.words(text)
-        guard text.count >= 4, !typedWords.isEmpty else { return nil }
-        let containing = indices.filter { Set(Self.words(labels[$0])).isSuperset(of: typedWords) }
-        return containing.count == 1 ? self[containing[0]] : nil
+        let loose = looseMatches(text, labels: labels)
+        if loose.prefixed.count == 1 { return self[loose.prefixed[0]] }
+        return loose.containing.count == 1 ? self[loose.containing[0]] : nil
+    }
+
+    /// The options folded `text` loosely names, by index: the labels it starts (from 3 letters),
+    /// and the labels holding all its whole words (from 4: "underactive" for "An underactive thyroid").
+    private func looseMatches(_ text: String, labels: [String]) -> (prefixed: [Int], containing: [Int]) {
+        let prefixed = text.count >= 3 ? indices.filter { labels[$0].hasPrefix(text) } : []
+        let typedWords = Set(Self.words(text))
+        guard text.count >= 4, !typedWords.isEmpty else { return (prefixed, []) }
+        return (prefixed, indices.filter { Set(Self.words(labels[$0])).isSuperset(of: typedWords) })
     }
 
     private static func words(_ text: String) -> [String] {
@@ -100,14 +105,9 @@ extension [AnswerOption] {
     /// The numbers (from 1) of the options `typed` could mean when its words start, or are found
     /// in, more than one label; empty otherwise.
     func candidates(for typed: String) -> [Int] {
-        let text = Messages.folded(typed)
-        let labels = map { Messages.folded($0.label) }
-        let prefixed = indices.filter { labels[$0].hasPrefix(text) }
-        if text.count >= 3, prefixed.count > 1 { return prefixed.map { $0 + 1 } }
-        let typedWords = Self.words(text)
-        guard text.count >= 4, !typedWords.isEmpty else { return [] }
-        let containing = indices.filter { Set(Self.words(labels[$0])).isSuperset(of: typedWords) }
-        return containing.count > 1 ? containing.map { $0 + 1 } : []
+        let loose = looseMatches(Messages.folded(typed), labels: map { Messages.folded($0.label) })
+        let several = loose.prefixed.count > 1 ? loose.prefixed : loose.containing.count > 1 ? loose.containing : []
+        return several.map { $0 + 1 }
     }
 
     /// What to say when `typed` names no option: the answers it could mean, or its number.
