@@ -293,7 +293,7 @@ public struct ReportBuilder {
             let columns = [words.nutrientColumn, words.scoreColumn, words.bandColumn, words.reasonsColumn]
             blocks.append(
                 .scoreChart(
-                    ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band.isFlagged) }, columnTitles: columns, scale: scale, showsReasons: true)))
+                    ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band.isFlagged) }, columnTitles: columns, scale: scale)))
         }
         if !low.isEmpty, detail == .short || flagged.isEmpty {
             blocks.append(

@@ -221,18 +221,15 @@ public struct ScoreChart: Sendable, Equatable {
     }
 
     public var rows: [Row]
-    /// The column headers: the nutrient, its bar, its band and score, and (when shown) its reasons.
+    /// The column headers: the nutrient, its bar, its band and score, and its reasons.
     public var columnTitles: [String]
     /// The right end of every bar.
     public var scale: Double
-    /// Shows a column with each row's reasons.
-    public var showsReasons: Bool
 
-    public init(rows: [Row], columnTitles: [String], scale: Double, showsReasons: Bool = false) {
+    public init(rows: [Row], columnTitles: [String], scale: Double) {
         self.rows = rows
         self.columnTitles = columnTitles
         self.scale = scale
-        self.showsReasons = showsReasons
     }
 }
 

@@ -54,7 +54,7 @@ extension Pager {
                         x: x, top: top, width: barWidth, score: point.score, band: point.band, possible: row.possible, likely: row.likely,
                         scale: chart.scale, &w)
                     w.emit(.end("Figure"))
-                    label = [TextRun(point.scoreText, bold: point.band != .low)]
+                    label = [TextRun(point.scoreText, bold: point.band.isFlagged)]
                 } else {
                     label = [TextRun(chart.missingText)]
                 }

@@ -106,7 +106,7 @@ public struct Pager {
         case .callout(let c): return min(calloutHeight(c), geometry.contentHeight / 2)
         case .scoreChart(let c):
             return tableHeaderHeight(Table(columns: [.init(c.columnTitles.first ?? "", share: 1)], rows: []))
-                + (c.rows.first.map { chartRowHeight($0, c) } ?? 0)
+                + (c.rows.first.map { chartRowHeight($0, chartWidths(c)) } ?? 0)
         case .trendChart(let c): return tableHeaderHeight(trendHeader(c)) + (c.rows.first.map { trendRowHeight($0, c) } ?? 0)
         case .checklist(let l): return l.items.first.map { checklistItemHeight($0, l) } ?? 0
         case .notesBox(let n): return notesHeight(n)
@@ -350,18 +350,16 @@ public struct Pager {
 
     // MARK: Chart, checklist, notes
 
-    /// Widths of the chart's columns: name, bar, band, and reasons when shown. The band column
-    /// holds each row's band and score on one line, and no header word breaks; what they need
-    /// beyond the usual widths comes from the reasons (or the bar, without reasons).
-    private func chartWidths(_ chart: ScoreChart) -> (name: Double, bar: Double, band: Double, reasons: Double) {
-        var widths =
-            chart.showsReasons
-            ? (name: 92.0, bar: 52.0, band: 68.0, reasons: geometry.contentWidth - 212)
-            : (name: 150.0, bar: geometry.contentWidth - 230, band: 80.0, reasons: 0.0)
+    /// Widths of the chart's columns: name, bar, band and reasons. The band column holds each
+    /// row's band and score on one line, and no header word breaks; what they need beyond the
+    /// usual widths comes from the reasons.
+    private func chartWidths(_ chart: ScoreChart) -> ChartWidths {
+        var widths = (name: 92.0, bar: 52.0, band: 68.0, reasons: geometry.contentWidth - 212)
         let titles = chart.columnTitles + Array(repeating: "", count: max(0, 4 - chart.columnTitles.count))
         let pad = 2 * Self.cellPadX + 1
         let band =
-            (chart.rows.map { width(of: $0.bandText, style: .tableBody, bold: $0.band != .low) } + [widestWord(titles[2], style: .tableHeader)]).max()
+            (chart.rows.map { width(of: $0.bandText, style: .tableBody, bold: $0.band.isFlagged) } + [widestWord(titles[2], style: .tableHeader)])
+            .max()
             ?? 0
         let extra =
             max(0, widestWord(titles[0], style: .tableHeader) + pad - widths.name)
@@ -370,14 +368,15 @@ public struct Pager {
         widths.name = max(widths.name, widestWord(titles[0], style: .tableHeader) + pad)
         widths.bar = max(widths.bar, widestWord(titles[1], style: .tableHeader) + pad)
         widths.band = max(widths.band, band + pad)
-        if chart.showsReasons { widths.reasons -= extra } else { widths.bar -= extra }
+        widths.reasons -= extra
         return widths
     }
 
-    private func chartRowHeight(_ row: ScoreChart.Row, _ chart: ScoreChart) -> Double {
-        let widths = chartWidths(chart)
+    typealias ChartWidths = (name: Double, bar: Double, band: Double, reasons: Double)
+
+    private func chartRowHeight(_ row: ScoreChart.Row, _ widths: ChartWidths) -> Double {
         let name = measurer.lines(of: [TextRun(row.name, bold: row.link != nil)], style: .tableBody, width: widths.name - 2 * Self.cellPadX)
-        let reasons = chart.showsReasons ? reasonLines(row, width: widths.reasons) : []
+        let reasons = reasonLines(row, width: widths.reasons)
         let text = max(name.reduce(0) { $0 + $1.height }, reasons.reduce(0) { $0 + $1.height }) + 2 * Self.cellPadY
         return max(Self.chartRowHeight, text)
     }
@@ -391,16 +390,16 @@ public struct Pager {
         let barX = geometry.contentLeft + widths.name
         let barWidth = widths.bar - 10
         let titles = chart.columnTitles + Array(repeating: "", count: max(0, 4 - chart.columnTitles.count))
-        var columns: [Table.Column] = [
+        let columns: [Table.Column] = [
             .init(titles[0], share: widths.name / geometry.contentWidth),
             .init(titles[1], share: widths.bar / geometry.contentWidth),
             .init(titles[2], share: widths.band / geometry.contentWidth),
+            .init(titles[3], share: widths.reasons / geometry.contentWidth),
         ]
-        if chart.showsReasons { columns.append(.init(titles[3], share: widths.reasons / geometry.contentWidth)) }
         let header = Table(columns: columns, rows: [])
-        startChart(header: header, firstRowHeight: chart.rows.first.map { chartRowHeight($0, chart) }, &w)
+        startChart(header: header, firstRowHeight: chart.rows.first.map { chartRowHeight($0, widths) }, &w)
         for row in chart.rows {
-            let height = chartRowHeight(row, chart)
+            let height = chartRowHeight(row, widths)
             startChartRow(height: height, header: header, &w)
             let top = w.y
             w.emit(.begin("TR"))
@@ -430,25 +429,23 @@ public struct Pager {
             w.emit(.end("Figure"))
             w.emit(.end("TD"))
             w.emit(.begin("TD"))
-            let band = [TextRun(row.bandText, bold: row.band != .low)]
+            let band = [TextRun(row.bandText, bold: row.band.isFlagged)]
             w.placeText(
                 PlacedText(
                     x: barX + widths.bar + Self.cellPadX, y: top + Self.cellPadY, width: widths.band - 2 * Self.cellPadX, style: .tableBody, gray: 0,
                     text: band, lines: Array(measurer.lines(of: band, style: .tableBody, width: widths.band - 2 * Self.cellPadX).prefix(1)),
                     firstLine: 0, alignRight: false))
             w.emit(.end("TD"))
-            if chart.showsReasons {
-                w.emit(.begin("TD"))
-                let lines = reasonLines(row, width: widths.reasons)
-                if !lines.isEmpty {
-                    w.placeText(
-                        PlacedText(
-                            x: barX + widths.bar + widths.band + Self.cellPadX, y: top + Self.cellPadY, width: widths.reasons - 2 * Self.cellPadX,
-                            style: .fine, gray: 0, text: [TextRun(row.reasons.joined(separator: "\n"))], lines: lines, firstLine: 0,
-                            alignRight: false))
-                }
-                w.emit(.end("TD"))
+            w.emit(.begin("TD"))
+            let lines = reasonLines(row, width: widths.reasons)
+            if !lines.isEmpty {
+                w.placeText(
+                    PlacedText(
+                        x: barX + widths.bar + widths.band + Self.cellPadX, y: top + Self.cellPadY, width: widths.reasons - 2 * Self.cellPadX,
+                        style: .fine, gray: 0, text: [TextRun(row.reasons.joined(separator: "\n"))], lines: lines, firstLine: 0,
+                        alignRight: false))
             }
+            w.emit(.end("TD"))
             endChartRow(height: height, &w)
         }
         w.emit(.end("Table"))
