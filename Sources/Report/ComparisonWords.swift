@@ -128,8 +128,6 @@ public struct ComparisonWords: Sendable {
         words.chartCaption(count: count) + (mixesVersions ? " " + words.chartMixesVersions : "")
     }
 
-    /// The chart's first column heading.
-    public var chartTitle: String { words.nutrientColumn }
     /// The last column's heading: this screening.
     public func nowColumn(_ day: String) -> String { words.nowDay(day: day) }
 

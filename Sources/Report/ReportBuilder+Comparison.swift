@@ -11,15 +11,11 @@ extension ReportBuilder {
         let day = said.namer(for: comparison, in: timeZone)
         let small = { (runs: StyledText) in Block.paragraph(Paragraph(runs, style: .small)) }
         var blocks: [Block] = [
-            .heading(Heading(level: 1, text: said.heading(lastDay: day(comparison.last.completed)), destination: "since-last")),
-            .paragraph(
-                Paragraph(
-                    [
-                        TextRun(
-                            said.lead(
-                                lastTime: LocalTime(comparison.last.completed, in: timeZone).readable(messages),
-                                interval: said.interval(from: comparison.last.completed, to: comparison.current.completed)))
-                    ], style: .small, gray: 0.25)),
+            heading(1, said.heading(lastDay: day(comparison.last.completed)), "since-last"),
+            smallPrint(
+                said.lead(
+                    lastTime: LocalTime(comparison.last.completed, in: timeZone).readable(messages),
+                    interval: said.interval(from: comparison.last.completed, to: comparison.current.completed))),
         ]
         if let difference = comparison.versionDifference {
             blocks.append(small([TextRun(said.versionNote(difference, current: comparison.current), bold: true)]))
@@ -27,7 +23,7 @@ extension ReportBuilder {
 
         // The short form tables the nutrients flagged last time or now and names the rest in a line.
         let tabled = detail == .full ? comparison.nutrients : comparison.nutrients.filter(\.isFlagged)
-        let rest = comparison.nutrients.filter { !tabled.contains($0) }
+        let rest = detail == .full ? [] : comparison.nutrients.filter { !$0.isFlagged }
         if !tabled.isEmpty {
             let columns = said.columns
             blocks.append(
@@ -81,7 +77,7 @@ extension ReportBuilder {
         let charted = comparison.chartedNutrients
         if !charted.isEmpty {
             let days = comparison.trend.map { day($0.occasion.completed) }
-            let scale = comparison.trend.flatMap(\.scores.values).map(\.score).reduce(charted.map { $0.thresholds.likely + 3 }.max() ?? 10, max)
+            let scale = Self.barScale(scores: comparison.trend.flatMap(\.scores.values).map(\.score), likely: charted.map(\.thresholds.likely))
             let rows = charted.map { nutrient in
                 TrendChart.Row(
                     name: nutrient.name,
@@ -101,7 +97,7 @@ extension ReportBuilder {
             blocks.append(
                 .trendChart(
                     TrendChart(
-                        title: said.chartTitle, columns: days.dropLast() + [said.nowColumn(days.last ?? "")], rows: rows,
+                        title: said.columns.nutrient, columns: days.dropLast() + [said.nowColumn(days.last ?? "")], rows: rows,
                         scale: scale, missingText: said.notScored)))
         }
         return blocks

@@ -79,8 +79,12 @@ public struct ReportBuilder {
 
     // MARK: Helpers
 
+    /// The right end of a chart's bars: at least the highest score, and 3 past the highest
+    /// Likely threshold so its tick never sits on the end.
+    static func barScale(scores: [Double], likely: [Double]) -> Double { (scores + likely.map { $0 + 3 }).max() ?? 10 }
+
     /// A line of small grey explanatory text.
-    private func smallPrint(_ text: String, gray: Double = 0.25) -> Block {
+    func smallPrint(_ text: String, gray: Double = 0.25) -> Block {
         .paragraph(Paragraph([TextRun(text)], style: .small, gray: gray))
     }
 
@@ -132,7 +136,7 @@ public struct ReportBuilder {
         return .paragraph(Paragraph(runs, style: style))
     }
 
-    private func heading(_ level: Int, _ text: String, _ destination: String) -> Block {
+    func heading(_ level: Int, _ text: String, _ destination: String) -> Block {
         .heading(Heading(level: level, text: text, destination: destination))
     }
 
@@ -284,7 +288,7 @@ public struct ReportBuilder {
         var blocks: [Block] = [heading(2, words.flaggedNutrients, "summary")]
         let flagged = assessment.flaggedNutrients
         let low = assessment.nutrients.filter { !$0.band.isFlagged }
-        let scale = assessment.nutrients.map { max($0.score, $0.thresholds.likely + 3) }.max() ?? 10
+        let scale = Self.barScale(scores: assessment.nutrients.map(\.score), likely: assessment.nutrients.map(\.thresholds.likely))
         if flagged.isEmpty {
             blocks.append(.paragraph(Paragraph([TextRun(words.noneFlagged)], style: .small)))
         } else {
