@@ -120,6 +120,45 @@ public struct ComparisonWords: Sendable {
         return words.answerChange(question: change.question, then: said(totals.then, change.then), now: said(totals.now, change.now))
     }
 
+    /// One thing said about what changed beyond the nutrients' scores.
+    public enum Change: Equatable, Sendable {
+        /// A label above its items, one a line ("New see-a-doctor warnings:").
+        case list(label: String, items: [String])
+        /// A label and its text on one line ("New symptoms: Muscle cramps.").
+        case labelled(label: String, text: String)
+        /// A sentence of its own.
+        case line(String)
+    }
+
+    /// The warnings new or gone (else whether they are the same or none), the symptoms new or
+    /// gone (else the same, or not compared), and the answers that changed, up to `listing` of
+    /// them (nil: all), in the order the report and the terminal both say them.
+    public func changes(_ comparison: ScreeningComparison, listing: Int?) -> [Change] {
+        var said: [Change] = []
+        for (label, triggers) in [(newWarnings, comparison.newTriggers), (goneWarnings, comparison.goneTriggers)] where !triggers.isEmpty {
+            said.append(.list(label: label, items: triggers.map(warning)))
+        }
+        if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
+            said.append(.line(comparison.keptTriggers.isEmpty ? noWarnings : sameWarnings(count: comparison.keptTriggers.count)))
+        }
+        if !comparison.symptomsCompared {
+            said.append(.line(symptomsNotCompared))
+        } else if comparison.newSymptoms.isEmpty, comparison.goneSymptoms.isEmpty {
+            said.append(.line(sameSymptoms))
+        } else {
+            for (label, list) in [(newSymptoms, comparison.newSymptoms), (goneSymptoms, comparison.goneSymptoms)] where !list.isEmpty {
+                said.append(.labelled(label: label, text: list.map(\.label).joined(separator: "; ") + "."))
+            }
+        }
+        if !comparison.changedAnswers.isEmpty {
+            let listed = listing.map { Array(comparison.changedAnswers.prefix($0)) } ?? comparison.changedAnswers
+            var items = listed.map(answerChange)
+            if listed.count < comparison.changedAnswers.count { items.append(moreChanges(comparison.changedAnswers.count - listed.count)) }
+            said.append(.list(label: changedAnswers, items: items))
+        }
+        return said
+    }
+
     /// "See-a-doctor warnings: the same as last time (2)."
     public func sameWarnings(count: Int) -> String { words.sameWarnings(count: count) }
 

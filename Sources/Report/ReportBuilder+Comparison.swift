@@ -41,36 +41,14 @@ extension ReportBuilder {
             blocks.append(.paragraph(Paragraph([TextRun(said.lowBothTimes(rest))], style: .small, gray: 0.25)))
         }
 
-        // Each warning new or gone on a line of its own, under its label.
-        for (label, triggers) in [(said.newWarnings, comparison.newTriggers), (said.goneWarnings, comparison.goneTriggers)]
-        where !triggers.isEmpty {
-            blocks.append(small([TextRun(label, bold: true)]))
-            blocks += triggers.map { small([TextRun("• " + said.warning($0))]) }
-        }
-        if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
-            blocks.append(
-                small([
-                    TextRun(
-                        comparison.keptTriggers.isEmpty
-                            ? said.noWarnings : said.sameWarnings(count: comparison.keptTriggers.count))
-                ]))
-        }
-
-        var symptoms: StyledText = []
-        for (label, list) in [(said.newSymptoms, comparison.newSymptoms), (said.goneSymptoms, comparison.goneSymptoms)]
-        where !list.isEmpty {
-            if !symptoms.isEmpty { symptoms.append(TextRun("  ")) }
-            symptoms += [TextRun(label + " ", bold: true), TextRun(list.map(\.label).joined(separator: "; ") + ".")]
-        }
-        if !comparison.symptomsCompared { symptoms = [TextRun(said.symptomsNotCompared)] }
-        blocks.append(small(symptoms.isEmpty ? [TextRun(said.sameSymptoms)] : symptoms))
-
-        if !comparison.changedAnswers.isEmpty {
-            let listed = detail == .full ? comparison.changedAnswers : Array(comparison.changedAnswers.prefix(ComparisonWords.changesListed))
-            blocks.append(small([TextRun(said.changedAnswers, bold: true)]))
-            blocks += listed.map { small([TextRun("• " + said.answerChange($0))]) }
-            if listed.count < comparison.changedAnswers.count {
-                blocks.append(small([TextRun(said.moreChanges(comparison.changedAnswers.count - listed.count))]))
+        // Warnings, symptoms and other answers that changed: each listed item on a line of its own.
+        for change in said.changes(comparison, listing: detail == .full ? nil : ComparisonWords.changesListed) {
+            switch change {
+            case .list(let label, let items):
+                blocks.append(small([TextRun(label, bold: true)]))
+                blocks += items.map { small([TextRun("• " + $0)]) }
+            case .labelled(let label, let text): blocks.append(small([TextRun(label + " ", bold: true), TextRun(text)]))
+            case .line(let text): blocks.append(small([TextRun(text)]))
             }
         }
 

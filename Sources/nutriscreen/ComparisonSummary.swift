@@ -20,30 +20,12 @@ enum ComparisonSummary {
         }
         let flagged = comparison.nutrients.filter(\.isFlagged)
         lines += flagged.isEmpty ? ["  " + said.nothingFlaggedEitherTime] : flagged.map { "  " + said.terminalLine($0) }
-        // One warning a line: they are long.
-        for (label, triggers) in [(said.newWarnings, comparison.newTriggers), (said.goneWarnings, comparison.goneTriggers)]
-        where !triggers.isEmpty {
-            lines.append("  " + label)
-            lines += triggers.map { "    " + said.warning($0) }
-        }
-        if comparison.newTriggers.isEmpty, comparison.goneTriggers.isEmpty {
-            lines.append(
-                "  "
-                    + (comparison.keptTriggers.isEmpty
-                        ? said.noWarnings : said.sameWarnings(count: comparison.keptTriggers.count)))
-        }
-        for (label, symptoms) in [(said.newSymptoms, comparison.newSymptoms), (said.goneSymptoms, comparison.goneSymptoms)]
-        where !symptoms.isEmpty {
-            lines.append("  " + label + " " + symptoms.map(\.label).joined(separator: "; ") + ".")
-        }
-        if comparison.newSymptoms.isEmpty, comparison.goneSymptoms.isEmpty {
-            lines.append("  " + (comparison.symptomsCompared ? said.sameSymptoms : said.symptomsNotCompared))
-        }
-        if !comparison.changedAnswers.isEmpty {
-            lines.append("  " + said.changedAnswers)
-            lines += comparison.changedAnswers.prefix(ComparisonWords.changesListed).map { "    " + said.answerChange($0) }
-            let more = comparison.changedAnswers.count - ComparisonWords.changesListed
-            if more > 0 { lines.append("    " + said.moreChanges(more)) }
+        for change in said.changes(comparison, listing: ComparisonWords.changesListed) {
+            switch change {
+            case .list(let label, let items): lines += ["  " + label] + items.map { "    " + $0 }
+            case .labelled(let label, let text): lines.append("  " + label + " " + text)
+            case .line(let text): lines.append("  " + text)
+            }
         }
         return lines.joined(separator: "\n")
     }
