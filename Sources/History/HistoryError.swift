@@ -40,8 +40,6 @@ public enum HistoryError: Error, Sendable, Equatable {
         case notWritable(String)
         /// The disk failed: SQLite's message.
         case disk(String)
-        /// Opening did not create the file.
-        case notCreated
         /// The folder could not be made.
         case folder(PrivateFile.WriteError.Problem, path: String)
         /// The system refused (an `errno`).
@@ -54,7 +52,6 @@ public enum HistoryError: Error, Sendable, Equatable {
             case .sqlite(let detail): detail
             case .notWritable(let detail): messages.history.checkWritable(detail: detail)
             case .disk(let detail): messages.history.diskError(detail: detail)
-            case .notCreated: messages.history.notCreated
             case .folder(let problem, let path): PrivateFile.WriteError(path: path, problem: problem).reason(messages)
             case .system(let code): PrivateFile.WriteError.describe(code, messages)
             case .folderUnopenable(let folder, let code):

@@ -40,6 +40,15 @@ public struct HistoryStore: Sendable {
     public static func open(at path: String, creating: Bool) throws(HistoryError) -> HistoryStore? {
         let exists = access(path, F_OK) == 0
         guard exists || creating else { return nil }
+        return try opening(path, exists: exists)
+    }
+
+    /// Opens the history at `path`, creating it (0600, its folder 0700) when it is missing.
+    public static func create(at path: String) throws(HistoryError) -> HistoryStore {
+        try opening(path, exists: access(path, F_OK) == 0)
+    }
+
+    private static func opening(_ path: String, exists: Bool) throws(HistoryError) -> HistoryStore {
         let folder = PathName.folder(of: path)
         do { try PrivateFile.makeDirectory(folder) } catch { throw .cannotOpen(path: path, reason: .folder(error.problem, path: folder)) }
         let lock = try FolderLock(folder: folder, wait: wait, path: path)
@@ -67,7 +76,10 @@ public struct HistoryStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let (known, superseded, complete) = try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                // Not yet stamped: new, or killed during its first migration (GRDB records
+                // migrations in a table of its own first); anything else is another program's.
+                let tables =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'") ?? 0
                 return (
                     id == HistorySchema.applicationID || (id == 0 && tables == 0), try HistorySchema.migrator.hasBeenSuperseded(db),
                     try HistorySchema.migrator.hasCompletedMigrations(db)

@@ -20,7 +20,7 @@ enum HistoryBench {
         func keep(at path: String, _ moment: Date) throws {
             var current = assessment
             current.completed = ISO8601.format(moment)
-            guard let store = try HistoryStore.open(at: path, creating: true) else { return }
+            let store = try HistoryStore.create(at: path)
             let earlier = try store.earlier(name: name, birthDate: nil, before: moment, limit: ScreeningComparison.trendLength - 1)
             if let last = earlier.last, let previous = try store.screening(id: last.id)?.assessment {
                 _ = ScreeningComparison(last: previous, before: [], current: current, questionnaire: questionnaire)
@@ -68,9 +68,7 @@ enum HistoryBench {
 
         // The same as whole processes: the history holds the four earlier screenings.
         let data = environment["XDG_DATA_HOME"] ?? scratch + "/data"
-        guard let store = try HistoryStore.open(at: HistoryStore.standardPath(environment: ["XDG_DATA_HOME": data]), creating: true) else {
-            return
-        }
+        let store = try HistoryStore.create(at: HistoryStore.standardPath(environment: ["XDG_DATA_HOME": data]))
         for screening in earlier {
             let completed = screening.completed.flatMap(ISO8601.parse) ?? start
             _ = try store.record(

@@ -35,9 +35,17 @@ struct HistoryAccess: Sendable {
         }
     }
 
-    /// Opens the history for a `history` command; prints what went wrong and throws its exit code.
-    func open(creating: Bool) throws -> HistoryStore? {
-        do { return try HistoryStore.open(at: path, creating: creating) } catch { throw fail(error.message(messages), Self.exitCode(for: error)) }
+    /// Prints what went wrong with the history and gives the exit code to throw.
+    func failure(_ error: HistoryError) -> ExitCode { fail(error.message(messages), Self.exitCode(for: error)) }
+
+    /// The history, for a command that reads it; nil when there is none yet.
+    func openExisting() throws -> HistoryStore? {
+        do { return try HistoryStore.open(at: path, creating: false) } catch { throw failure(error) }
+    }
+
+    /// The history, created when missing, for a command that adds to it.
+    func create() throws -> HistoryStore {
+        do { return try HistoryStore.create(at: path) } catch { throw failure(error) }
     }
 
     /// The date of birth the answers give, if any.
@@ -110,7 +118,7 @@ struct HistoryAccess: Sendable {
         // Compared first, so a history that can be read but not written still gives the comparison.
         var comparison: ScreeningComparison?
         do throws(HistoryError) {
-            guard let store = try HistoryStore.open(at: path, creating: true) else { throw .cannotOpen(path: path, reason: .notCreated) }
+            let store = try HistoryStore.create(at: path)
             comparison = try self.comparison(store, name: name, birthDate: birthDate, current: assessment, questionnaire: questionnaire)
             let others = comparison == nil ? try store.people().map(\.name).filter { PersonName.key($0) != PersonName.key(name) } : []
             let recorded = try store.record(

@@ -45,7 +45,7 @@ struct HistoryForgetCommand: ParsableCommand {
     func run() throws {
         let access = HistoryAccess.standard(language.messages)
         do {
-            guard let store = try access.open(creating: false) else { throw fail(access.noOne(named: person, among: []), ExitStatus.noInput) }
+            guard let store = try access.openExisting() else { throw fail(access.noOne(named: person, among: []), ExitStatus.noInput) }
             let named = try store.people(named: person)
             let chosen = born.map { born in named.filter { $0.birthDate?.iso == (born == "unknown" ? nil : born) } } ?? named
             guard !named.isEmpty, !chosen.isEmpty else {
@@ -70,7 +70,7 @@ struct HistoryForgetCommand: ParsableCommand {
             try printOut(access.forgotten(report), language.messages)
             if !report.compacted { throw fail(access.notCompacted, ExitStatus.sessionInUse) }
         } catch let error as HistoryError {
-            throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))
+            throw access.failure(error)
         }
     }
 }

@@ -49,7 +49,7 @@ struct HistoryImportCommand: ParsableCommand {
     func run() throws {
         let access = HistoryAccess.standard(language.messages)
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire, language: language)
-        guard let store = try access.open(creating: true) else { return }
+        let store = try access.create()
         var added = 0
         var already = 0
         var failures: [Int32] = []
@@ -61,21 +61,22 @@ struct HistoryImportCommand: ParsableCommand {
                 failures.append(code.rawValue)
                 continue
             }
-            let name = document.name ?? person
-            let problem =
-                name == nil
-                ? access.noName
-                : document.completed == nil
-                    ? access.noCompleted
-                    : person.flatMap { given in document.name.map { (given, $0) } }.flatMap { given, named in
-                        PersonName.key(given) == PersonName.key(named) ? nil : access.otherPerson(named, given: given)
-                    }
-            if let problem {
+            let refuse = { (problem: String) in
                 printError("\(file):1:1: \(problem)")
                 failures.append(ExitStatus.dataError.rawValue)
+            }
+            guard let name = document.name ?? person else {
+                refuse(access.noName)
                 continue
             }
-            guard let name, let completed = document.completed else { continue }
+            guard let completed = document.completed else {
+                refuse(access.noCompleted)
+                continue
+            }
+            if let person, let named = document.name, PersonName.key(person) != PersonName.key(named) {
+                refuse(access.otherPerson(named, given: person))
+                continue
+            }
             let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
                 document.answers, name: name, completed: completed)
             let kept = AnswersDocument(answers: document.answers, name: name, completed: completed)

@@ -29,7 +29,7 @@ struct HistoryListCommand: ParsableCommand {
 
     func run() throws {
         let access = HistoryAccess.standard(language.messages)
-        guard let store = try access.open(creating: false) else {
+        guard let store = try access.openExisting() else {
             if let person { throw fail(access.noOne(named: person, among: []), ExitStatus.noInput) }
             try printOut(access.empty, language.messages)
             return
@@ -58,7 +58,7 @@ struct HistoryListCommand: ParsableCommand {
             ]
             try printOut(lines.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {
-            throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))
+            throw access.failure(error)
         }
     }
 }

@@ -37,7 +37,7 @@ struct HistoryShowCommand: ParsableCommand {
     func run() throws {
         let access = HistoryAccess.standard(language.messages)
         do {
-            guard let store = try access.open(creating: false), let screening = try store.screening(id: id) else {
+            guard let store = try access.openExisting(), let screening = try store.screening(id: id) else {
                 throw fail(access.noScreening(id), ExitStatus.noInput)
             }
             if answers {
@@ -70,7 +70,7 @@ struct HistoryShowCommand: ParsableCommand {
             lines += ["", words.showAnswersFile(command: "\(Invocation.command) history show \(entry.id) --answers > answers.yaml")]
             try printOut(lines.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {
-            throw fail(error.message(language.messages), HistoryAccess.exitCode(for: error))
+            throw access.failure(error)
         }
     }
 }

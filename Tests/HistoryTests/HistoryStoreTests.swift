@@ -207,6 +207,17 @@ import Testing
         #expect(throws: HistoryError.damaged(path: foreign.path, detail: "it is an SQLite file of another program")) {
             _ = try HistoryStore.open(at: foreign.path, creating: true)
         }
+
+        // A history killed during its first migration holds only GRDB's record of migrations:
+        // it is ours, and the next open migrates it.
+        let interrupted = HistoryFixture()
+        defer { interrupted.cleanUp() }
+        try FileManager.default.createDirectory(atPath: interrupted.folder, withIntermediateDirectories: true)
+        try DatabaseQueue(path: interrupted.path).write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        let resumed = try #require(try HistoryStore.open(at: interrupted.path, creating: false))
+        #expect(try resumed.people().isEmpty)
     }
 
     @Test func aFullDiskLeavesTheHistoryAsItWas() throws {
