@@ -96,11 +96,15 @@ struct BatchReporter {
         let detail = detail
         let force = force
         let history = store.flatMap { store in self.history.map { ($0, store) } }
+        // One assessor (and its relevance tables) for every file.
+        let assessor = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
             let output = outDir + "/" + PathName.removingExtension(names[index]) + ".pdf"
             progress.finish(
-                Self.report(file, to: output, questionnaire: questionnaire, paper: paper, detail: detail, force: force, history: history))
+                Self.report(
+                    file, to: output, questionnaire: questionnaire, assessor: assessor, paper: paper, detail: detail, force: force,
+                    history: history))
         }
 
         let failures = progress.failures.sorted { $0.file < $1.file }
@@ -111,7 +115,7 @@ struct BatchReporter {
 
     /// One file: load, assess, render, write. Returns the failure, if any.
     private static func report(
-        _ file: String, to output: String, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail, force: Bool,
+        _ file: String, to output: String, questionnaire: Questionnaire, assessor: Assessor, paper: PaperSize, detail: ReportDetail, force: Bool,
         history: (HistoryAccess, HistoryStore)?
     ) -> Failure? {
         let document: AnswersDocument
@@ -123,7 +127,7 @@ struct BatchReporter {
             let more = error.diagnostics.count > 1 ? " " + words.moreProblems(count: error.diagnostics.count - 1) : ""
             return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
+        let assessment = assessor.assess(
             document.answers, name: document.name, completed: document.completed)
         var comparison: ScreeningComparison?
         if let (access, store) = history, let name = document.name {
