@@ -222,7 +222,7 @@ public final class Interviewer {
                 }
                 return .skip
             }
-            switch item.kind.parse(typed: typed, messages) {
+            switch item.kind.parse(typed: typed, messages, today: CalendarDate(now())) {
             case .success(let answer): return .answer(answer)
             case .failure(let problem): console.line(problem.message)
             }

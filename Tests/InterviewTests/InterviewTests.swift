@@ -180,6 +180,18 @@ func basicFixture() throws -> Questionnaire {
         if case .completed = outcome {} else { Issue.record("not completed: \(outcome)") }
     }
 
+    /// A date after the interview's own today is refused by its clock, not the machine's.
+    @Test func aDateIsCheckedAgainstTheInterviewsClock() {
+        let questionnaire = RandomInterviewTests.questionnaire
+        let console = ScriptedConsole(["none", "none", "14 March 2005", "q"])
+        let inTheYear2000 = Date(timeIntervalSince1970: 946_728_000)  // 1 January 2000, noon UTC
+        _ = Interviewer(
+            questionnaire: questionnaire, record: SessionRecord(questionnaire: questionnaire, name: nil), answers: AnswerSet(), console: console,
+            now: { inTheYear2000 }
+        ) { _ in }.run()
+        #expect(console.output.contains("14 March 2005 is after today."), "\(console.output.suffix(400))")
+    }
+
     @Test func endOfInputSavesAndSaysSo() {
         let (outcome, _, saved) = run(["n", "70"])
         #expect(outcome == .endOfInput)

@@ -37,17 +37,37 @@ public struct DateKind: QuestionKind {
         guard let date = CalendarDate(iso: text) else {
             return .failure(AnswerProblem("\(Printable.quoted(text)) is not a date; write it as YYYY-MM-DD, such as 1958-03-14"))
         }
-        return checked(date, .english).mapError { AnswerProblem($0.message.prefix(1).lowercased() + $0.message.dropFirst().dropLast()) }
+        // Files are checked for the day they are read; their messages are for whoever wrote them.
+        switch refusal(of: date, today: CalendarDate(Date())) {
+        case nil: return .success(.date(date))
+        case .afterToday: return .failure(AnswerProblem("\(date.readable(.english)) is after today"))
+        case .beforeMinimum(let min):
+            return .failure(AnswerProblem("\(date.readable(.english)) is before \(min.readable(.english)), the earliest date this item takes"))
+        }
     }
 
-    /// The date as an answer when it lies between `min` and today.
-    private func checked(_ date: CalendarDate, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+    /// Why a date cannot be an answer on `today`: after it, or before `min`.
+    private enum Refusal {
+        case afterToday
+        case beforeMinimum(CalendarDate)
+    }
+
+    private func refusal(of date: CalendarDate, today: CalendarDate) -> Refusal? {
+        if date > today { return .afterToday }
+        if let min, date < min { return .beforeMinimum(min) }
+        return nil
+    }
+
+    /// The date as an answer when it lies between `min` and `today`, else why not in the
+    /// language of `messages`.
+    private func checked(_ date: CalendarDate, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         let words = messages.answers
-        if date > CalendarDate(Date()) { return .failure(AnswerProblem(words.dateAfterToday(date: date.readable(messages)))) }
-        if let min, date < min {
+        switch refusal(of: date, today: today) {
+        case nil: return .success(.date(date))
+        case .afterToday: return .failure(AnswerProblem(words.dateAfterToday(date: date.readable(messages))))
+        case .beforeMinimum(let min):
             return .failure(AnswerProblem(words.dateBeforeMinimum(date: date.readable(messages), minimum: min.readable(messages))))
         }
-        return .success(.date(date))
     }
 
     public var expectation: String { "a date written as YYYY-MM-DD, such as 1958-03-14" }
@@ -61,8 +81,12 @@ public struct DateKind: QuestionKind {
     public func typingHint(_ messages: Messages) -> String { messages.answers.dateHint }
 
     public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+        parse(typed: typed, messages, today: CalendarDate(Date()))
+    }
+
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         switch Self.read(typed, messages) {
-        case .success(let date): checked(date, messages)
+        case .success(let date): checked(date, messages, today: today)
         case .failure(let problem): .failure(problem)
         }
     }

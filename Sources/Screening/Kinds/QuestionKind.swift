@@ -37,6 +37,9 @@ public protocol QuestionKind: Sendable, Hashable {
     /// Reads what a person typed (already trimmed) in the language of `messages`, or says what
     /// to type instead.
     func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem>
+    /// `parse` on the day `today` of the caller's clock (a date may not be after it); kinds that
+    /// do not read dates need not give it.
+    func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem>
     /// The kind with its texts in another language (option labels, a unit); what it accepts and
     /// its `signature` stay the same, so saved answers keep fitting.
     func translated(_ texts: KindTexts) -> Self
@@ -59,6 +62,10 @@ public struct KindTexts: Sendable, Equatable {
 }
 
 extension QuestionKind {
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
+        parse(typed: typed, messages)
+    }
+
     public func choices(_ messages: Messages) -> [String] { [] }
     public func translated(_ texts: KindTexts) -> Self { self }
     public var readsScalarsAsText: Bool { false }
