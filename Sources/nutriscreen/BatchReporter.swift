@@ -36,6 +36,8 @@ struct BatchReporter {
         private let lock = NSLock()
         private(set) var done = 0
         private(set) var failures: [Failure] = []
+        /// Said after the bar, not through it: a file's report written without its comparison.
+        private(set) var warnings: [String] = []
         let total: Int
         let onTerminal: Bool
         let messages: Messages
@@ -53,6 +55,12 @@ struct BatchReporter {
             done += 1
             if let failure { failures.append(failure) }
             show()
+        }
+
+        func warn(_ warning: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            warnings.append(warning)
         }
 
         /// A bar on a terminal; on a pipe, a plain count every tenth of the way.
@@ -104,9 +112,10 @@ struct BatchReporter {
             progress.finish(
                 Self.report(
                     file, to: output, questionnaire: questionnaire, assessor: assessor, paper: paper, detail: detail, force: force,
-                    history: history))
+                    history: history, warn: progress.warn))
         }
 
+        for warning in progress.warnings.sorted() { printError(warning) }
         let failures = progress.failures.sorted { $0.file < $1.file }
         for failure in failures { printError(failure.message) }
         try printOut(words.batchSummary(files: names.count, written: names.count - failures.count, folder: outDir, failed: failures.count), messages)
@@ -116,7 +125,7 @@ struct BatchReporter {
     /// One file: load, assess, render, write. Returns the failure, if any.
     private static func report(
         _ file: String, to output: String, questionnaire: Questionnaire, assessor: Assessor, paper: PaperSize, detail: ReportDetail, force: Bool,
-        history: (HistoryAccess, HistoryStore)?
+        history: (HistoryAccess, HistoryStore)?, warn: (String) -> Void
     ) -> Failure? {
         let document: AnswersDocument
         do {
@@ -135,8 +144,7 @@ struct BatchReporter {
                 comparison = try access.comparison(
                     store, name: name, birthDate: access.birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
             } catch {
-                printError(
-                    "nutriscreen: " + questionnaire.messages.history.fileReportWithout(file: file, problem: error.message(questionnaire.messages)))
+                warn("nutriscreen: " + questionnaire.messages.history.fileReportWithout(file: file, problem: error.message(questionnaire.messages)))
             }
         }
         do {
