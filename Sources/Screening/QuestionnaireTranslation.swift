@@ -118,10 +118,15 @@ private struct Translator {
         let sections = translateSections(top)
         let tests = translateTests(top)
         let nutrients = translateNutrients(top)
-        let triggers = translateTriggers(top)
-        let otherCauses = translateOtherCauses(top)
+        let triggers = translateTexts(
+            english.triggers, under: "triggers", "trigger", top, id: \.id, text: \.message, what: { "the message of trigger '\($0)'" },
+            line: \.condition.location.line)
+        let otherCauses = translateTexts(
+            english.otherCauses, under: "otherCauses", "other cause", top, id: \.id, text: \.text, what: { "the text of other cause '\($0)'" },
+            line: \.location.line)
         let instruments = translateInstruments(top)
-        let advice = translateAdvice(top)
+        let advice = translateTexts(
+            english.advice, under: "advice", "piece of advice", top, id: \.id, text: \.text, what: { "the advice '\($0)'" }, line: { _ in nil })
         var translated = Questionnaire(
             id: q.id, version: q.version, schemaVersion: q.schemaVersion, title: q.title, description: q.description, sections: sections,
             computed: q.computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
@@ -347,43 +352,22 @@ private struct Translator {
         }
     }
 
-    private mutating func translateTriggers(_ top: YAMLReader.Fields) -> [Trigger] {
-        let entries = keyed(top["triggers"], "trigger", of: english.id, ids: english.triggers.map(\.id))
-        return english.triggers.map { trigger in
-            var trigger = trigger
-            let entry = entries?[trigger.id]
-            trigger.message =
+    /// Translates the one text of each element of a list keyed by id under `key` (triggers'
+    /// messages, other causes' and advice's texts); `what` names the text of an element by id in
+    /// messages, `line` gives where the English one is.
+    private mutating func translateTexts<Element>(
+        _ list: [Element], under key: String, _ kind: String, _ top: YAMLReader.Fields, id: (Element) -> String,
+        text path: WritableKeyPath<Element, String>, what: (String) -> String, line: (Element) -> Int?
+    ) -> [Element] {
+        let entries = keyed(top[key], kind, of: english.id, ids: list.map(id))
+        return list.map { element in
+            var element = element
+            let entry = entries?[id(element)]
+            element[keyPath: path] =
                 text(
-                    entry?.value, english: trigger.message, what: "the message of trigger '\(trigger.id)'",
-                    at: entry?.key ?? holder(top, "triggers", else: top.node),
-                    line: trigger.condition.location.line) ?? trigger.message
-            return trigger
-        }
-    }
-
-    private mutating func translateOtherCauses(_ top: YAMLReader.Fields) -> [OtherCause] {
-        let entries = keyed(top["otherCauses"], "other cause", of: english.id, ids: english.otherCauses.map(\.id))
-        return english.otherCauses.map { cause in
-            var cause = cause
-            let entry = entries?[cause.id]
-            cause.text =
-                text(
-                    entry?.value, english: cause.text, what: "the text of other cause '\(cause.id)'",
-                    at: entry?.key ?? holder(top, "otherCauses", else: top.node),
-                    line: cause.location.line) ?? cause.text
-            return cause
-        }
-    }
-
-    private mutating func translateAdvice(_ top: YAMLReader.Fields) -> [Advice] {
-        let entries = keyed(top["advice"], "piece of advice", of: english.id, ids: english.advice.map(\.id))
-        return english.advice.map { advice in
-            var advice = advice
-            let entry = entries?[advice.id]
-            advice.text =
-                text(entry?.value, english: advice.text, what: "the advice '\(advice.id)'", at: entry?.key ?? holder(top, "advice", else: top.node))
-                ?? advice.text
-            return advice
+                    entry?.value, english: element[keyPath: path], what: what(id(element)), at: entry?.key ?? holder(top, key, else: top.node),
+                    line: line(element)) ?? element[keyPath: path]
+            return element
         }
     }
 
