@@ -50,4 +50,20 @@ enum HistorySchema {
         }
         return migrator
     }()
+
+    /// Throws `damaged` when the schema in `db` is not what its applied migrations built: a
+    /// table, column or index missing, or tables of migrations its record does not list (the
+    /// record emptied). Run before migrating, so the file is left as it was.
+    static func checkShape(_ db: Database, path: String) throws {
+        let applied = try migrator.appliedMigrations(db)
+        let shape = try SchemaShape(db)
+        let built = try SchemaShape.expected(upTo: applied.last, of: migrator)
+        if let missing = shape.missing(from: built) {
+            throw HistoryError.damaged(path: path, detail: "its schema lacks \(missing)")
+        }
+        let pending = try SchemaShape.expected(upTo: migrator.migrations.last, of: migrator).parts.subtracting(built.parts)
+        if let early = pending.filter({ $0.hasPrefix("table ") && $0 != "table grdb_migrations" }).intersection(shape.parts).sorted().first {
+            throw HistoryError.damaged(path: path, detail: "its record of migrations does not list the one that made its \(early)")
+        }
+    }
 }

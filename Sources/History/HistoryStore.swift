@@ -86,7 +86,10 @@ public struct HistoryStore: Sendable {
                 )
             }
             guard known else { throw HistoryError.damaged(path: path, detail: "it is an SQLite file of another program") }
-            if !superseded, !complete { try HistorySchema.migrator.migrate(queue) }
+            if !superseded {
+                try queue.read { db in try HistorySchema.checkShape(db, path: path) }
+                if !complete { try HistorySchema.migrator.migrate(queue) }
+            }
             return HistoryStore(path: path, readOnly: superseded ? .newerVersion(path: path) : nil, queue: queue)
         } catch {
             let failure = HistoryError(error, path: path)
@@ -108,8 +111,11 @@ public struct HistoryStore: Sendable {
         let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
         let queue = try DatabaseQueue(path: uri, configuration: configuration)
         let usable = try queue.read { db in
-            try Int32.fetchOne(db, sql: "PRAGMA application_id") == HistorySchema.applicationID
-                && (try HistorySchema.migrator.hasCompletedMigrations(db) || HistorySchema.migrator.hasBeenSuperseded(db))
+            guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == HistorySchema.applicationID else { return false }
+            if try HistorySchema.migrator.hasBeenSuperseded(db) { return true }
+            guard try HistorySchema.migrator.hasCompletedMigrations(db) else { return false }
+            try HistorySchema.checkShape(db, path: path)
+            return true
         }
         return usable ? HistoryStore(path: path, readOnly: failure, queue: queue) : nil
     }
