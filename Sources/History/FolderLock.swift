@@ -12,7 +12,7 @@ struct FolderLock {
 
     /// Waits up to `wait` seconds for the folder; `path` names the history in errors.
     init(folder: String, wait: TimeInterval, path: String) throws(HistoryError) {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
             throw .cannotOpen(path: path, reason: .folderUnopenable(folder, code: errno))
         }

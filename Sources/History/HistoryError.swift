@@ -46,6 +46,8 @@ public enum HistoryError: Error, Sendable, Equatable {
         case system(Int32)
         /// The folder could not be opened to lock it (an `errno`).
         case folderUnopenable(String, code: Int32)
+        /// This file of the history is a symbolic link, which is never followed.
+        case link(String)
 
         func text(_ messages: Messages) -> String {
             switch self {
@@ -54,6 +56,7 @@ public enum HistoryError: Error, Sendable, Equatable {
             case .disk(let detail): messages.history.diskError(detail: detail)
             case .folder(let problem, let path): PrivateFile.WriteError(path: path, problem: problem).reason(messages)
             case .system(let code): PrivateFile.WriteError.describe(code, messages)
+            case .link(let file): messages.files.linkRefused(path: file)
             case .folderUnopenable(let folder, let code):
                 messages.history.folderCannotOpen(folder: folder, reason: PrivateFile.WriteError.describe(code, messages))
             }

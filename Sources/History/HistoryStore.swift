@@ -38,30 +38,47 @@ public struct HistoryStore: Sendable {
     /// Opens the history at `path`, bringing its schema up to date. When the file is missing it
     /// is created (0600, its folder 0700) if `creating`, else there is no history yet (nil).
     public static func open(at path: String, creating: Bool) throws(HistoryError) -> HistoryStore? {
-        let exists = access(path, F_OK) == 0
+        let exists = try isPresent(path)
         guard exists || creating else { return nil }
         return try opening(path, exists: exists)
     }
 
     /// Opens the history at `path`, creating it (0600, its folder 0700) when it is missing.
     public static func create(at path: String) throws(HistoryError) -> HistoryStore {
-        try opening(path, exists: access(path, F_OK) == 0)
+        try opening(path, exists: isPresent(path))
+    }
+
+    /// The history's file and SQLite's files beside it.
+    static func files(_ path: String) -> [String] { [path, path + "-wal", path + "-shm", path + "-journal"] }
+
+    /// Whether the history's file exists; a symbolic link in place of it or of SQLite's files
+    /// beside it (even a dangling one) is refused, never followed.
+    private static func isPresent(_ path: String) throws(HistoryError) -> Bool {
+        var info = stat()
+        for file in files(path) where lstat(file, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw .cannotOpen(path: path, reason: .link(file))
+        }
+        return lstat(path, &info) == 0
     }
 
     private static func opening(_ path: String, exists: Bool) throws(HistoryError) -> HistoryStore {
         let folder = PathName.folder(of: path)
-        do { try PrivateFile.makeDirectory(folder) } catch { throw .cannotOpen(path: path, reason: .folder(error.problem, path: folder)) }
+        do { try PrivateFile.makePrivateFolder(folder) } catch {
+            throw .cannotOpen(path: path, reason: error.problem == .isLink ? .link(folder) : .folder(error.problem, path: folder))
+        }
         let lock = try FolderLock(folder: folder, wait: wait, path: path)
         defer { lock.release() }
         if !exists {
-            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 || errno == EEXIST else {
                 throw .cannotOpen(path: path, reason: .system(errno))
             }
             if fd >= 0 { close(fd) }
         }
+        // Checked again under the lock: a link put in place meanwhile is refused too.
+        _ = try isPresent(path)
         // SQLite gives its -wal and -shm files the database's mode.
-        for file in [path, path + "-wal", path + "-shm"] where access(file, F_OK) == 0 { chmod(file, 0o600) }
+        for file in files(path) where access(file, F_OK) == 0 { chmod(file, 0o600) }
 
         var configuration = Configuration()
         configuration.busyMode = .timeout(wait)

@@ -81,7 +81,7 @@ public struct SessionStore: Sendable {
 
     /// Saves the record atomically.
     public func save(_ record: SessionRecord) throws(PrivateFile.WriteError) {
-        try PrivateFile.makeDirectory(directory)
+        try PrivateFile.makePrivateFolder(directory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601

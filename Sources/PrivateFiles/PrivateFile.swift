@@ -20,6 +20,8 @@ public enum PrivateFile {
             case isFolder
             /// The target is a pipe or a device.
             case notRegular
+            /// The target (a private file or folder) is a symbolic link, which is never followed.
+            case isLink
             /// The system refused (an `errno`) while writing into `folder`.
             case refused(code: Int32, folder: String)
             /// The folder could not be made: an `errno`, or EEXIST when a file is in the way.
@@ -46,6 +48,7 @@ public enum PrivateFile {
             case .exists: return words.itExists
             case .isFolder: return words.isFolder
             case .notRegular: return words.notRegular
+            case .isLink: return words.isLink
             case .refused(let code, let folder):
                 let cause = Self.describe(code, messages)
                 switch code {
@@ -135,13 +138,15 @@ public enum PrivateFile {
     }
 
     /// Why `path` cannot be written as a private file, without opening it: it is a folder, a
-    /// pipe or a device; nil when it is a regular file, a link to one, or does not exist.
+    /// pipe, a device or a symbolic link (even a dangling one: a write is never sent where a link
+    /// points); nil when it is a regular file or does not exist.
     public static func problem(writing path: String) -> WriteError.Problem? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return nil
         case S_IFDIR: return .isFolder
+        case S_IFLNK: return isFolder(path) ? .isFolder : .isLink
         default: return .notRegular
         }
     }
@@ -155,7 +160,7 @@ public enum PrivateFile {
     /// Checks that a file can be created in `directory` (made, 0700, if missing), by creating and
     /// removing one: permissions alone do not tell (a read-only disk, a full one, root squash).
     public static func checkWritable(_ directory: String) throws(WriteError) {
-        try makeDirectory(directory)
+        try makePrivateFolder(directory)
         var template = Array("\(directory)/.write-check.XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure(directory, errno, hint: directory) }
@@ -187,9 +192,27 @@ public enum PrivateFile {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// The program's own folder for private files (its data, state or cache folder): made with
+    /// its parents if missing (0700), never a symbolic link, and made 0700 when it was left open
+    /// to others (0777, say), so what it holds is this user's alone.
+    public static func makePrivateFolder(_ path: String) throws(WriteError) {
+        try makeDirectory(path)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            throw WriteError(path: path, problem: code == ELOOP || code == ENOTDIR ? .isLink : .cannotMakeFolder(code: code))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw WriteError(path: path, problem: .cannotMakeFolder(code: errno)) }
+        if info.st_mode & 0o077 != 0, fchmod(fd, 0o700) != 0 { throw WriteError(path: path, problem: .cannotMakeFolder(code: errno)) }
+    }
+
     /// Creates `path` and its parents with mode 0700 (owner only).
     public static func makeDirectory(_ path: String) throws(WriteError) {
         guard !isFolder(path) else { return }
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw WriteError(path: path, problem: .isLink) }
         let parent = PathName.parent(of: path)
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         guard mkdir(path, 0o700) == 0 || (errno == EEXIST && isFolder(path)) else {

@@ -112,7 +112,7 @@ struct QuestionnaireCache {
     /// next run; failures are ignored.
     func keep(_ questionnaire: Questionnaire, stamp: Stamp) {
         do {
-            try PrivateFile.makeDirectory(directory)
+            try PrivateFile.makePrivateFolder(directory)
             let archive = Data(QuestionnaireArchive.encode(questionnaire, build: sealed(stamp)))
             let path = archivePath(for: questionnaire.path, language: questionnaire.language)
             // Anything but a regular file where the archive goes (a pipe, a device, a link) is not
