@@ -48,6 +48,13 @@ enum HistorySchema {
                 t.primaryKey(["screeningId", "nutrientID"])
             }
         }
+        migrator.registerMigration("v2") { db in
+            // A row while a `forget` has deleted people but could not yet erase every page of them
+            // from the file (another process was reading it): finished at a later open.
+            try db.create(table: "unfinishedErase") { t in
+                t.column("since", .text).notNull()
+            }
+        }
         return migrator
     }()
 

@@ -11,7 +11,8 @@ import Screening
 /// `$XDG_DATA_HOME/nutriscreen/history.sqlite`, mode 0600 in a 0700 folder, in WAL mode, its
 /// schema built by migrations (`HistorySchema`). Every write is one transaction, so a crash, a
 /// full disk or a second process never leaves half of one; deleted rows are overwritten
-/// (`secure_delete`) and `forget` rewrites the file and empties its log.
+/// (`secure_delete`) and `forget` copies the log into the file and empties it, or, when another
+/// process keeps it from that, remembers the erase and finishes it at a later open.
 public struct HistoryStore: Sendable {
     public let path: String
     /// Why the history can be read but not changed (written by a newer NutriScreen, or a file or
@@ -19,6 +20,9 @@ public struct HistoryStore: Sendable {
     public let readOnly: HistoryError?
     /// False for a history that is read, never changed (see `readOnly`).
     public var isWritable: Bool { readOnly == nil }
+    /// What became of an erase an earlier `forget` left unfinished, tried again by this open; nil
+    /// when there was none.
+    public let erase: ForgetReport.Erase?
     let queue: DatabaseQueue
 
     /// How long a process waits for another that holds the history, in seconds.
@@ -33,6 +37,7 @@ public struct HistoryStore: Sendable {
         self.path = path
         self.readOnly = readOnly
         self.queue = queue
+        erase = readOnly == nil && (try? Self.hasUnfinishedErase(queue)) == true ? (Self.finishErase(queue) ? .finished : .unfinished) : nil
     }
 
     /// Opens the history at `path`, bringing its schema up to date. When the file is missing it
@@ -179,8 +184,12 @@ public struct HistoryStore: Sendable {
         }
     }
 
-    /// Deletes the people with these ids and every screening of theirs, then rewrites the file
-    /// (VACUUM) and empties its write-ahead log, so nothing of them is left in either.
+    /// Deletes the people with these ids and every screening of theirs (their pages overwritten
+    /// as they are freed), then copies the write-ahead log into the file and empties it, so
+    /// nothing of them is left in either. Memory stays bounded whatever the history's size
+    /// (nothing is copied whole). When another process's reading keeps the log from being
+    /// emptied, the erase is remembered in the same transaction as the deletion and finished at a
+    /// later open; the report says which. A failure thrown here means nothing was deleted.
     public func forget(_ ids: [Int64]) throws(HistoryError) -> ForgetReport {
         let people = try writing { db -> ([ForgetReport.Forgotten], Database.TransactionCompletion) in
             var forgotten: [ForgetReport.Forgotten] = []
@@ -195,18 +204,38 @@ public struct HistoryStore: Sendable {
                         last: (span?["last"] as String?).flatMap(ISO8601.parse)))
                 _ = try PersonRecord.deleteOne(db, key: id)
             }
+            if !forgotten.isEmpty, try !Self.hasUnfinishedErase(db) {
+                try db.execute(sql: "INSERT INTO unfinishedErase (since) VALUES (?)", arguments: [ISO8601.format(Date())])
+            }
             return (forgotten, .commit)
         }
-        do {
-            let compacted = try queue.writeWithoutTransaction { db in
-                let first = try Self.checkpoint(db)
-                try db.execute(sql: "VACUUM")
-                return try Self.checkpoint(db) && first
-            }
-            return ForgetReport(people: people, compacted: compacted)
-        } catch {
-            throw HistoryError(error, path: path)
-        }
+        // The deletion is kept: from here on a failure leaves the erase to a later open.
+        return ForgetReport(people: people, erased: people.isEmpty || Self.finishErase(queue))
+    }
+
+    /// Whether a `forget` left its erase unfinished.
+    public func unfinishedErase() throws(HistoryError) -> Bool {
+        try reading { db in try Self.hasUnfinishedErase(db) }
+    }
+
+    private static func hasUnfinishedErase(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM unfinishedErase") ?? 0 > 0
+    }
+
+    private static func hasUnfinishedErase(_ queue: DatabaseQueue) throws -> Bool {
+        try queue.read { db in try hasUnfinishedErase(db) }
+    }
+
+    /// Empties the write-ahead log into the file, then clears the record of an unfinished erase
+    /// (and empties the log of that too); false when another process kept the log from emptying,
+    /// or the disk failed, so the record stays for the next open.
+    private static func finishErase(_ queue: DatabaseQueue) -> Bool {
+        (try? queue.writeWithoutTransaction { db in
+            guard try checkpoint(db) else { return false }
+            try db.execute(sql: "DELETE FROM unfinishedErase")
+            _ = try checkpoint(db)
+            return true
+        }) ?? false
     }
 
     /// Copies the write-ahead log into the file and truncates it to nothing; false when a reader

@@ -94,7 +94,7 @@ struct BatchReporter {
         // The history is opened once, for reading; when it cannot be, the reports go without comparisons.
         var store: HistoryStore?
         if let history {
-            do { store = try HistoryStore.open(at: history.path, creating: false) } catch {
+            do { store = try HistoryStore.open(at: history.path, creating: false).map(history.said) } catch {
                 printError("nutriscreen: " + messages.history.reportsWithout(problem: error.message(messages)))
             }
         }

@@ -40,12 +40,23 @@ struct HistoryAccess: Sendable {
 
     /// The history, for a command that reads it; nil when there is none yet.
     func openExisting() throws -> HistoryStore? {
-        do { return try HistoryStore.open(at: path, creating: false) } catch { throw failure(error) }
+        do { return try HistoryStore.open(at: path, creating: false).map(said) } catch { throw failure(error) }
     }
 
     /// The history, created when missing, for a command that adds to it.
     func create() throws -> HistoryStore {
-        do { return try HistoryStore.create(at: path) } catch { throw failure(error) }
+        do { return said(try HistoryStore.create(at: path)) } catch { throw failure(error) }
+    }
+
+    /// `store`, once what its open did with an erase an earlier `forget` left unfinished is said
+    /// (on standard error, so no output a script reads changes).
+    func said(_ store: HistoryStore) -> HistoryStore {
+        switch store.erase {
+        case .finished: printError("nutriscreen: " + words.eraseFinished(path: path))
+        case .unfinished: printError("nutriscreen: " + words.eraseStillUnfinished(path: path))
+        case nil: break
+        }
+        return store
     }
 
     /// The date of birth the answers give, if any.
@@ -86,7 +97,7 @@ struct HistoryAccess: Sendable {
     func comparisonForReport(_ assessment: Assessment, document: AnswersDocument, questionnaire: Questionnaire) -> ScreeningComparison? {
         guard let name = assessment.name else { return nil }
         do {
-            guard let store = try HistoryStore.open(at: path, creating: false) else { return nil }
+            guard let store = try HistoryStore.open(at: path, creating: false).map(said) else { return nil }
             return try comparison(store, name: name, birthDate: birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
         } catch {
             printError("nutriscreen: " + words.reportWithout(problem: error.message(messages)))
@@ -118,7 +129,7 @@ struct HistoryAccess: Sendable {
         // Compared first, so a history that can be read but not written still gives the comparison.
         var comparison: ScreeningComparison?
         do throws(HistoryError) {
-            let store = try HistoryStore.create(at: path)
+            let store = said(try HistoryStore.create(at: path))
             comparison = try self.comparison(store, name: name, birthDate: birthDate, current: assessment, questionnaire: questionnaire)
             let others = comparison == nil ? try store.people().map(\.name).filter { PersonName.key($0) != PersonName.key(name) } : []
             let recorded = try store.record(
@@ -232,10 +243,10 @@ struct HistoryAccess: Sendable {
                 ? words.forgotOn(person: person, screenings: count, day: first, path: path)
                 : words.forgotFromTo(person: person, screenings: count, first: first, last: last, path: path)
         }
-        if report.compacted { lines.append(words.rewritten) }
+        if report.erased { lines.append(words.erased) }
         lines.append(words.notTouched)
         return lines.joined(separator: "\n")
     }
 
-    var notCompacted: String { words.notCompacted }
+    var eraseUnfinished: String { words.eraseUnfinished(command: historyCommand()) }
 }

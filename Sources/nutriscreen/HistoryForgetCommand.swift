@@ -11,12 +11,13 @@ struct HistoryForgetCommand: ParsableCommand {
         commandName: "forget",
         abstract: "Delete a person and all their screenings from your history, leaving no trace in it.",
         discussion: """
-            Deletes the person and every screening of theirs, then rewrites the history file and empties its \
-            log, so nothing of them is left in either; it says what it deleted. At a terminal it asks first \
+            Deletes the person and every screening of theirs, overwriting their rows and emptying the history's \
+            log, so nothing of them is left in its files; it says what it deleted. At a terminal it asks first \
             (--yes does not); exit 1 when the answer is not yes. Reports, answers files and sessions kept \
             elsewhere are not touched. When two people share the name, --born \
             says which (YYYY-MM-DD, or unknown for the one without a date of birth). Exit 66 when no one of \
-            that name is in the history, 69 when another nutriscreen process kept reading it (run it again).
+            that name is in the history, 69 when another nutriscreen process kept reading it: the rows are then \
+            deleted but the erase is not complete, and it is finished the next time nutriscreen opens the history.
 
             Examples:
               nutriscreen history forget --person 'Ann Example'
@@ -68,7 +69,7 @@ struct HistoryForgetCommand: ParsableCommand {
             }
             let report = try store.forget(chosen.map(\.id))
             try printOut(access.forgotten(report), language.messages)
-            if !report.compacted { throw fail(access.notCompacted, ExitStatus.sessionInUse) }
+            if !report.erased { throw fail(access.eraseUnfinished, ExitStatus.sessionInUse) }
         } catch let error as HistoryError {
             throw access.failure(error)
         }

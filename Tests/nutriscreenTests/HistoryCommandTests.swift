@@ -284,7 +284,7 @@ import Testing
             result.stdout.contains(
                 "Forgot Ann Example, born 20 May 1991: 2 screenings, from 2 February 2026 to 9 March 2026, deleted from \(runner.history)."),
             "\(result.stdout)")
-        #expect(result.stdout.contains("nothing of them is left in it"))
+        #expect(result.stdout.contains("nothing of them is left in its files"))
         var bytes = Data()
         for suffix in ["", "-wal", "-shm", "-journal"] { bytes += FileManager.default.contents(atPath: runner.history + suffix) ?? Data() }
         #expect(!bytes.isEmpty)

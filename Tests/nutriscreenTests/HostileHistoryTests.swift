@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import TestSupport
@@ -99,5 +100,99 @@ import Testing
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("it is a symbolic link"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty)
+    }
+
+    static let after = fixtures + "/ann-after-b12.yaml"
+    static let traces = ["Ann Example", "ann example", "1991-05-20"]
+
+    /// The traces of Ann still in the history's files.
+    static func traces(_ runner: ProcessRunner) -> [String] {
+        var bytes = Data()
+        for suffix in ["", "-wal", "-shm", "-journal"] { bytes += FileManager.default.contents(atPath: runner.history + suffix) ?? Data() }
+        return traces.filter { bytes.range(of: Data($0.utf8)) != nil }
+    }
+
+    /// `forget` while another process holds a read transaction: the rows go, the erase cannot
+    /// finish, and it says so (exit 69); the next command that opens the history finishes it and
+    /// says that, and then nothing of the person is left.
+    @Test func aForgetAReaderHoldsUpIsSaidThenFinishedLater() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        #expect(
+            try runner.run(["history", "import", Self.before, Self.after, ProcessRunner.repository + "/Reports/sample-answers.yaml"]).status == 0)
+        let reader = try DatabaseQueue(path: runner.history)
+        let reading = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? reader.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM person")
+                reading.signal()
+                release.wait()
+            }
+            done.signal()
+        }
+        reading.wait()
+        let forgot = try runner.run(["history", "forget", "--person", "Ann Example", "--yes"])
+        #expect(forgot.status == 69, "\(forgot.stderr)")
+        #expect(forgot.stdout.contains("Forgot Ann Example"), "\(forgot.stdout)")
+        #expect(!forgot.stdout.contains("nothing of them is left"), "no erase is claimed: \(forgot.stdout)")
+        #expect(forgot.stderr.contains("the erase is not complete"), "\(forgot.stderr)")
+        let meanwhile = try runner.run(["history"])
+        #expect(meanwhile.stderr.contains("an earlier forget is still not complete"), "\(meanwhile.stderr)")
+        release.signal()
+        done.wait()
+        try reader.close()
+        let later = try runner.run(["history"])
+        #expect(later.status == 0)
+        #expect(
+            later.stderr.contains("an earlier forget is now complete: nothing of the people it deleted is left in \(runner.history)"),
+            "\(later.stderr)")
+        #expect(Self.traces(runner).isEmpty, "\(Self.traces(runner)) still in the history's files")
+        #expect(!later.stdout.contains("Ann Example"))
+        #expect(!(try runner.run(["history"])).stderr.contains("forget"), "said once")
+    }
+
+    /// `forget` on a disk with little room left, for a range of room: whatever it says is true.
+    /// Said forgotten: gone, and no trace left unless it says the erase is incomplete; said that
+    /// nothing was written: still there. A small disk of its own (tmpfs) holds the history.
+    @Test func forgetOnANearlyFullDiskSaysWhatHappened() throws {
+        let vignettes = ProcessRunner.repository + "/Tests/ScreeningTests/Fixtures/vignettes"
+        let others = try FileManager.default.contentsOfDirectory(atPath: vignettes).filter { $0.hasSuffix(".yaml") }.sorted().prefix(12)
+        for room in [0, 65_536, 262_144, 524_288, 1_048_576, 2_097_152] {
+            let runner = ProcessRunner()
+            defer { runner.cleanUp() }
+            try FileManager.default.createDirectory(atPath: runner.data, withIntermediateDirectories: true)
+            let mounted = try Tool.run("mount", ["-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", runner.data], errors: false)
+            try #require(mounted.status == 0, "a small disk of its own (tmpfs, as root): \(mounted.output)")
+            defer { _ = try? Tool.run("umount", [runner.data], errors: false) }
+            let imported = try runner.run(["history", "import", Self.before, Self.after] + others.map { vignettes + "/" + $0 })
+            #expect(imported.status == 0, "\(imported.stderr)")
+            // Fill the disk, then free `room` bytes.
+            let filler = runner.data + "/filler"
+            let handle = try #require(FileHandle(forWritingAtPath: FileManager.default.createFile(atPath: filler, contents: nil) ? filler : ""))
+            let block = Data(count: 4096)
+            while (try? handle.write(contentsOf: block)) != nil {}
+            try handle.truncate(atOffset: max(0, try handle.offset() - UInt64(room)))
+            try handle.close()
+
+            let forgot = try runner.run(["history", "forget", "--person", "Ann Example", "--yes"])
+            try FileManager.default.removeItem(atPath: filler)
+            let listed = try runner.run(["history"])
+            let present = listed.stdout.contains("Ann Example")
+            if forgot.stdout.contains("Forgot Ann Example") {
+                #expect(!present, "room \(room): said forgotten, still listed")
+                if forgot.stdout.contains("nothing of them is left") {
+                    #expect(Self.traces(runner).isEmpty, "room \(room): said erased: \(Self.traces(runner))")
+                }
+            } else {
+                #expect(forgot.status != 0, "room \(room): \(forgot.stdout)")
+                #expect(!forgot.stderr.contains("nothing was written") || present, "room \(room): said nothing was written, but the person is gone")
+            }
+            _ = try runner.run(["history"])
+            if !present {
+                #expect(Self.traces(runner).isEmpty, "room \(room): once there is room again the erase is finished: \(Self.traces(runner))")
+            }
+        }
     }
 }
