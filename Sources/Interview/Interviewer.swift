@@ -23,28 +23,28 @@ public final class Interviewer {
     }
 
     public let questionnaire: Questionnaire
-    public private(set) var record: SessionRecord
-    private var answers: AnswerSet
-    private var skipped: Set<String>
-    private let navigator: Navigator
-    private let messages: Messages
-    private let console: Console
-    private let style: TextStyle
-    private let save: (SessionRecord) throws -> Void
-    private let now: () -> Date
-    private var warnedAboutSaving = false
+    public internal(set) var record: SessionRecord
+    var answers: AnswerSet
+    var skipped: Set<String>
+    let navigator: Navigator
+    let messages: Messages
+    let console: Console
+    let style: TextStyle
+    let save: (SessionRecord) throws -> Void
+    let now: () -> Date
+    var warnedAboutSaving = false
     /// Why the latest save failed, or nil when it succeeded (or nothing was saved yet): nothing
     /// may claim the answers are saved unless this is nil.
     public private(set) var lastSaveFailure: String?
     /// False until a save succeeds: leaving before the first answer writes no empty session.
     public private(set) var hasSaved = false
-    private var shownDisplays: Set<String> = []
+    var shownDisplays: Set<String> = []
     /// True after `b`: Enter and answers then walk forward one question at a time, until the
     /// person is back at questions not yet answered.
-    private var walkingBack = false
+    var walkingBack = false
     /// Answers that dropped out when an earlier answer hid their question, offered back if it
     /// is shown again.
-    private var setAside = AnswerSet()
+    var setAside = AnswerSet()
 
     /// - Parameters:
     ///   - save: called after every change; a failure is reported to the person once, not fatal.
@@ -65,7 +65,7 @@ public final class Interviewer {
     }
 
     /// What one prompt produced.
-    private enum Reply {
+    enum Reply {
         case answer(Answer)
         case keep, skip, back, review, quit, endOfInput
     }
@@ -151,7 +151,7 @@ public final class Interviewer {
 
     /// The question after `item`: the very next one while walking forward after `b`, else the
     /// next one not answered yet.
-    private func advance(from item: Item) -> Item? {
+    func advance(from item: Item) -> Item? {
         guard walkingBack else { return navigator.next(after: item.id, answers: answers, skipped: skipped) }
         let following = navigator.following(item.id, answers: answers, skipped: skipped)
         if following.map({ answers[$0.id] == nil }) ?? true { walkingBack = false }
@@ -163,7 +163,7 @@ public final class Interviewer {
     /// and offered back as the current answer.
     /// Sets aside answers an earlier answer hid, and works out calculated items (an age from a
     /// date of birth) for today.
-    private func dropHiddenAnswers() {
+    func dropHiddenAnswers() {
         let (visible, effective) = navigator.walk(answers)
         for (id, answer) in answers.values where effective[id] == nil { setAside[id] = answer }
         answers = navigator.calculating(effective, on: CalendarDate(now()))
@@ -172,7 +172,7 @@ public final class Interviewer {
 
     // MARK: Asking
 
-    private func ask(_ item: Item) -> Reply {
+    func ask(_ item: Item) -> Reply {
         showDisplays(before: item)
         let progress = navigator.progress(at: item, answers: answers)
         let words = messages.interview
@@ -229,7 +229,7 @@ public final class Interviewer {
         }
     }
 
-    private func hint(for item: Item) -> String {
+    func hint(for item: Item) -> String {
         let keys = messages.keys
         let commands =
             item.required
@@ -240,7 +240,7 @@ public final class Interviewer {
     }
 
     /// Shows display text that comes right before `item` in its section, once per run.
-    private func showDisplays(before item: Item) {
+    func showDisplays(before item: Item) {
         guard let section = questionnaire.section(of: item.id), let index = section.items.firstIndex(of: item) else { return }
         let visible = Set(navigator.visibleItems(answers).map(\.id))
         var displays: [Item] = []
@@ -255,57 +255,11 @@ public final class Interviewer {
         }
     }
 
-    // MARK: Emergencies
-
-    /// What the person chose at an emergency warning.
-    private enum EmergencyChoice {
-        case carryOn
-        /// Back to the question just answered, to change an answer given by mistake.
-        case back
-        case end(Outcome)
-    }
-
-    /// Shows each emergency trigger the moment it holds, and lets the person stop, carry on, or
-    /// go back to change the answer.
-    private func checkEmergencies() -> EmergencyChoice {
-        let fired = navigator.firedTriggers(answers).filter {
-            $0.trigger.urgency == .emergency && !record.acknowledgedTriggers.contains($0.trigger.id)
-        }
-        guard !fired.isEmpty else { return .carryOn }
-        let words = messages.interview
-        console.line()
-        console.line(style.alert(words.emergencyBanner))
-        for f in fired {
-            console.line(style.bold(words.emergencyWarning(message: f.trigger.message)))
-            record.acknowledgedTriggers.append(f.trigger.id)
-        }
-        console.line(words.emergencyCannotHelp)
-        persist()
-        while true {
-            console.line(words.emergencyChoice)
-            console.line(style.dim(words.emergencyBack(back: messages.keys.back[0])))
-            console.write("> ")
-            guard let input = console.readLine() else { return .end(leave(.endOfInput)) }
-            if Messages.isOne(of: messages.keys.stop, input) {
-                record.status = .stoppedAtEmergency
-                persist()
-                return .end(.stoppedAtEmergency(fired))
-            }
-            if Messages.isOne(of: messages.keys.carryOn, input) { return .carryOn }
-            if Messages.isOne(of: messages.keys.back, input) {
-                // Warned again if the changed answer still raises it.
-                record.acknowledgedTriggers.removeAll { id in fired.contains { $0.trigger.id == id } }
-                return .back
-            }
-            console.line(words.emergencyRetry)
-        }
-    }
-
     // MARK: The name
 
     /// Asks for the name on the report; Enter leaves it off. Returns how the run ends when the
     /// person quits or input ends here (nothing is saved yet).
-    private func askForName() -> Outcome? {
+    func askForName() -> Outcome? {
         console.line()
         let words = messages.interview
         console.line(style.bold(words.namePrompt))
@@ -328,64 +282,15 @@ public final class Interviewer {
         }
     }
 
-    // MARK: Review
-
-    private enum ReviewChoice {
-        case finish
-        case change(String)
-        /// `b` at the final review: back to the last question.
-        case back
-        case quit
-        case endOfInput
-    }
-
-    /// Lists every answer numbered (before the end, only the questions answered or skipped so
-    /// far, and how many are still waiting); the person picks one to change or presses Enter.
-    private func review(final: Bool) -> ReviewChoice {
-        let toAsk = navigator.questionsToAsk(answers)
-        let visible = final ? toAsk : toAsk.filter { answers[$0.id] != nil || skipped.contains($0.id) }
-        let words = messages.interview
-        let keys = messages.keys
-        console.line()
-        console.line(style.bold(final ? words.reviewFinalTitle : words.reviewTitle))
-        for (index, item) in visible.enumerated() {
-            let shown = answers[item.id].map { $0.display(for: item, messages) } ?? (skipped.contains(item.id) ? words.skipped : words.notYetAnswered)
-            console.line("  \(index + 1). \(item.shortText ?? item.text) — \(shown)")
-        }
-        if visible.count < toAsk.count { console.line(style.dim("  " + words.reviewNotListed)) }
-        while true {
-            console.line(final ? words.reviewFinalChoice(back: keys.back[0], quit: keys.quit[0]) : words.reviewChoice(quit: keys.quit[0]))
-            console.write("> ")
-            guard let input = console.readLine() else { return .endOfInput }
-            let typed = input.trimmingCharacters(in: .whitespaces)
-            if typed.isEmpty { return .finish }
-            if let n = Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), visible.indices.contains(n - 1) {
-                return .change(visible[n - 1].id)
-            }
-            if Messages.isOne(of: keys.quit, typed) { return .quit }
-            if Messages.isOne(of: keys.back, typed) { return final ? .back : .finish }
-            if Messages.isOne(of: keys.help, typed) {
-                console.line(words.reviewHelp)
-            } else {
-                console.line(
-                    visible.isEmpty
-                        ? words.reviewEmpty(quit: keys.quit[0])
-                        : final
-                            ? words.reviewFinalRetry(count: visible.count, back: keys.back[0])
-                            : words.reviewRetry(count: visible.count, back: keys.back[0]))
-            }
-        }
-    }
-
     // MARK: Saving
 
-    private func leave(_ outcome: Outcome) -> Outcome {
+    func leave(_ outcome: Outcome) -> Outcome {
         let givenAnything = !answers.isEmpty || !skipped.isEmpty || !record.acknowledgedTriggers.isEmpty
         if givenAnything || hasSaved { persist() }
         return outcome
     }
 
-    private func persist() {
+    func persist() {
         record.store(answers, questionnaire: questionnaire)
         record.skipped = skipped.sorted()
         record.updated = now()

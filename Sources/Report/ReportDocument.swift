@@ -31,7 +31,7 @@ public struct ReportDocument: Sendable, Equatable {
             case .paragraph(let p): add(p.text)
             case .callout(let c):
                 texts += [c.symbol, c.title]
-                c.paragraphs.forEach { add($0.text) }
+                for paragraph in c.paragraphs { add(paragraph.text) }
             case .table(let t): texts += t.columns.map(\.title) + t.rows.flatMap { $0 }
             case .scoreChart(let c): texts += c.columnTitles + c.rows.flatMap { [$0.name, $0.bandText, $0.linkText] + $0.reasons }
             case .trendChart(let c): texts += [c.title, c.missingText] + c.columns + c.rows.map(\.name)

@@ -57,7 +57,7 @@ public enum QPDFCompactor {
     private static func finishTags(_ document: qpdf_data, _ tagging: Tagging) {
         func withCStrings<R>(_ texts: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
             let copies = texts.map { strdup($0) }
-            defer { copies.forEach { free($0) } }
+            defer { for copy in copies { free(copy) } }
             let pointers = copies.map { UnsafePointer($0) }
             return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
         }

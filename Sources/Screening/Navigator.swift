@@ -204,7 +204,7 @@ public struct Navigator: Sendable {
                     case .expression(let c): visit(c.expression)
                     case .sum(let rules):
                         let held = rules.filter { evaluator.holds($0.condition) }
-                        (held.isEmpty ? rules : held).forEach { visit($0.condition.expression) }
+                        for rule in held.isEmpty ? rules : held { visit(rule.condition.expression) }
                     }
                 } else {
                     whole.insert(id)

@@ -83,7 +83,7 @@ struct InterviewRunner {
 
         let saves = SaveState(path: store.path(of: record), messages: messages, resumeHint: resumeHint)
         let signals = Self.exitOnSignals(saves, messages)
-        defer { signals.forEach { $0.cancel() } }
+        defer { for signal in signals { signal.cancel() } }
         let interviewer = Interviewer(questionnaire: questionnaire, record: record, answers: answers, console: console, style: style) { record in
             do {
                 try store.save(record)

@@ -36,18 +36,20 @@ import Testing
     }
 
     /// A message no code shows is dead weight for translators: every `group.name` is used, as
-    /// `….group` and `.name` in one source file (`messages.interview` … `words.progress(…)`).
+    /// `….group` and `.name` in the source files of one module (`messages.interview` in
+    /// Interviewer.swift … `words.progress(…)` in its extension Interviewer+Review.swift).
     @Test func noMessageIsUnused() throws {
         let catalogue = try Self.catalogue()
         let enumerator = FileManager.default.enumerator(atPath: Self.sources)
-        var members: [Set<String>] = []
+        var members: [String: Set<String>] = [:]
         while let path = enumerator?.nextObject() as? String {
             guard path.hasSuffix(".swift"), !path.hasPrefix("MessagesCompiler"), !path.hasPrefix("messages-compiler") else { continue }
             let text = try String(contentsOfFile: Self.sources + "/" + path, encoding: .utf8)
-            members.append(Self.members(of: text))
+            let module = String(path.prefix { $0 != "/" })
+            members[module, default: []].formUnion(Self.members(of: text))
         }
         for message in catalogue.source.messages {
-            let used = members.contains { $0.contains(message.group) && $0.contains(message.name) }
+            let used = members.values.contains { $0.contains(message.group) && $0.contains(message.name) }
             #expect(used, "\(message.key) (\(message.location)) is shown nowhere; remove it from every language")
         }
     }

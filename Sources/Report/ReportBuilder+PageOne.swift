@@ -1,0 +1,214 @@
+import Foundation
+import Localization
+import Screening
+
+/// Page 1, the visit: who, why they came, the triage with the answers behind it, the flagged
+/// nutrients with their strongest reasons, the tests to discuss, medicines and supplements.
+extension ReportBuilder {
+    // MARK: Page 1: who
+
+    func header(_ date: String) -> [Block] {
+        var facts: StyledText = []
+        func fact(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            if !facts.isEmpty { facts.append(TextRun("     ")) }
+            // Each fact stays on one line where it fits: no-break spaces inside a date or a name
+            // (a fact wider than the whole line still breaks, between characters).
+            let unbroken = { (text: String) in text.replacingOccurrences(of: " ", with: "\u{00A0}") }
+            facts += [TextRun(unbroken(words.labelled(text: label)) + "\u{00A0}", bold: true), TextRun(unbroken(value))]
+        }
+        fact(words.name, assessment.name.map(Self.isolated))
+        if let born = answered(conventions.birthDate) {
+            let text: String
+            let day = CalendarDate(completed, in: timeZone)
+            if case .string(let iso) = born.value, let birth = CalendarDate(iso: iso), birth <= day {
+                text = words.birthAndAge(date: birth.readable(messages), age: birth.years(until: day))
+            } else {
+                text = born.answer
+            }
+            fact(label(born), text)
+        } else if let age = answered(conventions.age) {
+            fact(label(age), age.answer)
+        }
+        if let sex = answered(conventions.sex) { fact(label(sex), sex.answer) }
+        fact(words.completed, date)
+        fact(words.questionnaire, "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
+        return [
+            heading(0, words.title, "top"),
+            smallPrint(words.forTheClinician, gray: 0.25),
+            .paragraph(Paragraph(facts, style: .body)),
+        ]
+    }
+
+    // MARK: Page 1: why they came
+
+    func whyTheyCame() -> [Block] {
+        let symptoms = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.symptomsSection }
+        let present = symptoms.filter { !isNegative($0) }
+        let absent = symptoms.filter(isNegative)
+        var blocks: [Block] = [heading(2, words.whyTheyCame, "why")]
+        if present.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun(words.noSymptom)], style: .small)))
+        } else {
+            blocks.append(runIn(present, style: .small))
+        }
+        if !absent.isEmpty {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [
+                            TextRun(words.labelled(text: words.answeredNo) + " ", bold: true),
+                            TextRun(absent.map(label).joined(separator: "; ") + "."),
+                        ],
+                        style: .fine, gray: 0.2)))
+        }
+        // Free text the person wrote for the doctor, in their own words.
+        let written = assessment.answers.filter { questionnaire.item($0.id)?.kind is TextKind }
+        for answer in written {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [TextRun(words.labelled(text: label(answer)) + " ", bold: true), TextRun(words.quoted(text: Self.isolated(answer.answer)))],
+                        style: .small)
+                ))
+        }
+        return blocks
+    }
+
+    // MARK: Page 1: triage
+
+    func triage() -> [Block] {
+        var paragraphs: [Paragraph] = []
+        let symbol: String
+        let border: Double
+        let fill: Double
+        let title: String
+        if let level = assessment.triage.level {
+            (symbol, border, fill) =
+                switch level {
+                case .emergency: ("⚠", 3, 0.86)
+                case .urgent: ("!", 2, 0.91)
+                case .routine: ("i", 1.2, 0.96)
+                }
+            title = assessment.triage.headline
+            for trigger in assessment.triggers {
+                paragraphs.append(
+                    Paragraph(
+                        [
+                            TextRun(words.labelled(text: trigger.urgency.name(messages)) + " ", bold: true),
+                            TextRun([trigger.message, citation(trigger.references)].filter { !$0.isEmpty }.joined(separator: " ")),
+                        ], style: .small))
+                if !trigger.evidence.isEmpty {
+                    paragraphs.append(
+                        Paragraph(
+                            [
+                                TextRun(words.labelled(text: words.because) + " ", bold: true),
+                                TextRun(trigger.evidence.map { "\($0.question): \(Self.isolated($0.answer))" }.joined(separator: " · ")),
+                            ], style: .fine, gray: 0.2))
+                }
+            }
+        } else {
+            (symbol, border, fill) = ("✓", 0.8, 0.97)
+            title = words.noWarningTitle
+            paragraphs.append(Paragraph([TextRun(words.noWarning)], style: .small))
+        }
+        // Warning signs asked of everyone and answered "none": what the clinician can see was ruled out.
+        let ruledOut = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.warningSignsSection && isNegative($0) }
+            .compactMap { questionnaire.item($0.id) }
+        if !ruledOut.isEmpty {
+            let signs = ruledOut.flatMap { $0.options.filter { !$0.exclusive }.map(\.label) }
+            paragraphs.append(
+                Paragraph(
+                    [TextRun(words.labelled(text: words.warningSignsNo) + " ", bold: true), TextRun(signs.joined(separator: "; ") + ".")],
+                    style: .fine,
+                    gray: 0.2))
+        }
+        return [.callout(Callout(symbol: symbol, title: title, paragraphs: paragraphs, borderWidth: border, fillGray: fill))]
+    }
+
+    // MARK: Page 1: flagged nutrients
+
+    /// The strongest reasons for a nutrient: one or two, fewer when many nutrients are flagged.
+    func strongestReasons(_ nutrient: Assessment.NutrientResult) -> [String] {
+        let count = assessment.flaggedNutrients.count > 3 ? 1 : 2
+        return nutrient.supporting.prefix(count).map { "+\(messages.number($0.points)) \($0.reason)" }
+    }
+
+    func chartRow(_ nutrient: Assessment.NutrientResult, reasons: Bool) -> ScoreChart.Row {
+        let band = nutrient.band.label(messages)
+        let score = messages.number(nutrient.score)
+        return ScoreChart.Row(
+            name: nutrient.name, score: nutrient.score, possible: nutrient.thresholds.possible, likely: nutrient.thresholds.likely,
+            band: nutrient.band, bandText: "\(band) (\(score))", link: nutrient.band.isFlagged ? "nutrient-\(nutrient.id)" : nil,
+            linkText: words.goToSection(name: nutrient.name), reasons: reasons ? strongestReasons(nutrient) : [],
+            alternativeText: words.barText(name: nutrient.name, score: score, band: band, thresholds: thresholds(nutrient)))
+    }
+
+    /// "Possible from 4, Likely from 7".
+    func thresholds(_ nutrient: Assessment.NutrientResult) -> String {
+        words.thresholds(possible: messages.number(nutrient.thresholds.possible), likely: messages.number(nutrient.thresholds.likely))
+    }
+
+    func flaggedNutrients() -> [Block] {
+        var blocks: [Block] = [heading(2, words.flaggedNutrients, "summary")]
+        let flagged = assessment.flaggedNutrients
+        let low = assessment.nutrients.filter { !$0.band.isFlagged }
+        let scale = Self.barScale(scores: assessment.nutrients.map(\.score), likely: assessment.nutrients.map(\.thresholds.likely))
+        if flagged.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun(words.noneFlagged)], style: .small)))
+        } else {
+            // The long form charts every nutrient; the short one names the others in a line.
+            let rows = detail == .full ? assessment.nutrients : flagged
+            let columns = [words.nutrientColumn, words.scoreColumn, words.bandColumn, words.reasonsColumn]
+            blocks.append(
+                .scoreChart(
+                    ScoreChart(rows: rows.map { chartRow($0, reasons: $0.band.isFlagged) }, columnTitles: columns, scale: scale)))
+        }
+        if !low.isEmpty, detail == .short || flagged.isEmpty {
+            blocks.append(
+                smallPrint(words.notFlagged(nutrients: low.map { "\($0.name) \(messages.number($0.score))" }.joined(separator: ", ")), gray: 0.25))
+        }
+        return blocks
+    }
+
+    // MARK: Page 1: tests
+
+    /// What each id the tests serve is called: a nutrient's name, or "other causes".
+    var servedNames: [String: String] {
+        Dictionary(
+            assessment.nutrients.map { ($0.id, $0.name) } + assessment.otherCauses.map { ($0.id, Self.otherCauseName($0, messages)) },
+            uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A short name for an other cause: the first words of its text, up to a comma or to the
+    /// verb the language's `causeNameEnds` lists (" is ", " can ").
+    static func otherCauseName(_ cause: Assessment.OtherCauseResult, _ messages: Messages) -> String {
+        var name = cause.text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? cause.text
+        for end in messages.report.causeNameEnds { name = name.components(separatedBy: " \(end) ").first ?? name }
+        return name.count <= 40 ? name : messages.report.anotherCause
+    }
+
+    func testsToDiscuss() -> [Block] {
+        var blocks: [Block] = [heading(2, words.testsToDiscuss, "tests")]
+        if assessment.tests.isEmpty {
+            blocks.append(.paragraph(Paragraph([TextRun(words.noTests)], style: .small)))
+            return blocks
+        }
+        let names = servedNames
+        let items: [StyledText] = assessment.tests.map { test in
+            var serves: [String] = []
+            for id in test.for where !serves.contains(names[id] ?? id) { serves.append(names[id] ?? id) }
+            return [TextRun(test.name), TextRun(" — " + serves.joined(separator: ", "), bold: false)]
+        }
+        blocks.append(.checklist(Checklist(items: items, columns: 2, style: .fine)))
+        return blocks
+    }
+
+    // MARK: Page 1: medicines
+
+    func medicines() -> [Block] {
+        let answers = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.medicinesSection }
+        guard !answers.isEmpty else { return [] }
+        return [heading(2, words.medicines, "medicines"), runIn(answers, style: .small)]
+    }
+}

@@ -1,0 +1,132 @@
+/// Reading scoring rules, triggers and nutrients (with their tests and foods).
+extension QuestionnaireBuilder {
+    /// Rules of a nutrient (`scored`: with kind, reason and references) or of a computed sum.
+    mutating func readRules(_ node: YAMLNode?, of owner: String, scored: Bool) -> [PointRule] {
+        var rules: [PointRule] = []
+        var ids: Set<String> = []
+        for entry in reader.list(node, "the rules of \(owner)") {
+            var allowed = ["when", "points"]
+            var required = ["when", "points"]
+            if scored {
+                if words.citesKeys { allowed.append("id") }
+                allowed += ["reason", citationKey]
+                required += ["reason", citationKey]
+                if words.citesKeys {
+                    allowed.append("kind")
+                    required.append("kind")
+                }
+            }
+            guard let f = reader.fields(entry, "a rule of \(owner)", allowed: allowed, required: required),
+                let whenNode = f["when"],
+                let checked = condition(whenNode, checker: checker(bands: false), expecting: .bool),
+                let points = reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange)
+            else { continue }
+            var kind = RuleKind.risk
+            if let kindNode = f["kind"], let name = reader.string(kindNode, "kind") {
+                if let known = RuleKind(rawValue: name) {
+                    kind = known
+                } else {
+                    let names = RuleKind.allCases.map(\.rawValue)
+                    reader.error(
+                        at: kindNode,
+                        "unknown rule kind '\(name)'\(Suggestion.didYouMean(name, among: names)); use one of \(names.joined(separator: ", "))")
+                }
+            }
+            if kind == .symptom, points < 0 {
+                reader.error(at: f["points"], "a symptom rule adds points; evidence against a nutrient is a 'risk' rule with negative points")
+            }
+            var id: String?
+            if let idNode = f["id"], let name = reader.identifier(idNode, "a rule id") {
+                if ids.insert(name).inserted { id = name } else { reader.error(at: idNode, "\(owner) has two rules with the id '\(name)'") }
+            }
+            rules.append(
+                PointRule(
+                    id: id, condition: checked.condition, points: points, kind: kind, reason: reader.string(f["reason"], "reason") ?? "",
+                    references: scored ? citations(f, of: "a rule of \(owner)", required: true) : []))
+        }
+        return rules
+    }
+
+    mutating func readTriggers(_ node: YAMLNode?) -> [Trigger] {
+        var triggers: [Trigger] = []
+        var seen: Set<String> = []
+        for entry in reader.list(node, "triggers") {
+            guard
+                let f = reader.fields(
+                    entry, "a trigger", allowed: ["id", "when", "urgency", "message", citationKey],
+                    required: ["id", "when", "urgency", "message", citationKey]),
+                let id = reader.identifier(f["id"], "a trigger id"), let whenNode = f["when"]
+            else { continue }
+            if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate trigger id '\(id)'") }
+            let urgencyText = reader.string(f["urgency"], "urgency") ?? ""
+            guard let urgency = Urgency(rawValue: urgencyText) else {
+                let names = Urgency.allCases.map(\.rawValue)
+                reader.error(
+                    at: f["urgency"],
+                    "unknown urgency \(Printable.quoted(urgencyText))\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
+                )
+                continue
+            }
+            guard let checked = condition(whenNode, checker: checker(bands: true), expecting: .bool) else { continue }
+            triggers.append(
+                Trigger(
+                    id: id, condition: checked.condition, urgency: urgency, message: reader.string(f["message"], "message") ?? "",
+                    references: citations(f, of: "trigger '\(id)'", required: true)))
+        }
+        return triggers
+    }
+
+    mutating func readNutrients(_ node: YAMLNode?) -> [Nutrient] {
+        var nutrients: [Nutrient] = []
+        for entry in reader.list(node, words.nutrients) {
+            let allowed = ["id", "name", "summary", "rules", words.thresholds, "tests", "foods", "notes"]
+            guard let f = reader.fields(entry, "a nutrient", allowed: allowed, required: ["id", "name", "rules", words.thresholds]),
+                let id = reader.identifier(f["id"], "a nutrient id")
+            else { continue }
+            if nutrients.contains(where: { $0.id == id }) { reader.error(at: f["id"], "duplicate nutrient id '\(id)'") }
+            if symbols[id] != nil { reader.error(at: f["id"], "nutrient id '\(id)' is also the id of an item or computed value; choose another") }
+            var thresholds = Thresholds(possible: 1, likely: 2)
+            if let bandNode = f[words.thresholds],
+                let b = reader.fields(bandNode, words.thresholds, allowed: ["possible", "likely"], required: ["possible", "likely"])
+            {
+                thresholds = Thresholds(
+                    possible: reader.number(b["possible"], "possible", within: QuestionnaireLoader.thresholdRange) ?? 1,
+                    likely: reader.number(b["likely"], "likely", within: QuestionnaireLoader.thresholdRange) ?? 2)
+                if thresholds.possible > thresholds.likely { reader.error(at: bandNode, "the 'possible' threshold must not be above 'likely'") }
+                if thresholds.possible <= 0 { reader.error(at: bandNode, "the 'possible' threshold must be above zero, or everyone scores Possible") }
+            }
+            nutrients.append(
+                Nutrient(
+                    id: id, name: reader.string(f["name"], "name") ?? id, summary: reader.string(f["summary"], "summary") ?? "",
+                    rules: readRules(f["rules"], of: "nutrient '\(id)'", scored: true), thresholds: thresholds,
+                    tests: testIDs(f["tests"], of: "nutrient '\(id)'"), foods: readFoods(f["foods"], of: id),
+                    notes: reader.strings(f["notes"], "notes"), location: reader.location(entry)))
+        }
+        return nutrients
+    }
+
+    /// Ids of the test catalogue (schemaVersion 2), or free-text test names (schemaVersion 1).
+    mutating func testIDs(_ node: YAMLNode?, of owner: String) -> [String] {
+        guard words.citesKeys else { return reader.strings(node, "tests") }
+        var ids: [String] = []
+        for testNode in reader.list(node, "the tests of \(owner)") {
+            guard let id = reader.string(testNode, "a test id") else { continue }
+            guard testIDs.contains(id) else {
+                reader.error(at: testNode, "unknown test '\(id)'\(Suggestion.didYouMean(id, among: testIDs)); add it to 'tests' at the top level")
+                continue
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Foods: plain text, or `{ text, unless }` when a food must not be suggested to some people.
+    mutating func readFoods(_ node: YAMLNode?, of nutrient: String) -> [Food] {
+        reader.list(node, "foods").compactMap { entry in
+            if case .scalar = entry { return reader.string(entry, "a food").map { Food($0) } }
+            guard let f = reader.fields(entry, "a food of '\(nutrient)'", allowed: ["text", "unless"], required: ["text"]) else { return nil }
+            let exception = f["unless"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
+            return Food(reader.string(f["text"], "text") ?? "", exception: exception)
+        }
+    }
+}

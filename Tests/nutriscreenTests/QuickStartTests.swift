@@ -1,0 +1,77 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The README's commands on a machine without make, and its exit-code table.
+@Suite struct QuickStartTests {
+    static let repository = ProcessRunner.repository
+
+    @Test func theQuickStartCommandsAreScriptsThatNeedNoMake() throws {
+        let readme = try String(contentsOfFile: Self.repository + "/README.md", encoding: .utf8)
+        let quickStart = try #require(readme.components(separatedBy: "## Quick start").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let block = try #require(quickStart.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = block.split(separator: "\n").map { $0.split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? "" }
+        #expect(commands == ["scripts/screen", "scripts/test"], "\(commands)")
+        for script in ["scripts/screen", "scripts/test", "scripts/install-deps", "scripts/install", ".ci/run"] {
+            let path = Self.repository + "/" + script
+            #expect(FileManager.default.isExecutableFile(atPath: path), "\(script) is executable")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(!text.split(separator: "\n").contains { !$0.hasPrefix("#") && $0.contains("make ") }, "\(script) runs without make")
+        }
+        let ci = try String(contentsOfFile: Self.repository + "/.ci/run", encoding: .utf8)
+        #expect(ci.split(separator: "\n").last == "scripts/test", "CI runs the README's test command")
+    }
+
+    @Test func theTestCommandLintsTheFormatStrictlyBeforeTheTests() throws {
+        let lines = try String(contentsOfFile: Self.repository + "/scripts/test", encoding: .utf8).split(separator: "\n")
+        let lint = try #require(lines.firstIndex { $0.contains("format lint --strict --recursive Sources Tests Package.swift") })
+        let test = try #require(lines.firstIndex { $0.hasPrefix("exec") && $0.contains(" test ") })
+        #expect(lint < test, "a finding stops the run before any test (set -e)")
+        #expect(lines.contains("set -euo pipefail"))
+    }
+
+    @Test func scriptsScreenPassesTheProgramsExitCodeThrough() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        // A stand-in for swift: builds nothing, and names the folder of the executable under test.
+        let fake = runner.state + "/swift"
+        let folder = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
+        #expect(
+            FileManager.default.createFile(
+                atPath: fake, contents: Data("#!/bin/sh\ncase \"$*\" in *--show-bin-path*) echo '\(folder)' ;; esac\nexit 0\n".utf8),
+                attributes: [.posixPermissions: 0o755]))
+        let process = runner.process([Self.repository + "/scripts/screen", "--questionnaire", ProcessRunner.fixture])
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.repository + "/scripts/screen", "--questionnaire", ProcessRunner.fixture]
+        process.environment = runner.environment.merging(["SWIFT": fake]) { $1 }
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("n\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 75, "input ended early: the program's 75, not a wrapper's own code")
+    }
+
+    @Test func everyExitCodeIsDocumentedInTheReadmeAndTheHelp() throws {
+        let readme = try String(contentsOfFile: Self.repository + "/README.md", encoding: .utf8)
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let help = try runner.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        let help1 = help.replacingOccurrences(of: "  ", with: " ")
+        for (code, words) in [
+            ("64", "usage"), ("65", "invalid"), ("66", "missing"), ("69", "another nutriscreen process"), ("73", "cannot be written"),
+            ("75", "input ended"), ("129", "SIGHUP"), ("130", "Ctrl-C"), ("143", "SIGTERM"),
+        ] {
+            let row = readme.split(separator: "\n").first { $0.hasPrefix("| `\(code)`") }
+            #expect(row?.contains(words) == true, "README's exit-code table: \(code) (\(words))")
+            #expect(help1.contains("\(code) "), "--help names \(code)")
+        }
+    }
+}
