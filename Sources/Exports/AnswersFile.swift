@@ -7,8 +7,12 @@ import Screening
 public enum AnswersFile {
     /// Reads the file at `path` and checks every answer against `questionnaire`.
     public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        let data = try YAMLReader.read(path, what: "the answers file")
-        if FHIRResponseReader.recognises(data) { return try FHIRResponseReader.parse(data, file: path, questionnaire: questionnaire) }
-        return try AnswersDocument.parse(data, file: path, questionnaire: questionnaire)
+        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
+    }
+
+    /// Reads answers held in memory; `file` names them in messages.
+    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+        if FHIRResponseReader.recognises(data) { return try FHIRResponseReader.parse(data, file: file, questionnaire: questionnaire) }
+        return try AnswersDocument.parse(data, file: file, questionnaire: questionnaire)
     }
 }

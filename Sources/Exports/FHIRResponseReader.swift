@@ -11,7 +11,7 @@ public enum FHIRResponseReader {
     /// has (a plain answers file never does: `resourceType` is not an item id). One pass over the
     /// bytes, skipping strings and nested objects.
     public static func recognises(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
+        let bytes = [UInt8](data.starts(with: YAMLReader.byteOrderMark) ? data.dropFirst(YAMLReader.byteOrderMark.count) : data[...])
         guard let first = bytes.firstIndex(where: { ![32, 9, 10, 13].contains($0) }), bytes[first] == UInt8(ascii: "{") else { return false }
         let key = Array("\"resourceType\"".utf8)
         var depth = 0
@@ -53,6 +53,8 @@ public enum FHIRResponseReader {
         let questionnaire: Questionnaire
         var answers = AnswerSet()
         var located: [String: YAMLNode] = [:]
+        /// Where each answered linkId was first met.
+        var seen: [String: YAMLNode.Mark] = [:]
 
         mutating func read(_ root: YAMLNode) -> AnswersDocument? {
             guard case .mapping(let mapping) = root else {
@@ -61,24 +63,7 @@ public enum FHIRResponseReader {
             }
             switch value(mapping, "resourceType") {
             case "QuestionnaireResponse": return response(root, name: nil)
-            case "Bundle":
-                var name: String? = nil
-                var found: YAMLNode? = nil
-                for entry in reader.list(member(mapping, "entry"), "entry") {
-                    guard case .mapping(let e) = entry, let resource = member(e, "resource"), case .mapping(let r) = resource else { continue }
-                    switch value(r, "resourceType") {
-                    case "QuestionnaireResponse" where found == nil: found = resource
-                    case "Patient":
-                        name = patientName(r)
-                        if let name, let problem = AnswersDocument.nameProblem(name, .english) { reader.error(at: resource, problem) }
-                    default: break
-                    }
-                }
-                guard let found else {
-                    reader.error(at: root, "this Bundle holds no QuestionnaireResponse; export one with: nutriscreen export")
-                    return nil
-                }
-                return response(found, name: name)
+            case "Bundle": return bundle(root, mapping)
             case let other:
                 reader.error(
                     at: member(mapping, "resourceType") ?? root,
@@ -88,13 +73,80 @@ public enum FHIRResponseReader {
             }
         }
 
+        /// A Bundle's one QuestionnaireResponse, with the name of the Patient its `subject` names
+        /// (by `fullUrl`, or as `Patient/id`), or of the Bundle's only Patient when it names none.
+        private mutating func bundle(_ root: YAMLNode, _ mapping: YAMLNode.Mapping) -> AnswersDocument? {
+            var responses: [YAMLNode] = []
+            var patients: [(url: String?, id: String?, node: YAMLNode, resource: YAMLNode.Mapping)] = []
+            for entry in reader.list(member(mapping, "entry"), "entry") {
+                guard case .mapping(let e) = entry, let resource = member(e, "resource"), case .mapping(let r) = resource else { continue }
+                switch value(r, "resourceType") {
+                case "QuestionnaireResponse": responses.append(resource)
+                case "Patient": patients.append((value(e, "fullUrl"), value(r, "id"), resource, r))
+                default: break
+                }
+            }
+            guard let found = responses.first, case .mapping(let response) = found else {
+                reader.error(at: root, "this Bundle holds no QuestionnaireResponse; export one with: nutriscreen export")
+                return nil
+            }
+            guard responses.count == 1 else {
+                reader.error(
+                    at: responses[1],
+                    "this Bundle holds \(responses.count) QuestionnaireResponses; give one screening a file (export one with: nutriscreen export)")
+                return nil
+            }
+            let subjectNode = member(response, "subject").flatMap { if case .mapping(let s) = $0 { member(s, "reference") } else { nil } }
+            let subject = subjectNode.flatMap { if case .scalar(let s) = $0 { s.string } else { nil } }
+            let person: (node: YAMLNode, resource: YAMLNode.Mapping)?
+            if let subject {
+                guard let named = patients.first(where: { $0.url == subject || $0.id.map { "Patient/" + $0 } == subject }) else {
+                    if !patients.isEmpty {
+                        reader.error(at: subjectNode, "the response's subject \(Printable.quoted(subject)) is none of this Bundle's Patients")
+                        return nil
+                    }
+                    return self.response(found, name: nil)
+                }
+                person = (named.node, named.resource)
+            } else {
+                guard patients.count <= 1 else {
+                    reader.error(
+                        at: patients[1].node,
+                        "this Bundle holds \(patients.count) Patients and its response names none as its subject, so whose answers these are is unknown; give the response a subject"
+                    )
+                    return nil
+                }
+                person = patients.first.map { ($0.node, $0.resource) }
+            }
+            let name = person.flatMap { patientName($0.resource) }
+            if let name, let person, let problem = AnswersDocument.nameProblem(name, .english) {
+                reader.error(at: person.node, problem)
+                return nil
+            }
+            return self.response(found, name: name)
+        }
+
         private mutating func response(_ node: YAMLNode, name: String?) -> AnswersDocument? {
             guard case .mapping(let mapping) = node else { return nil }
             let canonical = FHIRBundle(questionnaire: questionnaire).canonical
-            if let reference = value(mapping, "questionnaire"), reference.split(separator: "|").first.map(String.init) != canonical {
+            var note: Diagnostic?
+            if let reference = value(mapping, "questionnaire") {
+                let parts = reference.split(separator: "|", maxSplits: 1).map(String.init)
+                if parts.first != canonical {
+                    reader.error(
+                        at: member(mapping, "questionnaire"),
+                        "this response answers \(Printable.quoted(reference)), not \(canonical); pass its questionnaire with --questionnaire")
+                } else if parts.count == 2, parts[1] != questionnaire.version {
+                    note = Diagnostic(
+                        reader.location(member(mapping, "questionnaire")),
+                        "note: this response was written for version \(parts[1]) of the questionnaire; it is read and scored with version \(questionnaire.version), whose questions and rules may differ"
+                    )
+                }
+            }
+            if value(mapping, "status") == "entered-in-error" {
                 reader.error(
-                    at: member(mapping, "questionnaire"),
-                    "this response answers \(Printable.quoted(reference)), not \(canonical); pass its questionnaire with --questionnaire")
+                    at: member(mapping, "status"),
+                    "this response's status is entered-in-error: it was withdrawn as a mistake, so it is not a screening to read or keep")
             }
             var completed: Date? = nil
             if let authored = value(mapping, "authored") {
@@ -106,6 +158,7 @@ public enum FHIRResponseReader {
             items(member(mapping, "item"))
             var document = AnswersDocument(answers: answers, name: name, completed: completed)
             AnswersDocument.settle(&document, questionnaire: questionnaire, locations: located, &reader)
+            document.notes = note.map { [$0] } ?? []
             return document
         }
 
@@ -125,6 +178,15 @@ public enum FHIRResponseReader {
                     reader.error(at: linkNode, "unknown linkId \(Printable.quoted(linkId)) for questionnaire '\(questionnaire.id)'")
                     continue
                 }
+                // Read twice, the last would win: "chest pain" then "none" would lose a warning.
+                if let earlier = seen[linkId] {
+                    reader.error(
+                        at: linkNode,
+                        "\(linkId) is answered twice (first at line \(earlier.line), column \(earlier.column)); give each question one item, with all its answers"
+                    )
+                    continue
+                }
+                seen[linkId] = linkNode.mark
                 let answerNodes = reader.list(member(mapping, "answer"), "answer")
                 guard let first = answerNodes.first else { continue }
                 var values: [PlainValue] = []
@@ -185,8 +247,9 @@ public enum FHIRResponseReader {
             mapping.entries.first { if case .scalar(let k) = $0.key { k.string == key } else { false } }?.value
         }
 
+        /// The text of `key`, nil when it is missing, not text, or JSON's null.
         private func value(_ mapping: YAMLNode.Mapping, _ key: String) -> String? {
-            if case .scalar(let scalar)? = member(mapping, key) { scalar.string } else { nil }
+            if case .scalar(let scalar)? = member(mapping, key), !scalar.isNull { scalar.string } else { nil }
         }
     }
 

@@ -8,6 +8,9 @@ public struct AnswersDocument: Sendable {
     public var name: String?
     /// When the screening was completed (ISO-8601 in the file).
     public var completed: Date?
+    /// What a reader should know that does not stop the reading, located: a FHIR response
+    /// written for another version of the questionnaire, say.
+    public var notes: [Diagnostic] = []
 
     public init(answers: AnswerSet, name: String? = nil, completed: Date? = nil) {
         self.answers = answers
@@ -101,8 +104,18 @@ public struct AnswersDocument: Sendable {
     /// written, so YAML 1.1's `no`, `on` or `12` stay words; otherwise YAML's own reading.
     private static func plainValue(_ node: YAMLNode, for item: Item, _ reader: inout YAMLReader) -> PlainValue? {
         switch node {
+        case .scalar(let scalar) where scalar.isNull:
+            reader.error(at: node, "\(item.id) must be an answer, not \(reader.describe(node)); give one, or leave the line out")
+            return nil
         case .scalar(let scalar):
             if item.kind.readsScalarsAsText { return .string(scalar.string) }
+            if scalar.isExplicitText {
+                reader.error(
+                    at: node,
+                    "\(item.id): !!str makes \(Printable.quoted(scalar.string)) text, but this question takes \(item.kind.expectation); remove the !!str"
+                )
+                return nil
+            }
             if let b = YAMLReader.plainBool(scalar) { return .bool(b) }
             if let n = YAMLReader.plainNumber(scalar) { return .number(n) }
             return .string(scalar.string)
@@ -122,9 +135,10 @@ public struct AnswersDocument: Sendable {
     /// Longest name accepted, in characters: any real name fits on the report's header line.
     public static let maximumNameLength = 100
 
-    /// Why `name` cannot go on a report (control characters, or too long), or nil when it can;
-    /// in the language of `messages` (English in files' diagnostics).
+    /// Why `name` cannot go on a report (blank, control characters, or too long), or nil when it
+    /// can; in the language of `messages` (English in files' diagnostics).
     public static func nameProblem(_ name: String, _ messages: Messages) -> String? {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return messages.name.blank }
         if Printable.hasControl(name) { return messages.name.control(name: Printable.quoted(name)) }
         if name.count > maximumNameLength { return messages.name.tooLong(count: name.count, maximum: maximumNameLength) }
         return nil

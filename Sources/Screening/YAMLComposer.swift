@@ -88,7 +88,8 @@ struct YAMLComposer {
                 }
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
             try count(1, at: mark)
-            result = (.scalar(.init(string: text, style: style, tagged: scalar.plain_implicit == 0 && style == .plain, mark: mark)), 1)
+            let tag = scalar.tag.map { String(cString: $0) }
+            result = (.scalar(.init(string: text, style: style, tagged: scalar.plain_implicit == 0 && style == .plain, mark: mark, tag: tag)), 1)
         case YAML_SEQUENCE_START_EVENT:
             anchor = event.data.sequence_start.anchor
             try count(1, at: mark)

@@ -19,9 +19,20 @@ public enum YAMLNode: Sendable {
         /// Written with an explicit tag such as `!!str`: then even a plain `yes` is text.
         public var tagged: Bool
         public var mark: Mark
+        /// The explicit tag as YAML resolves it (`!!str` is `tag:yaml.org,2002:str`); nil when none.
+        public var tag: String? = nil
 
         /// Plain and untagged, so `yes` may be read as true and `12` as a number (YAML 1.1).
         public var isPlain: Bool { style == .plain && !tagged }
+
+        /// YAML's null: `~` or `null` written plainly, or anything tagged `!!null`; never quoted text.
+        public var isNull: Bool { tag == Self.nullTag || (isPlain && ["~", "null", "Null", "NULL"].contains(string)) }
+
+        /// Tagged `!!str`: text, whatever it spells (`!!str false` is not a yes/no answer).
+        public var isExplicitText: Bool { tag == Self.stringTag }
+
+        static let nullTag = "tag:yaml.org,2002:null"
+        static let stringTag = "tag:yaml.org,2002:str"
     }
 
     /// Key–value pairs in the order written.

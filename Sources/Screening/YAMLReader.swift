@@ -31,6 +31,9 @@ public struct YAMLReader {
         }
     }
 
+    /// UTF-8's byte-order mark, skipped where a file starts with it.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Parses bytes into a root node; records a located diagnostic and returns nil on failure.
     public mutating func parse(_ data: Data) -> YAMLNode? {
         guard data.count <= Self.maximumBytes else {
@@ -43,7 +46,8 @@ public struct YAMLReader {
                 Diagnostic(SourceLocation(file: file, line: line, column: column), "the file is not valid UTF-8 text; save it as UTF-8"))
             return nil
         }
-        source = Array(data)
+        // A byte-order mark (as some Windows editors write before JSON or YAML) is not text.
+        source = Array(data.starts(with: Self.byteOrderMark) ? data.dropFirst(Self.byteOrderMark.count) : data[...])
         lineStarts = [0] + source.indices.filter { source[$0] == 10 }.map { $0 + 1 }
         do {
             guard let node = try YAMLComposer.compose(source) else {
@@ -154,7 +158,7 @@ public struct YAMLReader {
 
     public mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let scalar) = node, !scalar.isNull else {
             error(at: node, "\(what) must be text, not \(describe(node))")
             return nil
         }
@@ -298,6 +302,7 @@ public struct YAMLReader {
 
     public func describe(_ node: YAMLNode) -> String {
         switch node {
+        case .scalar(let s) where s.isNull: "null (\(Printable.quoted(s.string, limit: 40)) is YAML's null; quote it to mean the text)"
         case .scalar(let s): s.string.isEmpty ? "an empty value" : Printable.quoted(s.string, limit: 40)
         case .mapping: "a mapping"
         case .sequence: "a list"

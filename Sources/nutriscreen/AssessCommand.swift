@@ -76,7 +76,9 @@ struct AnswersInput: ParsableArguments {
     /// and throws the exit code.
     static func read(_ answers: String, questionnaire: Questionnaire) throws -> AnswersDocument {
         do {
-            return try AnswersFile.load(path: answers, questionnaire: questionnaire)
+            let document = try AnswersFile.load(path: answers, questionnaire: questionnaire)
+            for note in document.notes { printError(note.description) }
+            return document
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             if error.unreadable { throw ExitStatus.noInput }

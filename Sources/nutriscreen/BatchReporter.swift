@@ -98,6 +98,13 @@ struct BatchReporter {
                 printError("nutriscreen: " + messages.history.reportsWithout(problem: error.message(messages)))
             }
         }
+        let outputs = Self.outputNames(names)
+        for shared in Dictionary(grouping: names.filter { outputs[$0] == $0 + ".pdf" }, by: PathName.removingExtension).values {
+            printError(
+                "nutriscreen: "
+                    + words.sharedName(
+                        files: shared.sorted().joined(separator: ", "), reports: shared.sorted().map { outputs[$0]! }.joined(separator: ", ")))
+        }
         let progress = Progress(total: names.count, onTerminal: isatty(STDERR_FILENO) == 1, messages: messages)
         let questionnaire = questionnaire
         let paper = paper
@@ -108,7 +115,7 @@ struct BatchReporter {
         let assessor = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
-            let output = outDir + "/" + PathName.removingExtension(names[index]) + ".pdf"
+            let output = outDir + "/" + outputs[names[index]]!
             progress.finish(
                 Self.report(
                     file, to: output, questionnaire: questionnaire, assessor: assessor, paper: paper, detail: detail, force: force,
@@ -120,6 +127,20 @@ struct BatchReporter {
         for failure in failures { printError(failure.message) }
         try printOut(words.batchSummary(files: names.count, written: names.count - failures.count, folder: outDir, failed: failures.count), messages)
         if let worst = failures.map(\.code).min() { throw ExitCode(worst) }
+    }
+
+    /// Each answers file's PDF: `visit.pdf` for `visit.yaml`, or, when that would be another
+    /// file's too (`visit.yaml`, `visit.yml`, `visit.json`: three people), its whole name,
+    /// `visit.yaml.pdf`, so no report takes another's place. Whole names never clash (a folder
+    /// holds each once), so switching the clashing ones until none clash ends.
+    static func outputNames(_ names: [String]) -> [String: String] {
+        var whole: Set<String> = []
+        while true {
+            let outputs = Dictionary(uniqueKeysWithValues: names.map { ($0, (whole.contains($0) ? $0 : PathName.removingExtension($0)) + ".pdf") })
+            let clashing = Dictionary(grouping: names) { outputs[$0]! }.values.filter { $0.count > 1 }.joined().filter { !whole.contains($0) }
+            guard !clashing.isEmpty else { return outputs }
+            whole.formUnion(clashing)
+        }
     }
 
     /// One file: load, assess, render, write. Returns the failure, if any.
@@ -136,8 +157,8 @@ struct BatchReporter {
             let more = error.diagnostics.count > 1 ? " " + words.moreProblems(count: error.diagnostics.count - 1) : ""
             return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }
-        let assessment = assessor.assess(
-            document.answers, name: document.name, completed: document.completed)
+        for note in document.notes { warn(note.description) }
+        let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
         var comparison: ScreeningComparison?
         if let (access, store) = history, let name = document.name {
             do {
@@ -152,7 +173,7 @@ struct BatchReporter {
                 assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: output, force: force, comparison: comparison)
             return nil
         } catch {
-            return Failure(file: file, message: "nutriscreen: \(error.message)", code: error.code.rawValue)
+            return Failure(file: file, message: "nutriscreen: \(file): \(error.message)", code: error.code.rawValue)
         }
     }
 }

@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
             without --force. --out - writes the PDF to standard output; any other pipe or device is \
             refused. Exit 73 when the output cannot be written. With --answers-dir, every .yaml, .yml and \
             .json file is reported on both cores; a bad file is named and skipped, and the exit code is \
-            non-zero if any failed (65 for bad answers, 73 for unwritable output).
+            non-zero if any failed (65 for bad answers, 73 for unwritable output). Files that share a name \
+            (visit.yaml, visit.json) get reports named after the whole file name (visit.yaml.pdf).
 
             Examples:
               nutriscreen report --answers ann.yaml
