@@ -80,8 +80,11 @@ public final class Interviewer {
                 // Nothing left to ask: review, then finish.
                 switch review(final: true) {
                 case .finish:
-                    record.status = .completed
-                    record.completed = now()
+                    // Completed once the answers file, the history and the report are written
+                    // (the caller marks it); a first finish stopped midway keeps its time, so
+                    // finishing again keeps the same screening.
+                    record.status = .finishing
+                    record.completed = record.completed ?? now()
                     record.current = nil
                     persist()
                     return .completed(navigator.effectiveAnswers(answers))

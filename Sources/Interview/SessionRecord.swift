@@ -8,6 +8,10 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         case completed
         /// The person chose to stop at an emergency warning.
         case stoppedAtEmergency
+        /// Every question answered and the person chose to finish: the answers file, the history
+        /// and the report are being written. Still resumable until they are, so a program stopped
+        /// meanwhile loses nothing: `resume` finishes it.
+        case finishing
     }
 
     public var id: String
@@ -45,7 +49,8 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         acknowledgedTriggers = []
     }
 
-    /// Not finished: in progress, or stopped at an emergency warning (which may be carried on).
+    /// Not finished: in progress, stopped at an emergency warning (which may be carried on), or
+    /// stopped while it was being finished.
     public var isResumable: Bool { status != .completed }
 
     static func newID(_ date: Date) -> String {

@@ -79,6 +79,12 @@ struct InterviewRunner {
                 throw fail(words.finishedElsewhere, ExitStatus.noInput)
             }
             (record, answers) = reconcile(fresh)
+            // Stopped while it was being finished: finished now, nothing asked again (unless the
+            // questionnaire changed since, when its review is shown again).
+            if fresh.status == .finishing, fresh.contentHash == questionnaire.contentHash {
+                console.write(words.finishingAgain + "\n")
+                return try ScreeningFinisher(runner: self).finish(answers, record: record, saved: true, lock: lock)
+            }
         }
 
         let saves = SaveState(path: store.path(of: record), messages: messages, resumeHint: resumeHint)
@@ -101,19 +107,7 @@ struct InterviewRunner {
         let unsaved = interviewer.lastSaveFailure.map { words.notKept(reason: $0, folder: store.directory) }
         switch outcome {
         case .completed(let final):
-            let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
-                final, name: interviewer.record.name, completed: interviewer.record.completed)
-            // Kept in the screening history (compared with the person's last screening first);
-            // a history that cannot be used is said, and stops nothing.
-            let document = AnswersDocument(answers: final, name: interviewer.record.name, completed: interviewer.record.completed)
-            let kept = HistoryAccess.standard(messages).keep(
-                assessment, document: document, questionnaire: questionnaire, session: store.path(of: interviewer.record))
-            console.write("\n" + AssessmentSummary.text(assessment, style: style) + "\n")
-            if let comparison = kept.comparison { console.write("\n" + ComparisonSummary.text(comparison, messages, style: style) + "\n") }
-            let answersPath = try writeReport(
-                assessment, answers: final, record: interviewer.record, saved: unsaved == nil, comparison: kept.comparison)
-            if kept.failed { printError(kept.notice(answersPath)) } else { console.write(kept.notice(answersPath) + "\n") }
-            lock.releaseAndRemove()
+            try ScreeningFinisher(runner: self).finish(final, record: interviewer.record, saved: unsaved == nil, lock: lock)
         case .quit:
             if let unsaved { throw fail(unsaved, ExitStatus.cannotCreate) }
             console.write((interviewer.hasSaved ? words.answersSaved(hint: resumeHint) : nothingSaved) + "\n")
@@ -126,42 +120,6 @@ struct InterviewRunner {
             if let unsaved { throw fail(unsaved, ExitStatus.cannotCreate) }
             console.write(words.finishLater(command: Invocation.command + " resume" + languageArgument) + "\n")
         }
-    }
-
-    /// Writes the answers file and the PDF, and says where they are. Neither replaces a file
-    /// without `--force` (checked before the first question too). Returns the answers file's path.
-    private func writeReport(
-        _ assessment: Assessment, answers: AnswerSet, record: SessionRecord, saved: Bool, comparison: ScreeningComparison?
-    ) throws -> String {
-        let safe = saved ? " " + words.answersSafe(path: store.path(of: record)) : ""
-        if report.out == nil, !PrivateFile.isFolder("Reports") {
-            do { try PrivateFile.makeDirectory("Reports") } catch { throw fail(error.message(messages) + "." + safe, ExitStatus.cannotCreate) }
-        }
-        let pdf = report.out ?? Self.unusedPath(stem: "Reports/" + ReportWriter.stem(completed: record.completed ?? Date(), name: record.name))
-        let answersPath = Self.answersPath(for: pdf)
-        let document = AnswersDocument(answers: answers, name: record.name, completed: record.completed)
-        do {
-            try PrivateFile.write(Data(document.yaml(for: questionnaire).utf8), to: answersPath, overwrite: report.force)
-        } catch {
-            throw fail(error.message(messages) + "." + safe, ExitStatus.cannotCreate)
-        }
-        try ReportWriter.write(
-            assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), detail: report.detail, to: pdf,
-            force: report.force, comparison: comparison)
-        let again = Invocation.command + " report --answers " + Invocation.shellQuoted(answersPath) + languageArgument + " --force"
-        console.write("\n" + words.yourReport(path: pdf) + "\n" + words.yourAnswers(path: answersPath, command: again) + "\n")
-        return answersPath
-    }
-
-    /// `stem.pdf`, or `stem-2.pdf`, … when that PDF or its answers file exists.
-    static func unusedPath(stem: String) -> String {
-        var candidate = stem + ".pdf"
-        var number = 2
-        while FileManager.default.fileExists(atPath: candidate) || FileManager.default.fileExists(atPath: answersPath(for: candidate)) {
-            candidate = "\(stem)-\(number).pdf"
-            number += 1
-        }
-        return candidate
     }
 
     /// Whether the latest save worked, read when a signal arrives (on another thread).
