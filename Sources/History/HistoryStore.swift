@@ -340,7 +340,7 @@ public struct HistoryStore: Sendable {
         var assessment =
             row.assessmentSchemaVersion <= Assessment.currentSchemaVersion
             ? try? JSONDecoder().decode(Assessment.self, from: Data(row.assessment.utf8)) : nil
-        assessment?.completed = row.completed
+        assessment?.completed = ISO8601.parse(row.completed)
         return StoredScreening(entry: try entry(row, person: person, db), answers: row.answers, assessment: assessment)
     }
 }

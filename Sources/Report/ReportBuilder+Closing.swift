@@ -53,11 +53,11 @@ extension ReportBuilder {
     /// already show.
     func answersAppendix() -> [Block] {
         let shownInEvidence = Set(assessment.flaggedNutrients.flatMap { ($0.supporting + $0.contrary).flatMap { $0.evidence.map(\.itemID) } })
-        let onPageOne = [conventions.symptomsSection, conventions.medicinesSection, conventions.warningSignsSection]
+        let report = assessment.report
+        let onPageOne = Set(report.person.ids + assessment.context.flatMap(\.answers))
+        let sectionsOnPageOne = [report.symptoms, report.warningSigns].compactMap { $0 }
         let shownAbove = { (answer: Assessment.AnsweredItem) in
-            shownInEvidence.contains(answer.id) || onPageOne.contains(self.questionnaire.section(of: answer.id)?.id ?? "")
-                || [self.conventions.birthDate, self.conventions.age, self.conventions.sex].contains(answer.id)
-                || self.questionnaire.item(answer.id)?.kind is TextKind
+            shownInEvidence.contains(answer.id) || onPageOne.contains(answer.id) || sectionsOnPageOne.contains(answer.section) || answer.isTyped
         }
         let answers = detail == .full ? assessment.answers : assessment.answers.filter { !shownAbove($0) }
         var blocks: [Block] = [heading(1, detail == .full ? words.allAnswers : words.otherAnswers, "answers")]
@@ -68,7 +68,7 @@ extension ReportBuilder {
             blocks.append(.paragraph(Paragraph([TextRun(assessment.answers.isEmpty ? words.noAnswers : words.allShown)], style: .small)))
         } else {
             // Two answers to a row, each as "Question: answer", read across.
-            let cells = answers.map { words.labelled(text: label($0)) + " " + shown($0) }
+            let cells = answers.map { words.labelled(text: $0.label) + " " + shown($0) }
             let rows = stride(from: 0, to: cells.count, by: 2).map { [cells[$0], $0 + 1 < cells.count ? cells[$0 + 1] : ""] }
             blocks.append(
                 .table(Table(columns: [.init(words.answerColumn, share: 0.5), .init(words.answerColumn, share: 0.5)], rows: rows, compact: true)))
@@ -79,7 +79,7 @@ extension ReportBuilder {
                     Paragraph(
                         [
                             TextRun(words.labelled(text: words.notAnswered) + " ", bold: true),
-                            TextRun(assessment.unanswered.map { questionnaire.item($0)?.shortText ?? $0 }.joined(separator: "; ") + "."),
+                            TextRun(assessment.unanswered.map(\.label).joined(separator: "; ") + "."),
                         ], style: .small)))
         }
         return blocks

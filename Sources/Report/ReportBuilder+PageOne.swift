@@ -17,20 +17,19 @@ extension ReportBuilder {
             let unbroken = { (text: String) in text.replacingOccurrences(of: " ", with: "\u{00A0}") }
             facts += [TextRun(unbroken(words.labelled(text: label)) + "\u{00A0}", bold: true), TextRun(unbroken(value))]
         }
-        fact(words.name, assessment.name.map(Self.isolated))
-        if let born = answered(conventions.birthDate) {
-            let text: String
-            let day = CalendarDate(completed, in: timeZone)
-            if case .string(let iso) = born.value, let birth = CalendarDate(iso: iso), birth <= day {
-                text = words.birthAndAge(date: birth.readable(messages), age: birth.years(until: day))
+        let person = assessment.person
+        let items = assessment.report.person
+        fact(words.name, person.name.map(Self.isolated))
+        if let born = assessment.answer(items.birthDate) {
+            if let birth = person.birthDate, let age = person.age {
+                fact(born.label, words.birthAndAge(date: birth.readable(messages), age: age))
             } else {
-                text = born.answer
+                fact(born.label, born.answer)
             }
-            fact(label(born), text)
-        } else if let age = answered(conventions.age) {
-            fact(label(age), age.answer)
+        } else if let age = assessment.answer(items.age) {
+            fact(age.label, age.answer)
         }
-        if let sex = answered(conventions.sex) { fact(label(sex), sex.answer) }
+        if let sex = assessment.answer(items.sex) { fact(sex.label, sex.answer) }
         fact(words.completed, date)
         fact(words.questionnaire, "\(assessment.questionnaire.id) \(assessment.questionnaire.version)")
         return [
@@ -43,9 +42,9 @@ extension ReportBuilder {
     // MARK: Page 1: why they came
 
     func whyTheyCame() -> [Block] {
-        let symptoms = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.symptomsSection }
-        let present = symptoms.filter { !isNegative($0) }
-        let absent = symptoms.filter(isNegative)
+        let symptoms = assessment.answers(inSection: assessment.report.symptoms)
+        let present = symptoms.filter { !$0.saysNone }
+        let absent = symptoms.filter(\.saysNone)
         var blocks: [Block] = [heading(2, words.whyTheyCame, "why")]
         if present.isEmpty {
             blocks.append(.paragraph(Paragraph([TextRun(words.noSymptom)], style: .small)))
@@ -58,17 +57,17 @@ extension ReportBuilder {
                     Paragraph(
                         [
                             TextRun(words.labelled(text: words.answeredNo) + " ", bold: true),
-                            TextRun(absent.map(label).joined(separator: "; ") + "."),
+                            TextRun(absent.map(\.label).joined(separator: "; ") + "."),
                         ],
                         style: .fine, gray: 0.2)))
         }
         // Free text the person wrote for the doctor, in their own words.
-        let written = assessment.answers.filter { questionnaire.item($0.id)?.kind is TextKind }
+        let written = assessment.answers.filter(\.isTyped)
         for answer in written {
             blocks.append(
                 .paragraph(
                     Paragraph(
-                        [TextRun(words.labelled(text: label(answer)) + " ", bold: true), TextRun(words.quoted(text: Self.isolated(answer.answer)))],
+                        [TextRun(words.labelled(text: answer.label) + " ", bold: true), TextRun(words.quoted(text: Self.isolated(answer.answer)))],
                         style: .small)
                 ))
         }
@@ -113,10 +112,8 @@ extension ReportBuilder {
             paragraphs.append(Paragraph([TextRun(words.noWarning)], style: .small))
         }
         // Warning signs asked of everyone and answered "none": what the clinician can see was ruled out.
-        let ruledOut = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.warningSignsSection && isNegative($0) }
-            .compactMap { questionnaire.item($0.id) }
-        if !ruledOut.isEmpty {
-            let signs = ruledOut.flatMap { $0.options.filter { !$0.exclusive }.map(\.label) }
+        if !assessment.ruledOut.isEmpty {
+            let signs = assessment.ruledOut.map(\.label)
             paragraphs.append(
                 Paragraph(
                     [TextRun(words.labelled(text: words.warningSignsNo) + " ", bold: true), TextRun(signs.joined(separator: "; ") + ".")],
@@ -204,11 +201,22 @@ extension ReportBuilder {
         return blocks
     }
 
-    // MARK: Page 1: medicines
+    // MARK: Page 1: the person's context
 
-    func medicines() -> [Block] {
-        let answers = assessment.answers.filter { questionnaire.section(of: $0.id)?.id == conventions.medicinesSection }
-        guard !answers.isEmpty else { return [] }
-        return [heading(2, words.medicines, "medicines"), runIn(answers, style: .small)]
+    /// Each topic of the person's context the assessment carries (medicines and supplements,
+    /// conditions, diet, pregnancy), headed in the report's words, its answers run in.
+    func context() -> [Block] {
+        assessment.context.flatMap { entry -> [Block] in
+            [heading(2, contextTitle(entry.topic), entry.topic.rawValue), runIn(assessment.answers(of: entry), style: .small)]
+        }
+    }
+
+    private func contextTitle(_ topic: ContextTopic) -> String {
+        switch topic {
+        case .conditions: words.conditions
+        case .medicines: words.medicines
+        case .diet: words.diet
+        case .pregnancy: words.pregnancy
+        }
     }
 }

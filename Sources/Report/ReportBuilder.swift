@@ -12,16 +12,16 @@ import Screening
 /// the validated questionnaires, a part for the person, the answers the evidence does not already
 /// show, a notes box and the numbered references. `ReportDetail.full` says everything in full.
 ///
-/// Items and sections it reads by convention, for display only: see `ReportConventions`.
+/// A pure function of the assessment: it never sees the questionnaire. Which answers go where
+/// (who the person is, why they came, the warning signs, the person's context) the assessment
+/// carries from the questionnaire's `report:` block.
 public struct ReportBuilder {
     public let assessment: Assessment
-    public let questionnaire: Questionnaire
     public var creator: String
     public var created: Date
     public var detail: ReportDetail
     /// The zone the completion time is shown in; nil for the system's clock (which follows `TZ`).
     public var timeZone: TimeZone?
-    public var conventions: ReportConventions
     /// What changed since the person's last screening, when there was one (see `sinceLastScreening`).
     public var comparison: ScreeningComparison?
     /// The program's words, in the assessment's language.
@@ -29,22 +29,20 @@ public struct ReportBuilder {
     var words: Messages.Report { messages.report }
 
     public init(
-        assessment: Assessment, questionnaire: Questionnaire, creator: String, created: Date, detail: ReportDetail = .short,
-        timeZone: TimeZone? = nil, conventions: ReportConventions = .standard, comparison: ScreeningComparison? = nil
+        assessment: Assessment, creator: String, created: Date, detail: ReportDetail = .short, timeZone: TimeZone? = nil,
+        comparison: ScreeningComparison? = nil
     ) {
         self.assessment = assessment
-        self.questionnaire = questionnaire
         self.creator = creator
         self.created = created
         self.detail = detail
         self.timeZone = timeZone
-        self.conventions = conventions
         self.comparison = comparison
         self.messages = Messages(assessment.language)
     }
 
     /// The moment the screening was completed (else the creation date).
-    var completed: Date { assessment.completed.flatMap(ISO8601.parse) ?? created }
+    var completed: Date { assessment.completed ?? created }
 
     public func document() -> ReportDocument {
         let dateText = LocalTime(completed, in: timeZone).readable(messages)
@@ -54,7 +52,7 @@ public struct ReportBuilder {
         blocks += triage()
         blocks += flaggedNutrients()
         blocks += testsToDiscuss()
-        blocks += medicines()
+        blocks += context()
         blocks += sinceLastScreening()
         for nutrient in assessment.flaggedNutrients { blocks += section(for: nutrient) }
         blocks += otherCauses()
@@ -62,11 +60,11 @@ public struct ReportBuilder {
         blocks += forThePerson()
         blocks += answersAppendix()
         blocks += closing()
-        let person = assessment.name.map { " — \(Self.isolated($0))" } ?? ""
+        let person = assessment.person.name.map { " — \(Self.isolated($0))" } ?? ""
         // Document metadata is plain text that viewers show in their own way: no isolates there,
         // and no bidi controls at all.
         let plainPerson =
-            assessment.name.map { " — " + String(String.UnicodeScalarView($0.unicodeScalars.filter { !Self.isBidiControl($0) })) } ?? ""
+            assessment.person.name.map { " — " + String(String.UnicodeScalarView($0.unicodeScalars.filter { !Self.isBidiControl($0) })) } ?? ""
         return ReportDocument(
             metadata: .init(
                 title: words.documentTitle + plainPerson, subject: words.documentSubject,
@@ -94,11 +92,6 @@ public struct ReportBuilder {
         return numbers.isEmpty ? "" : "[" + numbers.map(String.init).joined(separator: ", ") + "]"
     }
 
-    func answered(_ id: String) -> Assessment.AnsweredItem? { assessment.answers.first { $0.id == id } }
-
-    /// The label of an item in summaries: its short text, else its question.
-    func label(_ answer: Assessment.AnsweredItem) -> String { questionnaire.item(answer.id)?.shortText ?? answer.question }
-
     /// Text a person typed (a name, an answer), wrapped in a Unicode isolate (FSI … PDI), so
     /// right-to-left text, or a right-to-left override left open, is laid out on its own and
     /// cannot reorder the words around it (the header, the page's running header).
@@ -110,28 +103,14 @@ public struct ReportBuilder {
     }
 
     /// An answer as shown: typed text isolated, a "None of these" kept as it is.
-    func shown(_ answer: Assessment.AnsweredItem) -> String {
-        if questionnaire.item(answer.id)?.kind is TextKind { return Self.isolated(answer.answer) }
-        return answer.answer
-    }
-
-    /// Whether an answer says "nothing here": no, or only an exclusive "none" option.
-    func isNegative(_ answer: Assessment.AnsweredItem) -> Bool {
-        switch answer.value {
-        case .bool(let value): return !value
-        case .list(let values):
-            guard let item = questionnaire.item(answer.id) else { return false }
-            return values.isEmpty || values.allSatisfy { value in item.option(value)?.exclusive == true }
-        default: return false
-        }
-    }
+    func shown(_ answer: Assessment.AnsweredItem) -> String { answer.isTyped ? Self.isolated(answer.answer) : answer.answer }
 
     /// Labelled answers run together in one paragraph: "**Label:** answer. **Label:** answer."
     func runIn(_ answers: [Assessment.AnsweredItem], style: FontStyle) -> Block {
         var runs: StyledText = []
         for answer in answers {
             if !runs.isEmpty { runs.append(TextRun("  ")) }
-            runs += [TextRun(words.labelled(text: label(answer)) + "\u{00A0}", bold: true), TextRun(shown(answer) + ".")]
+            runs += [TextRun(words.labelled(text: answer.label) + "\u{00A0}", bold: true), TextRun(shown(answer) + ".")]
         }
         return .paragraph(Paragraph(runs, style: style))
     }

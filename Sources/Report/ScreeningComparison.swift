@@ -22,7 +22,7 @@ public struct ScreeningComparison: Sendable, Equatable {
         }
 
         init(_ assessment: Assessment) {
-            completed = assessment.completed.flatMap(ISO8601.parse) ?? Date(timeIntervalSince1970: 0)
+            completed = assessment.completed ?? Date(timeIntervalSince1970: 0)
             questionnaireID = assessment.questionnaire.id
             questionnaireVersion = assessment.questionnaire.version
             contentHash = assessment.questionnaire.contentHash
@@ -130,8 +130,8 @@ public struct ScreeningComparison: Sendable, Equatable {
     public var keptTriggers: [TriggerChange]
     public var newSymptoms: [Symptom]
     public var goneSymptoms: [Symptom]
-    /// False when a screening's questionnaire is not the one whose items name the symptoms: then
-    /// none are compared.
+    /// False when the two screenings used different questionnaires, or theirs names no symptoms
+    /// section: then none are compared.
     public var symptomsCompared: Bool
     /// The validated questionnaires whose result changed, then the other answers given both times
     /// that changed (a supplement started, less alcohol), in this screening's order; empty when the
@@ -147,23 +147,15 @@ public struct ScreeningComparison: Sendable, Equatable {
     public static let trendLength = 5
 
     /// Compares `current` with the last of `earlier` (oldest first); nil when there is no earlier
-    /// screening. `questionnaire` (this screening's) and `conventions` say which answers are
-    /// symptoms and how they are named.
-    public init?(
-        earlier: [Assessment], current: Assessment, questionnaire: Questionnaire, conventions: ReportConventions = .standard
-    ) {
+    /// screening. Each assessment says which of its answers are symptoms, and names them.
+    public init?(earlier: [Assessment], current: Assessment) {
         guard let previous = earlier.last else { return nil }
-        self.init(
-            last: previous, before: earlier.dropLast().map(TrendPoint.init), current: current, questionnaire: questionnaire,
-            conventions: conventions)
+        self.init(last: previous, before: earlier.dropLast().map(TrendPoint.init), current: current)
     }
 
     /// Compares `current` with the screening before it, `previous`; the scores of the screenings
     /// before that one (`before`, oldest first) go in the chart only.
-    public init(
-        last previous: Assessment, before: [TrendPoint], current: Assessment, questionnaire: Questionnaire,
-        conventions: ReportConventions = .standard
-    ) {
+    public init(last previous: Assessment, before: [TrendPoint], current: Assessment) {
         last = Occasion(previous)
         self.current = Occasion(current)
 
@@ -192,17 +184,17 @@ public struct ScreeningComparison: Sendable, Equatable {
         keptTriggers = current.triggers.filter { firedBefore.contains($0.id) }.map(change)
         goneTriggers = previous.triggers.filter { !firedNow.contains($0.id) }.map(change)
 
-        if let before = Self.symptoms(of: previous, questionnaire: questionnaire, conventions: conventions),
-            let now = Self.symptoms(of: current, questionnaire: questionnaire, conventions: conventions)
-        {
-            newSymptoms = now.filter { !before.contains($0) }
-            goneSymptoms = before.filter { !now.contains($0) }
+        if previous.questionnaire.id == current.questionnaire.id, let before = Self.symptoms(of: previous), let now = Self.symptoms(of: current) {
+            // By id: each named as the screening it was chosen in names it.
+            let (beforeIDs, nowIDs) = (Set(before.map(\.id)), Set(now.map(\.id)))
+            newSymptoms = now.filter { !beforeIDs.contains($0.id) }
+            goneSymptoms = before.filter { !nowIDs.contains($0.id) }
             symptomsCompared = true
         } else {
             (newSymptoms, goneSymptoms, symptomsCompared) = ([], [], false)
         }
 
-        changedAnswers = Self.changedAnswers(from: previous, to: current, questionnaire: questionnaire, conventions: conventions)
+        changedAnswers = Self.changedAnswers(from: previous, to: current)
 
         trend = Array((before + [TrendPoint(previous), TrendPoint(current)]).suffix(Self.trendLength))
         trendMixesVersions = Set(trend.map { $0.occasion.questionnaireID + " " + $0.occasion.contentHash }).count > 1
@@ -218,22 +210,19 @@ public struct ScreeningComparison: Sendable, Equatable {
         }
     }
 
-    /// The symptoms an assessment's answers name: in the symptoms section, each option chosen
-    /// (but a "none" option) and each yes-or-no item answered yes, in asking order; nil when the
-    /// assessment comes from another questionnaire than `questionnaire`.
-    static func symptoms(of assessment: Assessment, questionnaire: Questionnaire, conventions: ReportConventions) -> [Symptom]? {
-        guard assessment.questionnaire.id == questionnaire.id else { return nil }
+    /// The symptoms an assessment's answers name: in its symptoms section, each option chosen
+    /// (but a "none" option) and each yes-or-no item answered yes, in asking order; nil when its
+    /// questionnaire names no symptoms section.
+    static func symptoms(of assessment: Assessment) -> [Symptom]? {
+        guard let section = assessment.report.symptoms else { return nil }
         var symptoms: [Symptom] = []
-        for answer in assessment.answers where questionnaire.section(of: answer.id)?.id == conventions.symptomsSection {
-            guard let item = questionnaire.item(answer.id) else { continue }
-            let name = item.shortText ?? item.text
+        for answer in assessment.answers(inSection: section) {
             switch answer.value {
             case .bool(true):
-                symptoms.append(Symptom(id: answer.id, label: name))
-            case .list(let values):
-                for value in values {
-                    guard let option = item.option(value), !option.exclusive else { continue }
-                    symptoms.append(Symptom(id: "\(answer.id)=\(value)", label: "\(name): \(option.label)"))
+                symptoms.append(Symptom(id: answer.id, label: answer.label))
+            case .list:
+                for option in answer.options where !option.exclusive {
+                    symptoms.append(Symptom(id: "\(answer.id)=\(option.value)", label: "\(answer.label): \(option.label)"))
                 }
             default: continue
             }
@@ -243,10 +232,8 @@ public struct ScreeningComparison: Sendable, Equatable {
 
     /// Instrument results that changed, then answers given both times that changed, outside the
     /// symptoms section; none between different questionnaires.
-    static func changedAnswers(
-        from previous: Assessment, to current: Assessment, questionnaire: Questionnaire, conventions: ReportConventions
-    ) -> [AnswerChange] {
-        guard previous.questionnaire.id == questionnaire.id, current.questionnaire.id == questionnaire.id else { return [] }
+    static func changedAnswers(from previous: Assessment, to current: Assessment) -> [AnswerChange] {
+        guard previous.questionnaire.id == current.questionnaire.id else { return [] }
         let instrumentsBefore = Dictionary(previous.instruments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let instruments = current.instruments.compactMap { now -> AnswerChange? in
             guard let then = instrumentsBefore[now.id], then.total != now.total || then.result != now.result else { return nil }
@@ -257,11 +244,9 @@ public struct ScreeningComparison: Sendable, Equatable {
         let answersBefore = Dictionary(previous.answers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let answers = current.answers.compactMap { now -> AnswerChange? in
             // Symptoms are compared on their own; a calculated answer (the age) follows the calendar.
-            guard questionnaire.section(of: now.id)?.id != conventions.symptomsSection, questionnaire.item(now.id)?.calculated == nil,
-                let then = answersBefore[now.id], then.value != now.value
+            guard now.section != current.report.symptoms, !now.calculated, let then = answersBefore[now.id], then.value != now.value
             else { return nil }
-            let question = questionnaire.item(now.id).map { $0.shortText ?? $0.text } ?? now.question
-            return AnswerChange(id: now.id, question: question, then: then.answer, now: now.answer, totals: nil)
+            return AnswerChange(id: now.id, question: now.label, then: then.answer, now: now.answer, totals: nil)
         }
         return instruments + answers
     }

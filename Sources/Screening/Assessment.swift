@@ -1,20 +1,25 @@
 import Foundation
 import Localization
 
-/// The result of scoring one set of answers: triage first, then nutrients ranked by score, the
-/// validated instruments, advice, and every answer, with every text in one language. Encodes to
-/// the versioned JSON schema in `docs/assessment-schema.md`.
-public struct Assessment: Codable, Sendable, Equatable {
+/// The result of scoring one set of answers, and everything a report says about it: who the
+/// person is, triage first, then nutrients ranked by score, the validated instruments, tests,
+/// other causes and advice, the warning signs ruled out, the person's context, and every answer
+/// with its section, label, kind and chosen options, with every text in one language. A report
+/// is built from it alone. Encodes to the versioned JSON schema in `docs/assessment-schema.md`
+/// (`Assessment+Coding`, which also reads schemaVersion 2).
+public struct Assessment: Sendable, Equatable {
     /// Version of the JSON shape; bump on any incompatible change.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
+    /// The version of the JSON shape it was written in: `currentSchemaVersion`, or 2 for an
+    /// assessment read from a history written before version 3 (see `filledIn(from:)`).
     public var schemaVersion = Assessment.currentSchemaVersion
     public var questionnaire: QuestionnaireReference
     /// The language of every text in it (`en`, `es`): the questionnaire's, and the program's words.
     public var language: Language
-    public var name: String?
-    /// ISO-8601, UTC.
-    public var completed: String?
+    public var person: Person
+    /// When the screening was completed, to the second; nil when the answers did not say.
+    public var completed: Date?
     public var triage: Triage
     public var triggers: [TriggerResult]
     public var nutrients: [NutrientResult]
@@ -26,12 +31,22 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var otherCauses: [OtherCauseResult]
     /// Every published work the results above cite, in the questionnaire's order.
     public var references: [Reference]
+    /// Every answer that counts, in asking order.
     public var answers: [AnsweredItem]
+    /// The warning signs asked of everyone and answered "none of these": what a clinician can
+    /// see was ruled out.
+    public var ruledOut: [WarningSign]
+    /// What page 1 says about the person's life beyond the symptoms (medicines and supplements,
+    /// conditions, diet, pregnancy): each topic the questionnaire's `report:` block names, with
+    /// the answers that tell it; topics without an answer are left out.
+    public var context: [ContextEntry]
+    /// Which answers the report shows where: the questionnaire's `report:` block.
+    public var report: ReportConventions
     /// The questions, in order, that the interview asks a person who gives these answers (only
     /// questions that can change the result); nil when not worked out.
     public var asked: [String]?
     /// Shown questions left without an answer.
-    public var unanswered: [String]
+    public var unanswered: [UnansweredItem]
     /// That this is a screening, not a diagnosis, and to see a clinician.
     public var disclaimer: String
 
@@ -55,89 +70,14 @@ public struct Assessment: Codable, Sendable, Equatable {
         }
     }
 
-    public struct TriggerResult: Codable, Sendable, Equatable {
-        public var id: String
-        public var urgency: Urgency
-        public var message: String
-        public var references: [String]
-        public var evidence: [Evidence]
-    }
-
-    /// One scored rule: why points were added (or taken away).
-    public struct RuleResult: Codable, Sendable, Equatable {
-        public var points: Double
-        public var kind: RuleKind
-        public var reason: String
-        public var references: [String]
-        public var evidence: [Evidence]
-    }
-
-    /// A test to discuss, with what it serves.
-    public struct TestResult: Codable, Sendable, Equatable {
-        public var id: String
-        public var name: String
-        /// Ids of the nutrients and other causes it serves, in the order they are listed.
-        public var `for`: [String]
-        /// What it checks.
-        public var why: String
-    }
-
-    /// A cause other than a nutrient to rule out.
-    public struct OtherCauseResult: Codable, Sendable, Equatable {
-        public var id: String
-        public var text: String
-        public var tests: [String]
-        public var references: [String]
-        public var evidence: [Evidence]
-    }
-
-    public struct NutrientResult: Codable, Sendable, Equatable {
-        public var id: String
-        public var name: String
-        public var summary: String
-        public var score: Double
-        public var band: Band
-        public var thresholds: Thresholds
-        /// Points for.
-        public var supporting: [RuleResult]
-        /// Points against (negative).
-        public var contrary: [RuleResult]
-        /// Symptoms that fit but did not count, because no risk or specific sign for this nutrient held.
-        public var uncounted: [RuleResult]
-        /// Ids of the tests that apply (see `Assessment.tests`).
-        public var tests: [String]
-        public var foods: [String]
-        public var notes: [String]
-    }
-
-    public struct InstrumentResult: Codable, Sendable, Equatable {
-        public var id: String
-        public var name: String
-        public var total: Double
-        public var maximum: Double
-        public var result: String
-        public var meaning: String
-        public var positive: Bool
-        public var cutoff: String
-        public var references: [String]
-    }
-
-    public struct AdviceResult: Codable, Sendable, Equatable {
-        public var id: String
-        public var text: String
-        public var references: [String]
-    }
-
-    public struct AnsweredItem: Codable, Sendable, Equatable {
-        public var id: String
-        public var section: String
-        public var question: String
-        public var answer: String
-        public var value: PlainValue
-    }
-
     /// Nutrients in the Likely or Possible band, most likely first.
     public var flaggedNutrients: [NutrientResult] { nutrients.filter(\.band.isFlagged) }
+
+    /// The answer to the item `id`, if it counts.
+    public func answer(_ id: String?) -> AnsweredItem? { id.flatMap { id in answers.first { $0.id == id } } }
+
+    /// The answers in the section `id`, in asking order; none for nil.
+    public func answers(inSection id: String?) -> [AnsweredItem] { id.map { id in answers.filter { $0.section == id } } ?? [] }
 
     /// The assessment as pretty JSON with sorted keys (stable for scripts and diffs).
     public func json() -> String {

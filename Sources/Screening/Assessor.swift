@@ -96,10 +96,7 @@ public struct Assessor: Sendable {
         }
 
         let answered = effective.ordered(by: questionnaire).map { item, answer in
-            Assessment.AnsweredItem(
-                id: item.id, section: questionnaire.section(of: item.id)?.title ?? "", question: item.text,
-                answer: answer.display(for: item, messages),
-                value: answer.plain)
+            Assessment.AnsweredItem(item, in: questionnaire.section(of: item.id), value: answer.plain, answer: answer.display(for: item, messages))
         }
         let asked = recordsAsked ? relevance?.askedPath(effective, on: day) : nil
         // With pruning, a question left unanswered is missing only if it could still change the result.
@@ -107,7 +104,7 @@ public struct Assessor: Sendable {
         let unanswered = visible.filter { item in
             item.takesAnswer && item.required && effective[item.id] == nil
                 && (relevance.map { $0.asks(item, open: open ?? []) } ?? true)
-        }.map(\.id)
+        }.map { Assessment.UnansweredItem(id: $0.id, label: $0.label) }
 
         var cited: Set<String> = []
         for keys in triggers.map(\.references) + instruments.map(\.references) + advice.map(\.references) + otherCauses.map(\.references) {
@@ -120,10 +117,12 @@ public struct Assessor: Sendable {
         return Assessment(
             questionnaire: .init(
                 id: questionnaire.id, version: questionnaire.version, title: questionnaire.title, contentHash: questionnaire.contentHash),
-            language: questionnaire.language, name: name, completed: completed.map(ISO8601.format), triage: triage, triggers: triggers,
-            nutrients: nutrients,
-            instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
-            references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered, asked: asked, unanswered: unanswered,
-            disclaimer: messages.assessment.disclaimer)
+            language: questionnaire.language,
+            person: Assessment.Person(name: name, answers: answered, items: questionnaire.report.person, on: day),
+            completed: completed.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }, triage: triage,
+            triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
+            references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered,
+            ruledOut: Assessment.ruledOut(answered, in: questionnaire), context: Assessment.context(answered, report: questionnaire.report),
+            report: questionnaire.report, asked: asked, unanswered: unanswered, disclaimer: messages.assessment.disclaimer)
     }
 }

@@ -51,6 +51,9 @@ public struct Item: Sendable, Hashable {
 
     public var takesAnswer: Bool { !(kind is DisplayKind) }
 
+    /// Its name in summaries, reviews and reports: the short text, else the question.
+    public var label: String { shortText ?? text }
+
     /// True when the item is answered by its `calculated` expression rather than asked: it has
     /// an answer in `answers` and so has every item the expression reads.
     public func isCalculated(in answers: AnswerSet) -> Bool {

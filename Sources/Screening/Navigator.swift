@@ -222,7 +222,7 @@ public struct Navigator: Sendable {
                 let matching = selected.filter(tested.contains)
                 shown = .multiChoice(matching.isEmpty ? selected : matching)
             }
-            return Evidence(itemID: item.id, question: item.shortText ?? item.text, answer: shown.display(for: item, messages))
+            return Evidence(itemID: item.id, question: item.label, answer: shown.display(for: item, messages))
         }
         return answered + bandEvidence
     }

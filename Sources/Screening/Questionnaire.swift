@@ -28,6 +28,8 @@ public struct Questionnaire: Sendable {
     public var otherCauses: [OtherCause]
     /// The published works cited, in the order declared.
     public private(set) var references: [Reference]
+    /// Which answers the report shows where, and who a person is in the history (`report:`).
+    public var report: ReportConventions
     /// SHA-256 of the file's bytes, hex.
     public var contentHash: String
     /// The file it was loaded from, as given.
@@ -48,7 +50,8 @@ public struct Questionnaire: Sendable {
         id: String, version: String, schemaVersion: Int, title: String, description: String,
         sections: [Section], computed: [ComputedValue] = [], triggers: [Trigger] = [],
         nutrients: [Nutrient] = [], instruments: [Instrument] = [], advice: [Advice] = [], tests: [LabTest] = [],
-        otherCauses: [OtherCause] = [], references: [Reference] = [], contentHash: String = "", path: String = ""
+        otherCauses: [OtherCause] = [], references: [Reference] = [], report: ReportConventions = .none, contentHash: String = "",
+        path: String = ""
     ) {
         self.id = id
         self.version = version
@@ -64,6 +67,7 @@ public struct Questionnaire: Sendable {
         self.tests = tests
         self.otherCauses = otherCauses
         self.references = references
+        self.report = report
         self.contentHash = contentHash
         self.path = path
         self.items = sections.flatMap(\.items)

@@ -19,7 +19,7 @@ struct QuestionnaireBuilder {
         guard let root = reader.parse(data) else { return nil }
         let topKeys = [
             "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "nutrients", "instruments",
-            "advice", "sources", "references", "tests", "otherCauses",
+            "advice", "sources", "references", "tests", "otherCauses", "report",
         ]
         guard let top = reader.fields(root, "the questionnaire", allowed: topKeys, required: ["id", "version", "schemaVersion", "title", "sections"])
         else { return nil }
@@ -117,6 +117,7 @@ struct QuestionnaireBuilder {
         let instruments = readInstruments(top["instruments"])
         let advice = readAdvice(top["advice"])
         let otherCauses = readOtherCauses(top["otherCauses"])
+        let report = readReport(top["report"], sections: sections)
         if words.citesKeys {
             for key in declaredOrder where !cited.contains(key) {
                 if let location = declared[key]?.location {
@@ -129,7 +130,7 @@ struct QuestionnaireBuilder {
             id: id, version: version, schemaVersion: schemaVersion, title: title, description: description,
             sections: sections, computed: computed, triggers: triggers, nutrients: nutrients,
             instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
-            references: declaredOrder.compactMap { declared[$0]?.reference },
+            references: declaredOrder.compactMap { declared[$0]?.reference }, report: report,
             contentHash: SHA256.hex(of: data), path: reader.file)
     }
 

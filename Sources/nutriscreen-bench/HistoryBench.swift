@@ -19,11 +19,11 @@ enum HistoryBench {
         /// Opens the history as the interview does, compares and records the screening completed at `moment`.
         func keep(at path: String, _ moment: Date) throws {
             var current = assessment
-            current.completed = ISO8601.format(moment)
+            current.completed = moment
             let store = try HistoryStore.create(at: path)
             let earlier = try store.earlier(name: name, birthDate: nil, before: moment, limit: ScreeningComparison.trendLength - 1)
             if let last = earlier.last, let previous = try store.screening(id: last.id)?.assessment {
-                _ = ScreeningComparison(last: previous, before: [], current: current, questionnaire: questionnaire)
+                _ = ScreeningComparison(last: previous, before: [], current: current)
             }
             _ = try store.record(
                 NewScreening(name: name, birthDate: nil, completed: moment, assessment: current, answers: answers, source: .interview))
@@ -42,16 +42,16 @@ enum HistoryBench {
         row("  the same into a new history (created and migrated)", ms(created))
 
         // The sample, compared with four earlier screenings a month apart.
-        let start = assessment.completed.flatMap(ISO8601.parse) ?? moment
+        let start = assessment.completed ?? moment
         let earlier = (1...4).reversed().map { months -> Assessment in
             var screening = assessment
-            screening.completed = ISO8601.format(start.addingTimeInterval(-Double(months) * 30 * 86_400))
+            screening.completed = start.addingTimeInterval(-Double(months) * 30 * 86_400)
             return screening
         }
-        let comparison = ScreeningComparison(earlier: earlier, current: assessment, questionnaire: questionnaire)
+        let comparison = ScreeningComparison(earlier: earlier, current: assessment)
         func pdf(_ comparison: ScreeningComparison?) throws {
             _ = try ReportRenderer.pdf(
-                assessment, questionnaire: questionnaire, paper: .a4, creator: "bench", created: start, comparison: comparison)
+                assessment, paper: .a4, creator: "bench", created: start, comparison: comparison)
         }
         // In turn, round after round, so the machine's drifts touch both alike.
         func timed(_ comparison: ScreeningComparison?) -> Measure.Sample {
@@ -70,7 +70,7 @@ enum HistoryBench {
         let data = environment["XDG_DATA_HOME"] ?? scratch + "/data"
         let store = try HistoryStore.create(at: HistoryStore.standardPath(environment: ["XDG_DATA_HOME": data]))
         for screening in earlier {
-            let completed = screening.completed.flatMap(ISO8601.parse) ?? start
+            let completed = screening.completed ?? start
             _ = try store.record(
                 NewScreening(name: name, birthDate: nil, completed: completed, assessment: screening, answers: answers, source: .import))
         }

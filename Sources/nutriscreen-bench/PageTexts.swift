@@ -15,7 +15,7 @@ enum PageTexts {
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".yaml") {
             let answers = try AnswersFile.load(path: folder + "/" + name, questionnaire: questionnaire)
             let assessment = assessor.assess(answers.answers, name: answers.name, completed: answers.completed)
-            let document = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "bench", created: created).document()
+            let document = ReportBuilder(assessment: assessment, creator: "bench", created: created).document()
             try text(of: ReportRenderer.layout(document, paper: .a4, measurer: engine))
                 .write(toFile: folder + "/" + name.dropLast(".yaml".count) + ".txt", atomically: false, encoding: .utf8)
             engine.endReport()

@@ -204,7 +204,7 @@ row(
     ms(Measure.median(runs: runs) { _ = assessor.assess(document.answers, name: document.name, completed: document.completed) }))
 let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
 let engine = try PangoTextEngine.forCurrentThread()
-let reportDocument = ReportBuilder(assessment: assessment, questionnaire: questionnaire, creator: "bench", created: created).document()
+let reportDocument = ReportBuilder(assessment: assessment, creator: "bench", created: created).document()
 row(
     "lay out the sample report (Pango measuring)",
     ms(
@@ -221,7 +221,7 @@ row(
     ms(try Measure.median(runs: runs) { _ = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata) }))
 let drawn = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata)
 row("pack it (libqpdf: object streams)", ms(Measure.median(runs: runs) { _ = QPDFCompactor.compact(drawn) }))
-let pdf = try ReportRenderer.pdf(assessment, questionnaire: questionnaire, paper: .a4, creator: "bench", created: created)
+let pdf = try ReportRenderer.pdf(assessment, paper: .a4, creator: "bench", created: created)
 let pages = layout.pages.count
 row("sample PDF as cairo writes it (\(pages) pages)", String(format: "%.1f KB a page", Double(drawn.count) / Double(pages) / 1000))
 row(

@@ -96,7 +96,7 @@ enum AnswersListing {
         for (index, answered) in assessment.answers.enumerated() {
             lines.append("  \(index + 1). \(answered.question) — \(answered.answer)")
         }
-        if !assessment.unanswered.isEmpty { lines.append("  " + words.notAnswered(ids: assessment.unanswered.joined(separator: ", "))) }
+        if !assessment.unanswered.isEmpty { lines.append("  " + words.notAnswered(ids: assessment.unanswered.map(\.id).joined(separator: ", "))) }
         return lines.joined(separator: "\n")
     }
 }

@@ -163,14 +163,14 @@ struct BatchReporter {
         if let (access, store) = history, let name = document.name {
             do {
                 comparison = try access.comparison(
-                    store, name: name, birthDate: access.birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
+                    store, name: name, birthDate: assessment.person.birthDate, current: assessment, questionnaire: questionnaire)
             } catch {
                 warn("nutriscreen: " + questionnaire.messages.history.fileReportWithout(file: file, problem: error.message(questionnaire.messages)))
             }
         }
         do {
             try ReportWriter.produce(
-                assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: output, force: force, comparison: comparison)
+                assessment, paper: paper, detail: detail, to: output, force: force, comparison: comparison)
             return nil
         } catch {
             return Failure(file: file, message: "nutriscreen: \(file): \(error.message)", code: error.code.rawValue)

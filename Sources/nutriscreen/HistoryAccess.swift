@@ -6,14 +6,13 @@ import Report
 import Screening
 
 /// The command line's way into the screening history: where it is, whose a screening is (the
-/// name, and the date of birth the answers give by `ReportConventions`), the comparison with the
+/// name, and the date of birth of the assessment's person), the comparison with the
 /// last screening, recording one, and what a failure says and exits with. The sentences the
 /// commands say about the history, beyond `HistoryError`'s and the commands' own, are here.
 struct HistoryAccess: Sendable {
     let path: String
     /// The language the history's sentences are said in.
     let messages: Messages
-    let conventions = ReportConventions.standard
     private var words: Messages.History { messages.history }
     /// `nutriscreen history REST` as a suggested command, ending with `--lang` when the environment
     /// would not give the language (after the subcommand, where ArgumentParser reads it).
@@ -59,28 +58,23 @@ struct HistoryAccess: Sendable {
         return store
     }
 
-    /// The date of birth the answers give, if any.
-    func birthDate(in answers: AnswerSet) -> CalendarDate? {
-        if case .date(let day) = answers[conventions.birthDate] { return day }
-        return nil
-    }
-
     /// The comparison of `current` with up to the last screenings of the same person before it
-    /// (nil for their first).
+    /// (nil for their first). A screening recorded before assessment schemaVersion 3 is completed
+    /// from `questionnaire` (see `Assessment.filledIn(from:)`).
     func comparison(
         _ store: HistoryStore, name: String, birthDate: CalendarDate?, current: Assessment, questionnaire: Questionnaire
     ) throws(HistoryError) -> ScreeningComparison? {
+        var current = current.filledIn(from: questionnaire)
         // Answers without a completed time are this screening, now (as the report dates them).
-        let completed = current.completed.flatMap(ISO8601.parse) ?? Date()
-        var current = current
-        current.completed = ISO8601.format(completed)
+        let completed = current.completed ?? Date()
+        current.completed = completed
         let earlier = try store.earlier(
             name: name, birthDate: birthDate, before: completed, limit: ScreeningComparison.trendLength - 1)
         // The last screening is read in full; the ones before it only for the chart, from their scores.
-        guard let last = earlier.last, let previous = try store.screening(id: last.id)?.assessment else { return nil }
-        return ScreeningComparison(
-            last: previous, before: earlier.dropLast().map(Self.trendPoint), current: current, questionnaire: questionnaire,
-            conventions: conventions)
+        guard let last = earlier.last, let previous = try store.screening(id: last.id)?.assessment?.filledIn(from: questionnaire) else {
+            return nil
+        }
+        return ScreeningComparison(last: previous, before: earlier.dropLast().map(Self.trendPoint), current: current)
     }
 
     /// A screening's scores, as the chart shows them.
@@ -94,11 +88,11 @@ struct HistoryAccess: Sendable {
 
     /// For `report`: the comparison with the person's earlier screenings, if the history holds
     /// any. Never creates the history; when it cannot be read, says so and gives none.
-    func comparisonForReport(_ assessment: Assessment, document: AnswersDocument, questionnaire: Questionnaire) -> ScreeningComparison? {
-        guard let name = assessment.name else { return nil }
+    func comparisonForReport(_ assessment: Assessment, questionnaire: Questionnaire) -> ScreeningComparison? {
+        guard let name = assessment.person.name else { return nil }
         do {
             guard let store = try HistoryStore.open(at: path, creating: false).map(said) else { return nil }
-            return try comparison(store, name: name, birthDate: birthDate(in: document.answers), current: assessment, questionnaire: questionnaire)
+            return try comparison(store, name: name, birthDate: assessment.person.birthDate, current: assessment, questionnaire: questionnaire)
         } catch {
             printError("nutriscreen: " + words.reportWithout(problem: error.message(messages)))
             return nil
@@ -125,7 +119,7 @@ struct HistoryAccess: Sendable {
                     words.noNameKept(command: historyCommand("import --person \(words.namePlaceholder) \(words.filePlaceholder)"))
                 }, failed: false)
         }
-        let birthDate = birthDate(in: document.answers)
+        let birthDate = assessment.person.birthDate
         // Compared first, so a history that can be read but not written still gives the comparison.
         var comparison: ScreeningComparison?
         do throws(HistoryError) {

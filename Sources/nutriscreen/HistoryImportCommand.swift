@@ -84,7 +84,7 @@ struct HistoryImportCommand: ParsableCommand {
             do {
                 recorded = try store.record(
                     NewScreening(
-                        name: name, birthDate: access.birthDate(in: document.answers), completed: completed, assessment: assessment,
+                        name: name, birthDate: assessment.person.birthDate, completed: completed, assessment: assessment,
                         answers: kept.yaml(for: questionnaire), source: .import))
             } catch {
                 throw fail(access.importStopped(file, error, added: added), HistoryAccess.exitCode(for: error))

@@ -93,9 +93,9 @@ struct ReportCommand: ParsableCommand {
             document.answers, name: name ?? document.name, completed: document.completed)
         let comparison =
             noHistory
-            ? nil : HistoryAccess.standard(questionnaire.messages).comparisonForReport(assessment, document: document, questionnaire: questionnaire)
+            ? nil : HistoryAccess.standard(questionnaire.messages).comparisonForReport(assessment, questionnaire: questionnaire)
         try ReportWriter.write(
-            assessment, questionnaire: questionnaire, paper: paper, detail: output.detail, to: path, force: output.force, comparison: comparison)
+            assessment, paper: paper, detail: output.detail, to: path, force: output.force, comparison: comparison)
         if !output.toStandardOutput { try printOut(path, questionnaire.messages) }
     }
 }

@@ -51,9 +51,9 @@ enum ReportWriter {
     }
 
     /// The creation date: `SOURCE_DATE_EPOCH` if set (checked before), else the completion time, else now.
-    static func creationDate(completed: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    static func creationDate(completed: Date?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
         if let fixed = try? fixedCreationDate(environment: environment, .english) { return fixed }
-        if let completed, let date = ISO8601.parse(completed) { return date }
+        if let completed { return completed }
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
@@ -91,15 +91,15 @@ enum ReportWriter {
     /// Renders and writes the PDF (to standard output for `-`), or says why not. Prints nothing
     /// else, so batches can collect failures.
     static func produce(
-        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
+        _ assessment: Assessment, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
         comparison: ScreeningComparison? = nil
     ) throws(Failure) {
-        let messages = questionnaire.messages
+        let messages = Messages(assessment.language)
         try checkOutput(path, force: force, messages)
         let data: Data
         do {
             data = try ReportPDF.ReportRenderer.pdf(
-                assessment, questionnaire: questionnaire, paper: paper, detail: detail, creator: "NutriScreen \(NutriScreen.version)",
+                assessment, paper: paper, detail: detail, creator: "NutriScreen \(NutriScreen.version)",
                 created: creationDate(completed: assessment.completed), comparison: comparison)
         } catch {
             throw Failure(message: messages.cli.cannotDraw(path: path, reason: "\(error)"), code: ExitCode.failure)
@@ -117,11 +117,11 @@ enum ReportWriter {
 
     /// Renders and writes the PDF; prints a clear message and throws the exit code on failure.
     static func write(
-        _ assessment: Assessment, questionnaire: Questionnaire, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
+        _ assessment: Assessment, paper: PaperSize, detail: ReportDetail = .short, to path: String, force: Bool,
         comparison: ScreeningComparison? = nil
     ) throws {
         do {
-            try produce(assessment, questionnaire: questionnaire, paper: paper, detail: detail, to: path, force: force, comparison: comparison)
+            try produce(assessment, paper: paper, detail: detail, to: path, force: force, comparison: comparison)
         } catch {
             throw fail(error.message, error.code)
         }

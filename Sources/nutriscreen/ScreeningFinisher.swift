@@ -47,7 +47,7 @@ struct ScreeningFinisher {
         let again = Invocation.command + " report --answers " + Invocation.shellQuoted(answersPath) + runner.languageArgument + " --force"
         do {
             try ReportWriter.write(
-                assessment, questionnaire: questionnaire, paper: report.paper ?? ReportWriter.defaultPaper(), detail: report.detail, to: pdf,
+                assessment, paper: report.paper ?? ReportWriter.defaultPaper(), detail: report.detail, to: pdf,
                 force: report.force, comparison: kept.comparison)
         } catch {
             // The screening is on disk; the report can be written again from its answers file.

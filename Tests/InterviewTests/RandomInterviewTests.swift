@@ -143,9 +143,9 @@ final class RandomConsole: Console {
         let assessment = Assessor(questionnaire: q, pruning: true).assess(
             answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
         #expect(assessment.nutrients.count == q.nutrients.count)
-        #expect(assessment.unanswered.allSatisfy { id in q.item(id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
+        #expect(assessment.unanswered.allSatisfy { q.item($0.id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
         let pdf = try ReportRenderer.pdf(
-            assessment, questionnaire: q, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)
+            assessment, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)
         )
         let path = NSTemporaryDirectory() + "walk-\(seed).pdf"
         #expect(FileManager.default.createFile(atPath: path, contents: pdf))

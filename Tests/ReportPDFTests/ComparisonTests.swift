@@ -17,7 +17,7 @@ import Testing
     /// iron and gave vitamin B12 5 points.
     static func olderVersion() throws -> Assessment {
         var old = try Sample.assessment(before)
-        old.completed = "2025-12-01T08:00:00Z"
+        old.completed = ISO8601.parse("2025-12-01T08:00:00Z")
         old.questionnaire.version = "1.9.0"
         old.questionnaire.contentHash = String(repeating: "0", count: 64)
         old.nutrients.removeAll { $0.id == "iron" }
@@ -29,7 +29,7 @@ import Testing
     }
 
     static func comparison(_ earlier: [Assessment], _ current: Assessment) throws -> ScreeningComparison {
-        try #require(ScreeningComparison(earlier: earlier, current: current, questionnaire: Sample.questionnaire))
+        try #require(ScreeningComparison(earlier: earlier, current: current))
     }
 
     /// The section's blocks, from its heading to the next section.
@@ -55,7 +55,7 @@ import Testing
 
     static func document(_ current: Assessment, _ comparison: ScreeningComparison?, detail: ReportDetail = .short) -> ReportDocument {
         ReportBuilder(
-            assessment: current, questionnaire: Sample.questionnaire, creator: "NutriScreen test", created: Sample.created, detail: detail,
+            assessment: current, creator: "NutriScreen test", created: Sample.created, detail: detail,
             timeZone: Sample.zone, comparison: comparison
         ).document()
     }
@@ -77,9 +77,9 @@ import Testing
     @Test func theSectionSpeaksSpanish() throws {
         let current = try Sample.assessment(Self.after, .es)
         let earlier = [try Self.olderVersion(), try Sample.assessment(Self.before, .es)]
-        let comparison = try #require(ScreeningComparison(earlier: earlier, current: current, questionnaire: Sample.spanish))
+        let comparison = try #require(ScreeningComparison(earlier: earlier, current: current))
         let full = ReportBuilder(
-            assessment: current, questionnaire: Sample.spanish, creator: "NutriScreen test", created: Sample.created, detail: .short,
+            assessment: current, creator: "NutriScreen test", created: Sample.created, detail: .short,
             timeZone: Sample.zone, comparison: comparison
         ).document()
         let section = Self.section(full)
@@ -119,15 +119,15 @@ import Testing
     /// columns could not be told apart by the day alone.
     @Test func screeningsOnOneDayAreNamedWithTheirTime() throws {
         var earlier = try Sample.assessment(Self.before)
-        earlier.completed = "2026-03-01T08:00:00Z"
+        earlier.completed = ISO8601.parse("2026-03-01T08:00:00Z")
         var current = try Sample.assessment(Self.after)
-        current.completed = "2026-03-01T17:30:00Z"
+        current.completed = ISO8601.parse("2026-03-01T17:30:00Z")
         let blocks = Self.section(Self.document(current, try Self.comparison([earlier], current)))
         #expect(Self.words(blocks).contains("Since your last screening (1 March 2026, 08:00 UTC)"), "\(Self.words(blocks))")
         let columns = blocks.compactMap { if case .trendChart(let c) = $0 { c.columns } else { nil } }.first
         #expect(columns == ["1 March 2026, 08:00 UTC", "1 March 2026, 17:30 UTC (now)"], "\(columns ?? [])")
         // A week apart, the day is enough.
-        current.completed = "2026-03-08T17:30:00Z"
+        current.completed = ISO8601.parse("2026-03-08T17:30:00Z")
         let apart = Self.section(Self.document(current, try Self.comparison([earlier], current)))
         #expect(Self.words(apart).contains("Since your last screening (1 March 2026)"))
     }
@@ -201,7 +201,7 @@ import Testing
     @Test func warningsNewAndGoneAreNamed() throws {
         let current = try Sample.assessment(Self.after)
         var earlier = current
-        earlier.completed = "2026-01-01T10:00:00Z"
+        earlier.completed = ISO8601.parse("2026-01-01T10:00:00Z")
         let routine = try #require(current.triggers.first)
         earlier.triggers = [
             Assessment.TriggerResult(id: "an_old_warning", urgency: .urgent, message: "See a doctor soon.", references: [], evidence: [])
@@ -215,9 +215,27 @@ import Testing
         #expect(text.contains("Symptoms: the same as last time."))
     }
 
+    /// A screening the history kept as assessment schemaVersion 2 (Fixtures/ann-before-b12.v2.json,
+    /// written by the program before version 3), completed from the questionnaire of the same id,
+    /// is compared as the same screening kept now.
+    @Test func aScreeningKeptInSchemaVersion2IsComparedAsOneKeptNow() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Sample.repository + "/Tests/ReportPDFTests/Fixtures/ann-before-b12.v2.json"))
+        let stored = try JSONDecoder().decode(Assessment.self, from: data)
+        #expect(stored.schemaVersion == 2 && stored.person.name == "Ann Example" && stored.answers.allSatisfy { $0.section.isEmpty })
+        let filled = stored.filledIn(from: Sample.questionnaire)
+        let kept = try Sample.assessment(Self.before)
+        #expect(filled.answers == kept.answers && filled.person == kept.person && filled.unanswered == kept.unanswered)
+        #expect(filled.ruledOut == kept.ruledOut && filled.context == kept.context && filled.report == kept.report)
+        let current = try Sample.assessment(Self.after)
+        let (old, now) = (try Self.comparison([filled], current), try Self.comparison([kept], current))
+        #expect(old.symptomsCompared && old.newSymptoms == now.newSymptoms && old.goneSymptoms == now.goneSymptoms)
+        #expect(old.changedAnswers == now.changedAnswers && old.nutrients == now.nutrients)
+        #expect(try Self.comparison([stored], current).symptomsCompared == false, "not filled in, it names no symptoms section")
+    }
+
     @Test func aFirstScreeningHasNoSection() throws {
         let current = try Sample.assessment(Self.after)
-        #expect(ScreeningComparison(earlier: [], current: current, questionnaire: Sample.questionnaire) == nil)
+        #expect(ScreeningComparison(earlier: [], current: current) == nil)
         let document = Self.document(current, nil)
         #expect(Self.section(document).isEmpty)
         #expect(!document.texts.contains { $0.contains("Since your last screening") })
@@ -230,7 +248,7 @@ import Testing
         let base = try Sample.assessment(Self.before)
         let earlier = (1...7).map { month -> Assessment in
             var screening = base
-            screening.completed = String(format: "2025-%02d-01T09:00:00Z", month)
+            screening.completed = ISO8601.parse(String(format: "2025-%02d-01T09:00:00Z", month))
             return screening
         }
         let comparison = try Self.comparison(earlier, current)

@@ -92,7 +92,7 @@ import Testing
     @Test(arguments: ["Zoë Brontë-Łukasiewicz", "Ελένη Παπαδοπούλου", "Анна Иванова", "فاطمة الزهراء", "דוד כהן", "王小明"])
     func namesInAnyScriptRoundTrip(name: String) throws {
         var assessment = try Sample.assessment()
-        assessment.name = name
+        assessment.person.name = name
         let path = Sample.temporary(try Sample.pdf(assessment))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let marks = Set<Unicode.Scalar>([
@@ -112,7 +112,7 @@ import Testing
     @Test func headerFactsBreakOnlyBetweenFacts() throws {
         let engine = try PangoTextEngine.forCurrentThread()
         var assessment = try Sample.assessment()
-        assessment.name = "Sam Alexander Sample"
+        assessment.person.name = "Sam Alexander Sample"
         let facts = try #require(Self.facts(in: Sample.document(assessment)))
         #expect(facts.contains { $0.text.contains("\u{00A0}") })
         let oneLine = try #require(engine.lines(of: facts, style: .body, width: 2000).first).width
@@ -125,7 +125,7 @@ import Testing
                     "\(share): \(lines)")
             }
         }
-        assessment.name = String(repeating: "Wolfeschlegelsteinhausenbergerdorff ", count: 6)
+        assessment.person.name = String(repeating: "Wolfeschlegelsteinhausenbergerdorff ", count: 6)
         let long = try #require(Self.facts(in: Sample.document(assessment)))
         let width = 300.0
         #expect(engine.lines(of: long, style: .body, width: width).allSatisfy { $0.width <= width + 0.5 })

@@ -41,16 +41,14 @@ enum Sample {
     /// The report's document, in the assessment's language.
     static func document(_ assessment: Assessment, detail: ReportDetail = .short) -> ReportDocument {
         ReportBuilder(
-            assessment: assessment, questionnaire: questionnaire(assessment.language), creator: "NutriScreen test", created: created,
-            detail: detail, timeZone: zone
+            assessment: assessment, creator: "NutriScreen test", created: created, detail: detail, timeZone: zone
         )
         .document()
     }
 
     static func pdf(_ assessment: Assessment, paper: PaperSize = .a4, detail: ReportDetail = .short) throws -> Data {
         try ReportRenderer.pdf(
-            assessment, questionnaire: questionnaire(assessment.language), paper: paper, detail: detail, creator: "NutriScreen test",
-            created: created, timeZone: zone)
+            assessment, paper: paper, detail: detail, creator: "NutriScreen test", created: created, timeZone: zone)
     }
 
     /// Writes data to a temporary file and returns its path.

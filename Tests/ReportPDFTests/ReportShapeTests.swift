@@ -76,12 +76,10 @@ import Testing
     }
 
     @Test func theDateOfBirthIsShownWithTheAgeItGives() throws {
-        var assessment = try Sample.assessment()
-        assessment.answers.insert(
-            .init(
-                id: "birth_date", section: "About you", question: "What is your date of birth?", answer: "12 April 1958", value: .string("1958-04-12")
-            ),
-            at: 0)
+        var document = try AnswersDocument.load(path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire)
+        document.answers["birth_date"] = .date(try #require(CalendarDate(year: 1958, month: 4, day: 12)))
+        let assessment = Assessor(questionnaire: Sample.questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        #expect(assessment.person.birthDate == CalendarDate(year: 1958, month: 4, day: 12) && assessment.person.age == 67)
         let facts = try #require(PDFIntegrationTests.facts(in: Sample.document(assessment))).map(\.text).joined()
         #expect(facts.contains("Date\u{00A0}of\u{00A0}birth:\u{00A0}12\u{00A0}April\u{00A0}1958\u{00A0}(age\u{00A0}67)"), "\(facts)")
         #expect(!facts.contains("Age:"), "the age answer is not shown beside a date of birth")

@@ -7,9 +7,11 @@ import Testing
 @testable import ReportPDF
 @testable import Screening
 
-/// Golden text snapshots of the laid-out report (Pango measurement, pinned fonts) for a typical
-/// screening (two nutrients flagged), a benign one (nothing flagged) and the kitchen-sink sample,
-/// and the sample in Spanish.
+/// Golden text snapshots of the report for a typical screening (two nutrients flagged), a benign
+/// one (nothing flagged) and the kitchen-sink sample, and the sample in Spanish: each case's
+/// document before paging (`NAME.document.txt`: what the report says) and its laid-out pages
+/// (`NAME.txt`: Pango measurement, pinned fonts), so a change in what the report says can be
+/// told from a change in layout.
 /// Re-record with `RECORD_SNAPSHOTS=1 swift test --filter ReportSnapshotTests`: a recording run
 /// writes the files and fails, so a recording never passes for a check.
 @Suite(.serialized) struct ReportSnapshotTests {
@@ -20,6 +22,11 @@ import Testing
         ("sample-report", "Reports/sample-answers.yaml", .en), ("typical-report", Sample.vignette("vegan"), .en),
         ("benign-report", Sample.vignette("benign-night-cramps"), .en), ("sample-report.es", "Reports/sample-answers.yaml", .es),
     ]
+
+    @Test(arguments: cases)
+    func theDocumentMatchesItsSnapshot(name: String, answers: String, language: Language) throws {
+        Self.check(DocumentRecorder.record(Sample.document(try Sample.assessment(answers, language))), against: name + ".document")
+    }
 
     @Test(arguments: cases)
     func theLayoutMatchesItsSnapshot(name: String, answers: String, language: Language) throws {
@@ -47,7 +54,7 @@ import Testing
             let want = expected.split(separator: "\n")
             let first = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }
             Issue.record(
-                "\(name): layout differs from the snapshot at line \((first?.offset ?? min(got.count, want.count)) + 1): got '\(first?.element.0 ?? "")', expected '\(first?.element.1 ?? "")'. Re-record with RECORD_SNAPSHOTS=1 if the change is intended."
+                "\(name): differs from the snapshot at line \((first?.offset ?? min(got.count, want.count)) + 1): got '\(first?.element.0 ?? "")', expected '\(first?.element.1 ?? "")'. Re-record with RECORD_SNAPSHOTS=1 if the change is intended."
             )
         }
     }

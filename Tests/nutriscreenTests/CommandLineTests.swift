@@ -222,7 +222,8 @@ import Testing
         #expect(text.stdout.contains("EMERGENCY: call your local emergency number now"))
         let json = try runner.run(["assess", "--answers", answers, "--questionnaire", ProcessRunner.fixture, "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(object?["schemaVersion"] as? Int == 2)
+        #expect(object?["schemaVersion"] as? Int == 3)
+        #expect((object?["person"] as? [String: Any])?["age"] as? Int == 70, "who the screening is about travels in the JSON")
         #expect((object?["triage"] as? [String: Any])?["level"] as? String == "emergency")
         #expect((object?["triggers"] as? [[String: Any]])?.map { $0["id"] as? String } == ["stroke", "many_risks"])
 

@@ -1,0 +1,74 @@
+extension Assessment {
+    public struct TriggerResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var urgency: Urgency
+        public var message: String
+        public var references: [String]
+        public var evidence: [Evidence]
+    }
+
+    /// One scored rule: why points were added (or taken away).
+    public struct RuleResult: Codable, Sendable, Equatable {
+        public var points: Double
+        public var kind: RuleKind
+        public var reason: String
+        public var references: [String]
+        public var evidence: [Evidence]
+    }
+
+    /// A test to discuss, with what it serves.
+    public struct TestResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        /// Ids of the nutrients and other causes it serves, in the order they are listed.
+        public var `for`: [String]
+        /// What it checks.
+        public var why: String
+    }
+
+    /// A cause other than a nutrient to rule out.
+    public struct OtherCauseResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var text: String
+        public var tests: [String]
+        public var references: [String]
+        public var evidence: [Evidence]
+    }
+
+    public struct NutrientResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var summary: String
+        public var score: Double
+        public var band: Band
+        public var thresholds: Thresholds
+        /// Points for.
+        public var supporting: [RuleResult]
+        /// Points against (negative).
+        public var contrary: [RuleResult]
+        /// Symptoms that fit but did not count, because no risk or specific sign for this nutrient held.
+        public var uncounted: [RuleResult]
+        /// Ids of the tests that apply (see `Assessment.tests`).
+        public var tests: [String]
+        public var foods: [String]
+        public var notes: [String]
+    }
+
+    public struct InstrumentResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var total: Double
+        public var maximum: Double
+        public var result: String
+        public var meaning: String
+        public var positive: Bool
+        public var cutoff: String
+        public var references: [String]
+    }
+
+    public struct AdviceResult: Codable, Sendable, Equatable {
+        public var id: String
+        public var text: String
+        public var references: [String]
+    }
+}
