@@ -29,22 +29,18 @@ public struct Evaluator {
         public var band: Band
         /// The rules that hold and count, in the order written.
         public var counted: [PointRule]
-        /// Symptom rules that hold but do not count: no risk or specific sign for the nutrient holds.
+        /// Rules that hold but do not count: no rule they count beside holds (`Scoring`).
         public var uncounted: [PointRule]
     }
 
-    /// The score of the nutrient `id`: the points of its rules that hold, where symptom rules
-    /// count only when a risk or sign rule with positive points holds too (see `RuleKind`).
+    /// The score of the nutrient `id`: the points of its rules that hold and count under the
+    /// questionnaire's `scoring` (some kinds count only beside others).
     public func score(of id: String) -> NutrientScore? {
         if let known = cache.scores[id] { return known }
         guard let nutrient = questionnaire.nutrient(id) else { return nil }
-        let held = nutrient.rules.filter(holds)
-        let anchored = held.contains(where: \.anchors)
-        let counted = anchored ? held : held.filter { $0.kind != .symptom }
-        let total = counted.reduce(0) { $0 + $1.points }
+        let tally = questionnaire.scoring.tally(nutrient.rules) { holds($0) ? .holds : .fails }
         let result = NutrientScore(
-            score: total, band: nutrient.thresholds.band(for: total), counted: counted, uncounted: anchored ? [] : held.filter { $0.kind == .symptom }
-        )
+            score: tally.low, band: nutrient.thresholds.band(for: tally.low), counted: tally.counted, uncounted: tally.uncounted)
         cache.scores[id] = result
         return result
     }

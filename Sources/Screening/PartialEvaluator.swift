@@ -107,37 +107,16 @@ struct PartialEvaluator {
         return .known(answers[id].map(Value.init) ?? .missing)
     }
 
-    /// The scores nutrient `id` can still reach. Rules that may yet hold or not are taken at
-    /// their best and worst, each on its own, so the true score always lies within the range.
+    /// The scores nutrient `id` can still reach: its rules' outcomes so far, tallied by the
+    /// questionnaire's `scoring` as the `Evaluator` tallies the finished ones.
     func range(of id: String) -> ScoreRange? {
         if let known = cache.ranges[id] { return known }
         guard let nutrient = questionnaire.nutrient(id) else { return nil }
-        var settled = 0.0
-        var settledSymptoms = 0.0
-        var gain = 0.0
-        var loss = 0.0
-        var symptomGain = 0.0
-        var anchored = false
-        var mayAnchor = false
-        for rule in nutrient.rules {
+        let tally = questionnaire.scoring.tally(nutrient.rules) { rule in
             let holds = value(of: rule.condition)
-            if holds.isKnownFalse { continue }
-            let certain = holds.isKnownTrue
-            if rule.kind == .symptom {
-                if certain { settledSymptoms += rule.points } else { symptomGain += rule.points }
-                continue
-            }
-            if certain {
-                settled += rule.points
-                if rule.anchors { anchored = true }
-            } else {
-                if rule.points > 0 { gain += rule.points } else { loss += rule.points }
-                if rule.anchors { mayAnchor = true }
-            }
+            return holds.isKnownTrue ? .holds : holds.isKnownFalse ? .fails : .open
         }
-        let high = settled + gain + (anchored || mayAnchor ? settledSymptoms + symptomGain : 0)
-        let low = settled + loss + (anchored ? settledSymptoms : 0)
-        let range = ScoreRange(low: low, high: high)
+        let range = ScoreRange(low: tally.low, high: tally.high)
         cache.ranges[id] = range
         return range
     }

@@ -4,7 +4,7 @@ public struct PointRule: Sendable, Hashable {
     public var id: String?
     public var condition: Condition
     public var points: Double
-    /// What sort of evidence the rule is; decides whether its points count (see `RuleKind`).
+    /// What sort of evidence the rule is; with the questionnaire's `Scoring`, decides whether its points count.
     public var kind: RuleKind
     public var reason: String
     /// Keys of `Questionnaire.references`.
@@ -20,7 +20,4 @@ public struct PointRule: Sendable, Hashable {
         self.reason = reason
         self.references = references
     }
-
-    /// True when the rule, holding, lets its nutrient's symptom rules count: a risk or a sign with positive points.
-    public var anchors: Bool { kind != .symptom && points > 0 }
 }

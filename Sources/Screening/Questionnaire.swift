@@ -30,6 +30,8 @@ public struct Questionnaire: Sendable {
     public private(set) var references: [Reference]
     /// Which answers the report shows where, and who a person is in the history (`report:`).
     public var report: ReportConventions
+    /// How a nutrient's rules add up: which kinds count only beside others (`scoring:`).
+    public var scoring: Scoring
     /// SHA-256 of the file's bytes, hex.
     public var contentHash: String
     /// The file it was loaded from, as given.
@@ -50,7 +52,8 @@ public struct Questionnaire: Sendable {
         id: String, version: String, schemaVersion: Int, title: String, description: String,
         sections: [Section], computed: [ComputedValue] = [], triggers: [Trigger] = [],
         nutrients: [Nutrient] = [], instruments: [Instrument] = [], advice: [Advice] = [], tests: [LabTest] = [],
-        otherCauses: [OtherCause] = [], references: [Reference] = [], report: ReportConventions = .none, contentHash: String = "",
+        otherCauses: [OtherCause] = [], references: [Reference] = [], report: ReportConventions = .none, scoring: Scoring = .none,
+        contentHash: String = "",
         path: String = ""
     ) {
         self.id = id
@@ -68,6 +71,7 @@ public struct Questionnaire: Sendable {
         self.otherCauses = otherCauses
         self.references = references
         self.report = report
+        self.scoring = scoring
         self.contentHash = contentHash
         self.path = path
         self.items = sections.flatMap(\.items)

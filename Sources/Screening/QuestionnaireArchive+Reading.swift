@@ -41,10 +41,18 @@ extension QuestionnaireArchive {
             let references = try r.array { (r) throws(ArchiveReader.Malformed) in
                 Reference(id: try r.string(), citation: try r.string(), url: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() })
             }
+            let report = try ReportConventions.read(from: &r)
+            let scoring = Scoring(
+                restrictions: try r.array { (r) throws(ArchiveReader.Malformed) in
+                    Scoring.Restriction(
+                        kind: try known(RuleKind(rawValue: try r.string())),
+                        beside: try r.strings().map { (name) throws(ArchiveReader.Malformed) in try known(RuleKind(rawValue: name)) },
+                        reason: try r.string(), references: try r.strings())
+                })
             return Questionnaire(
                 id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
                 computed: computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
-                otherCauses: otherCauses, references: references, report: try ReportConventions.read(from: &r), contentHash: contentHash,
+                otherCauses: otherCauses, references: references, report: report, scoring: scoring, contentHash: contentHash,
                 path: path)
         }
 

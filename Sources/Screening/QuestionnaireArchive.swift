@@ -9,7 +9,7 @@ import Localization
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -67,6 +67,12 @@ public enum QuestionnaireArchive {
             w.optional(reference.url) { $0.string($1) }
         }
         questionnaire.report.write(to: &w)
+        w.array(questionnaire.scoring.restrictions) { w, restriction in
+            w.string(restriction.kind.rawValue)
+            w.strings(restriction.beside.map(\.rawValue))
+            w.string(restriction.reason)
+            w.strings(restriction.references)
+        }
         let bytes = magic + w.bytes
         return bytes + checksum(bytes)
     }

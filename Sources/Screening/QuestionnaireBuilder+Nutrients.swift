@@ -21,19 +21,14 @@ extension QuestionnaireBuilder {
                 let checked = condition(whenNode, checker: checker(bands: false), expecting: .bool),
                 let points = reader.number(f["points"], "points", within: QuestionnaireLoader.pointsRange)
             else { continue }
-            var kind = RuleKind.risk
-            if let kindNode = f["kind"], let name = reader.string(kindNode, "kind") {
-                if let known = RuleKind(rawValue: name) {
-                    kind = known
-                } else {
-                    let names = RuleKind.allCases.map(\.rawValue)
-                    reader.error(
-                        at: kindNode,
-                        "unknown rule kind '\(name)'\(Suggestion.didYouMean(name, among: names)); use one of \(names.joined(separator: ", "))")
-                }
-            }
-            if kind == .symptom, points < 0 {
-                reader.error(at: f["points"], "a symptom rule adds points; evidence against a nutrient is a 'risk' rule with negative points")
+            let kind = f["kind"].flatMap { ruleKind($0) } ?? .risk
+            if let restriction = scoring.restriction(on: kind), points < 0 {
+                let beside = restriction.beside.map { "a \($0.rawValue)" }.joined(separator: " or ")
+                let counting = RuleKind.allCases.first { scoring.restriction(on: $0) == nil }?.rawValue ?? "risk"
+                reader.error(
+                    at: f["points"],
+                    "a \(kind.rawValue) rule adds points, as it counts only beside \(beside) ('scoring'); evidence against a nutrient is a '\(counting)' rule with negative points"
+                )
             }
             var id: String?
             if let idNode = f["id"], let name = reader.identifier(idNode, "a rule id") {

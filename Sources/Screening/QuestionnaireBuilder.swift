@@ -14,12 +14,14 @@ struct QuestionnaireBuilder {
     var testIDs: Set<String> = []
     /// The evaluation depth of each computed value so far (see `EvaluationDepth`).
     var computedDepths: [String: Int] = [:]
+    /// The `scoring:` block, read before the nutrients whose rules it restricts.
+    var scoring = Scoring.none
 
     mutating func build(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
         let topKeys = [
             "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "nutrients", "instruments",
-            "advice", "sources", "references", "tests", "otherCauses", "report",
+            "advice", "sources", "references", "tests", "otherCauses", "report", "scoring",
         ]
         guard let top = reader.fields(root, "the questionnaire", allowed: topKeys, required: ["id", "version", "schemaVersion", "title", "sections"])
         else { return nil }
@@ -112,6 +114,7 @@ struct QuestionnaireBuilder {
         }
 
         let tests = readTests(top["tests"])
+        scoring = readScoring(top["scoring"])
         let nutrients = readNutrients(top[words.nutrients])
         let triggers = readTriggers(top["triggers"])
         let instruments = readInstruments(top["instruments"])
@@ -131,7 +134,7 @@ struct QuestionnaireBuilder {
             sections: sections, computed: computed, triggers: triggers, nutrients: nutrients,
             instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
             references: declaredOrder.compactMap { declared[$0]?.reference }, report: report,
-            contentHash: SHA256.hex(of: data), path: reader.file)
+            scoring: scoring, contentHash: SHA256.hex(of: data), path: reader.file)
     }
 
     func existingLine(_ symbol: ExpressionChecker.Symbol) -> Int {

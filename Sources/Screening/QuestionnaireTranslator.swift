@@ -44,7 +44,7 @@ struct QuestionnaireTranslator {
         var translated = Questionnaire(
             id: q.id, version: q.version, schemaVersion: q.schemaVersion, title: q.title, description: q.description, sections: sections,
             computed: q.computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
-            otherCauses: otherCauses, references: q.references, report: q.report, contentHash: q.contentHash, path: q.path)
+            otherCauses: otherCauses, references: q.references, report: q.report, scoring: q.scoring, contentHash: q.contentHash, path: q.path)
         translated.language = language
         return translated
     }

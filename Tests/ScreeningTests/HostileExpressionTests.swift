@@ -154,7 +154,7 @@ extension Questionnaire {
         var copy = Questionnaire(
             id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
             computed: computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
-            otherCauses: otherCauses, references: references, report: report, contentHash: contentHash, path: path)
+            otherCauses: otherCauses, references: references, report: report, scoring: scoring, contentHash: contentHash, path: path)
         copy.language = language
         return copy
     }

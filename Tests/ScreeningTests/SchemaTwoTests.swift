@@ -69,7 +69,8 @@ import Testing
         let wrongKind = problems(Self.questionnaire(rules: "      - { when: \"tired\", points: 1, kind: symptm, reason: R, references: [ods_b12] }"))
         #expect(wrongKind.contains { $0.contains("unknown rule kind 'symptm'; did you mean 'symptom'?") }, "\(wrongKind)")
         let negativeSymptom = problems(
-            Self.questionnaire(rules: "      - { when: \"tired\", points: -1, kind: symptom, reason: R, references: [ods_b12] }"))
+            Self.questionnaire(
+                rules: "      - { when: \"tired\", points: -1, kind: symptom, reason: R, references: [ods_b12] }", extra: ScoringTests.scoring()))
         #expect(negativeSymptom.contains { $0.contains("a symptom rule adds points") })
     }
 
@@ -101,7 +102,7 @@ import Testing
                   - { when: "vegan_diet", points: 3, kind: risk, reason: Vegan, references: [ods_b12] }
                   - { when: "tired", points: 2, kind: symptom, reason: Tired, references: [ods_b12] }
             """
-        let q = try Fixture.load(Self.questionnaire(rules: rules))
+        let q = try Fixture.load(Self.questionnaire(rules: rules, extra: ScoringTests.scoring()))
         let tiredOnly = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.yes)]))
         #expect(tiredOnly.nutrients[0].score == 0 && tiredOnly.nutrients[0].band == .low)
         #expect(tiredOnly.nutrients[0].uncounted.map(\.reason) == ["Tired"])
