@@ -82,7 +82,7 @@ import Testing
         #expect(instrument("audit_c", ["audit_q1": .string("never")])?.total == 0)
     }
 
-    @Test func aPositiveAuditCFeedsThiamineFolateAndMagnesiumStrongly() {
+    @Test func aHighAuditCFeedsThiamineFolateAndMagnesiumStrongly() {
         // AUDIT-C 10 (high): a strong risk for thiamine, folate and magnesium; moderate for B12, B6 and potassium.
         let drinking = Default.assess(Default.heavyDrinker.merging(["audit_q2": .string("seven_nine")]) { $1 })
         for id in ["thiamine", "folate", "magnesium"] {
@@ -93,9 +93,11 @@ import Testing
             let nutrient = drinking.nutrients.first { $0.id == id }
             #expect(nutrient?.supporting.contains { $0.points == 2 && $0.evidence.contains { $0.itemID.hasPrefix("audit_q") } } == true, "\(id)")
         }
-        // Drinking just above the cut-off (AUDIT-C 4 in a man) counts less for folate than heavy drinking.
-        let moderate = Default.assess(["audit_q1": .string("two_to_three_weekly"), "audit_q2": .string("three_four"), "audit_q3": .string("never")])
-        #expect(moderate.nutrients.first { $0.id == "folate" }?.score == 2)
+        // Drinking just above the cut-off (AUDIT-C 4 in a man) is hazardous drinking, a reason for
+        // brief advice (NICE PH24), not the intake that causes deficiencies: no points for folate.
+        let positive = Default.assess(["audit_q1": .string("two_to_three_weekly"), "audit_q2": .string("three_four"), "audit_q3": .string("never")])
+        #expect(positive.instruments.first { $0.id == "audit_c" }?.total == 4)
+        #expect(positive.nutrients.first { $0.id == "folate" }?.score == 0)
     }
 }
 
