@@ -89,6 +89,10 @@ final class RandomConsole: Console {
         do { return try QuestionnaireLoader.load(path: path) } catch { fatalError("\(error)") }
     }()
 
+    /// The day every walk is interviewed and assessed on: one clock for both, or a date of birth
+    /// near a birthday gives an age that shows a question on one day and hides it on the other.
+    static let day = Date(timeIntervalSince1970: 1_772_359_200)
+
     /// One walk: interview, quit or lose input, resume from the saved record, until complete.
     static func walk(seed: UInt64) throws -> (answers: AnswerSet, sessions: Int) {
         let q = questionnaire
@@ -97,7 +101,8 @@ final class RandomConsole: Console {
         for session in 1...200 {
             let console = RandomConsole(questionnaire: q, seed: seed &+ UInt64(session) &* 7919, stepLimit: 400)
             nonisolated(unsafe) var saved: SessionRecord? = nil
-            let outcome = Interviewer(questionnaire: q, record: record, answers: answers, console: console) { saved = $0 }.run()
+            let outcome = Interviewer(questionnaire: q, record: record, answers: answers, console: console, now: { day }) { saved = $0 }
+                .run()
             if case .completed(let final) = outcome { return (final, session) }
             // Resume exactly as `nutriscreen resume` does: from the last saved record.
             guard let last = saved else { continue }
@@ -141,7 +146,7 @@ final class RandomConsole: Console {
             Navigator(questionnaire: q, pruning: true).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))),
             "seed \(seed)")
         let assessment = Assessor(questionnaire: q, pruning: true).assess(
-            answers, name: "Walker", completed: Date(timeIntervalSince1970: 1_772_359_200))
+            answers, name: "Walker", completed: day)
         #expect(assessment.nutrients.count == q.nutrients.count)
         #expect(assessment.unanswered.allSatisfy { q.item($0.id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
         let pdf = try ReportRenderer.pdf(
