@@ -8,6 +8,10 @@
 /// instrument, an other cause or a test whose condition is settled either way cannot change
 /// either. A question matters only if something still open reads it.
 ///
+/// A flagged nutrient's reasons are on page 1 of the report, and a doctor acts on them (heavy
+/// periods for iron, covered skin for vitamin D), so while a nutrient may still be flagged, an
+/// unsettled risk rule of it with positive points matters too, even once its band is settled.
+///
 /// Always asked: items marked `ask: always`, and gates, the items other items' conditions read
 /// (an answer to a gate decides what else is asked). Both sides of the check treat an open
 /// question as possibly unanswered, so leaving it unasked never changes the result; and a
@@ -18,6 +22,8 @@ public struct Relevance: Sendable {
     public let gates: Set<String>
     /// For each nutrient, trigger, instrument, other cause and test (by id): the items it reads.
     private let nutrientReads: [String: Set<String>]
+    /// For each nutrient: its risk rules with positive points (the reasons page 1 shows) and the items each reads.
+    private let reasonReads: [String: [(rule: PointRule, items: Set<String>)]]
     private let triggerReads: [String: Set<String>]
     private let instrumentReads: [String: Set<String>]
     private let causeReads: [String: Set<String>]
@@ -30,6 +36,10 @@ public struct Relevance: Sendable {
         for item in questionnaire.items { if let condition = item.condition { gates.formUnion(reads.items(condition.expression)) } }
         self.gates = gates
         nutrientReads = Dictionary(uniqueKeysWithValues: questionnaire.nutrients.map { ($0.id, reads.items($0.rules.map(\.condition.expression))) })
+        reasonReads = Dictionary(
+            uniqueKeysWithValues: questionnaire.nutrients.map { nutrient in
+                (nutrient.id, nutrient.rules.filter { $0.kind == .risk && $0.points > 0 }.map { ($0, reads.items($0.condition.expression)) })
+            })
         triggerReads = Dictionary(uniqueKeysWithValues: questionnaire.triggers.map { ($0.id, reads.items($0.condition.expression)) })
         instrumentReads = Dictionary(
             uniqueKeysWithValues: questionnaire.instruments.map { instrument in
@@ -53,7 +63,10 @@ public struct Relevance: Sendable {
         for nutrient in questionnaire.nutrients {
             guard let range = partial.range(of: nutrient.id) else { continue }
             // May still be flagged (as the Assessor decides): its tests may still be listed.
-            if nutrient.thresholds.band(for: range.high).isFlagged { servers.insert(nutrient.id) }
+            if nutrient.thresholds.band(for: range.high).isFlagged {
+                servers.insert(nutrient.id)
+                for reason in reasonReads[nutrient.id] ?? [] where unsettled(reason.rule.condition) { matters.formUnion(reason.items) }
+            }
             if nutrient.thresholds.band(for: range.low) != nutrient.thresholds.band(for: range.high) {
                 matters.formUnion(nutrientReads[nutrient.id] ?? [])
             }

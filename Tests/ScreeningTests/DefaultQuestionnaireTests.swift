@@ -111,6 +111,7 @@ import Testing
         "confusion": "new confusion: a Caine criterion for Wernicke's encephalopathy",
         "b6_dose_of_concern": "nerve symptoms while taking B6 at or above its European upper limit (or an amount not known)",
         "recent_results": "a blood result the person already knows",
+        "attacks_breathing": "tingling and cramps only with fast breathing, gone between attacks: over-breathing, evidence against low calcium",
     ]
 
     @Test func onlyAnswersAboutRisksCountAsRisksAndEverySignIsJustified() {
