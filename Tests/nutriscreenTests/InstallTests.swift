@@ -89,6 +89,11 @@ import Testing
 
         let files = FileManager.default
         #expect(files.isExecutableFile(atPath: prefix + "/bin/nutriscreen"))
+        // Installed stripped: no symbol table, and smaller than the program built.
+        let sections = try runner.run(["-S", prefix + "/bin/nutriscreen"], executable: "/usr/bin/readelf")
+        #expect(sections.status == 0 && sections.stdout.contains(".text") && !sections.stdout.contains(".symtab"), "\(sections.stdout)")
+        let size = { (path: String) in (try? files.attributesOfItem(atPath: path))?[.size] as? Int ?? 0 }
+        #expect(size(prefix + "/bin/nutriscreen") < size(ProcessRunner.executable))
         #expect(files.fileExists(atPath: prefix + "/share/nutriscreen/Questionnaires/neuro-nutrition.yaml"))
         let page = prefix + "/share/man/man1/nutriscreen.1"
         #expect(files.contents(atPath: page) == files.contents(atPath: ProcessRunner.repository + "/docs/nutriscreen.1"))
