@@ -3,7 +3,8 @@ import Localization
 import Screening
 
 /// The short terminal summary: triage first, then the Likely and Possible nutrients with their
-/// top reasons, in the assessment's language.
+/// top reasons, in the assessment's language. Its texts come from a questionnaire or a history
+/// another program may have written, so each line is escaped before it is styled.
 public enum AssessmentSummary {
     /// Plain text; `style` adds bold only where the terminal allows it.
     public static func text(_ assessment: Assessment, style: TextStyle = TextStyle(enabled: false), reasonsPerNutrient: Int = 3) -> String {
@@ -11,53 +12,54 @@ public enum AssessmentSummary {
         let words = messages.summary
         let number = messages.number
         var lines: [String] = []
-        lines.append(style.bold(words.whatToDoNext))
+        func line(_ text: String, _ styled: (String) -> String = { $0 }) { lines.append(styled(Printable.escaped(text))) }
+        line(words.whatToDoNext, style.bold)
         if let level = assessment.triage.level {
-            lines.append(level == .emergency ? style.alert(assessment.triage.headline) : style.bold(assessment.triage.headline))
+            line(assessment.triage.headline, level == .emergency ? style.alert : style.bold)
             for trigger in assessment.triggers {
-                lines.append("  [\(trigger.urgency.name(messages).uppercased())] \(trigger.message)")
+                line("  [\(trigger.urgency.name(messages).uppercased())] \(trigger.message)")
                 if !trigger.evidence.isEmpty {
-                    lines.append("      " + words.because(answers: trigger.evidence.map { "\($0.question): \($0.answer)" }.joined(separator: "; ")))
+                    line("      " + words.because(answers: trigger.evidence.map { "\($0.question): \($0.answer)" }.joined(separator: "; ")))
                 }
             }
         } else {
-            lines.append(assessment.triage.headline)
+            line(assessment.triage.headline)
         }
-        lines.append("")
+        line("")
         let flagged = assessment.flaggedNutrients
         if flagged.isEmpty {
-            lines.append(words.nothingFlagged)
+            line(words.nothingFlagged)
         } else {
-            lines.append(style.bold(words.worthDiscussing))
+            line(words.worthDiscussing, style.bold)
             for nutrient in flagged {
-                lines.append(
+                line(
                     "  "
                         + words.nutrient(
                             name: nutrient.name, band: nutrient.band.label(messages), score: number(nutrient.score),
                             possible: number(nutrient.thresholds.possible), likely: number(nutrient.thresholds.likely)))
                 for reason in nutrient.supporting.prefix(reasonsPerNutrient) {
-                    lines.append("    + \(reason.reason)")
+                    line("    + \(reason.reason)")
                 }
             }
         }
         for instrument in assessment.instruments {
-            lines.append(
+            line(
                 "  "
                     + words.instrument(
                         name: instrument.name, total: number(instrument.total), maximum: number(instrument.maximum), result: instrument.result))
         }
         if !assessment.otherCauses.isEmpty {
-            lines.append("")
-            lines.append(style.bold(words.otherCauses))
-            for cause in assessment.otherCauses { lines.append("  - \(cause.text)") }
+            line("")
+            line(words.otherCauses, style.bold)
+            for cause in assessment.otherCauses { line("  - \(cause.text)") }
         }
         if !assessment.tests.isEmpty {
-            lines.append("")
-            lines.append(style.bold(words.tests))
-            for test in assessment.tests { lines.append("  - \(test.name)") }
+            line("")
+            line(words.tests, style.bold)
+            for test in assessment.tests { line("  - \(test.name)") }
         }
-        lines.append("")
-        lines.append(assessment.disclaimer)
+        line("")
+        line(assessment.disclaimer)
         return lines.joined(separator: "\n")
     }
 }

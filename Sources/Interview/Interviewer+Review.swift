@@ -25,7 +25,7 @@ extension Interviewer {
         console.line(style.bold(final ? words.reviewFinalTitle : words.reviewTitle))
         for (index, item) in visible.enumerated() {
             let shown = answers[item.id].map { $0.display(for: item, messages) } ?? (skipped.contains(item.id) ? words.skipped : words.notYetAnswered)
-            console.line("  \(index + 1). \(item.label) — \(shown)")
+            console.line("  \(index + 1). \(item.label) — \(Printable.escaped(shown))")
         }
         if visible.count < toAsk.count { console.line(style.dim("  " + words.reviewNotListed)) }
         while true {

@@ -190,8 +190,9 @@ public final class Interviewer {
         for (index, choice) in item.kind.choices(messages).enumerated() { console.line("  \(index + 1). \(choice)") }
         let existing = answers[item.id] ?? setAside[item.id]
         if let existing {
-            // A free-text answer may end with its own full stop: the sentence adds one.
-            var shown = existing.display(for: item, messages)
+            // A free-text answer may end with its own full stop: the sentence adds one. Escaped,
+            // as it may come from a session file another program wrote.
+            var shown = Printable.escaped(existing.display(for: item, messages))
             if shown.hasSuffix(".") { shown.removeLast() }
             console.line(answers[item.id] == nil ? words.earlierAnswer(answer: shown) : words.currentAnswer(answer: shown))
         }

@@ -42,10 +42,14 @@ public struct ArchiveReader {
         return Double(bitPattern: pattern)
     }
 
+    /// A text; one holding a control character is malformed (no questionnaire that loads has one,
+    /// so the archive was not written from one).
     public mutating func string() throws(Malformed) -> String {
         let length = try count()
         defer { position += length }
-        return String(decoding: bytes[position..<position + length], as: UTF8.self)
+        let text = String(decoding: bytes[position..<position + length], as: UTF8.self)
+        guard !Printable.hasControl(text) else { throw Malformed() }
+        return text
     }
 
     public mutating func optional<T>(_ read: (inout ArchiveReader) throws(Malformed) -> T) throws(Malformed) -> T? {

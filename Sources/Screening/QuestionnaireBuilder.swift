@@ -19,6 +19,7 @@ struct QuestionnaireBuilder {
 
     mutating func build(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
+        reader.checkTexts(root, within: .questionnaire)
         let topKeys = [
             "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "nutrients", "instruments",
             "advice", "sources", "references", "tests", "otherCauses", "report", "scoring",

@@ -16,6 +16,7 @@ struct QuestionnaireTranslator {
 
     mutating func translate(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
+        reader.checkTexts(root, within: .questionnaire)
         let keys = [
             "language", "translates", "title", "description", "sections", "items", "tests", "nutrients", "triggers", "otherCauses", "instruments",
             "advice",

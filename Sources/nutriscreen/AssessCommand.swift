@@ -42,7 +42,8 @@ struct AssessCommand: ParsableCommand {
             try printOut(assessment.json(), questionnaire.messages)
         } else {
             let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
-            try printOut(AnswersListing.text(assessment) + "\n\n" + AssessmentSummary.text(assessment, style: style), questionnaire.messages)
+            try printOut(AnswersListing.text(assessment) + "\n", questionnaire.messages)
+            try printStyled(AssessmentSummary.text(assessment, style: style), questionnaire.messages)
         }
     }
 }

@@ -5,15 +5,17 @@ import Report
 import Screening
 
 /// "Since your last screening" at the terminal: the nutrients flagged then or now with their
-/// band and score both times, warnings and symptoms new or gone. The words are `ComparisonWords`', in the language of `messages`.
+/// band and score both times, warnings and symptoms new or gone. The words are `ComparisonWords`', in the language of `messages`;
+/// the texts come from the history, so each line is escaped before it is styled.
 enum ComparisonSummary {
     static func text(_ comparison: ScreeningComparison, _ messages: Messages, style: TextStyle = TextStyle(enabled: false)) -> String {
         let said = ComparisonWords(messages)
         let day = said.namer(for: comparison)(comparison.last.completed)
         var lines = [
             style.bold(
-                said.terminalHeading(
-                    lastDay: day, interval: said.interval(from: comparison.last.completed, to: comparison.current.completed)))
+                Printable.escaped(
+                    said.terminalHeading(
+                        lastDay: day, interval: said.interval(from: comparison.last.completed, to: comparison.current.completed))))
         ]
         if let difference = comparison.versionDifference {
             lines.append("  " + said.versionNote(difference, current: comparison.current))
@@ -27,6 +29,6 @@ enum ComparisonSummary {
             case .line(let text): lines.append("  " + text)
             }
         }
-        return lines.joined(separator: "\n")
+        return ([lines[0]] + lines.dropFirst().map(Printable.escaped)).joined(separator: "\n")
     }
 }

@@ -33,9 +33,18 @@ func fail(_ message: String, _ code: ExitCode) -> ExitCode {
     return code
 }
 
-/// Writes `text` and a newline to standard output, or ends the command with exit 73 when it
-/// cannot be written (a full disk, a closed pipe): output that was lost is never a success.
+/// Writes `text` and a newline to standard output, each line's control characters escaped (as
+/// `printError` does): a name or path from a file, an argument or the history reaches the
+/// terminal as text, never as an escape sequence. Ends the command with exit 73 when it cannot be
+/// written (a full disk, a closed pipe): output that was lost is never a success.
 func printOut(_ text: String, _ messages: Messages) throws {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Printable.escaped)
+    try printStyled(lines.joined(separator: "\n"), messages)
+}
+
+/// Writes `text` and a newline as it is: text whose every line was escaped before `TextStyle`
+/// added its bold and colour (`AssessmentSummary`, `ComparisonSummary`).
+func printStyled(_ text: String, _ messages: Messages) throws {
     try writeOut(Data((text + "\n").utf8), messages)
 }
 

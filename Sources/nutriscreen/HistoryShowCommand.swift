@@ -41,7 +41,9 @@ struct HistoryShowCommand: ParsableCommand {
                 throw fail(access.noScreening(id), ExitStatus.noInput)
             }
             if answers {
-                try writeOut(Data(screening.answers.utf8), language.messages)
+                // Escaped too: the history may have been written by another program.
+                let text = screening.answers.hasSuffix("\n") ? String(screening.answers.dropLast()) : screening.answers
+                try printOut(text, language.messages)
                 return
             }
             let entry = screening.entry
@@ -60,15 +62,16 @@ struct HistoryShowCommand: ParsableCommand {
                 try printOut(lines.joined(separator: "\n"), language.messages)
                 return
             }
-            lines += ["", AssessmentSummary.text(assessment, style: style)]
+            // The header's lines are escaped here; the summaries escape their own, then style them.
+            var styled = lines.map(Printable.escaped) + ["", AssessmentSummary.text(assessment, style: style)]
             let questionnaire = try QuestionnaireLocator.load(explicit: nil, language: language)
             if let comparison = try access.comparison(
                 store, name: entry.person.name, birthDate: entry.person.birthDate, current: assessment, questionnaire: questionnaire)
             {
-                lines += ["", ComparisonSummary.text(comparison, language.messages, style: style)]
+                styled += ["", ComparisonSummary.text(comparison, language.messages, style: style)]
             }
-            lines += ["", words.showAnswersFile(command: "\(Invocation.command) history show \(entry.id) --answers > answers.yaml")]
-            try printOut(lines.joined(separator: "\n"), language.messages)
+            styled += ["", words.showAnswersFile(command: "\(Invocation.command) history show \(entry.id) --answers > answers.yaml")]
+            try printStyled(styled.joined(separator: "\n"), language.messages)
         } catch let error as HistoryError {
             throw access.failure(error)
         }

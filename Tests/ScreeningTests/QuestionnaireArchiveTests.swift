@@ -36,6 +36,17 @@ import Testing
             + q.nutrients.flatMap { $0.foods.compactMap(\.exception) }
     }
 
+    /// An archive is written from a questionnaire that loaded, so it never holds a control
+    /// character; one that does (the cache written by another program) is refused, and the
+    /// questionnaire is read from its file again.
+    @Test func anArchiveHoldingAControlCharacterIsRefused() throws {
+        for text in ["Neuro\u{1B}]52;c;aGk=\u{07}", "Neuro\u{1B}c", "Neuro\u{9B}2J", "Neuro\u{7F}"] {
+            var questionnaire = Default.questionnaire
+            questionnaire.title = text
+            #expect(Self.decode(QuestionnaireArchive.encode(questionnaire, build: Self.build)) == nil, "\(text.debugDescription)")
+        }
+    }
+
     @Test func theDefaultQuestionnaireComesBackWhole() throws {
         let original = Default.questionnaire
         let decoded = try #require(Self.decode(Self.archive))
