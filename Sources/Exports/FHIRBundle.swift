@@ -7,7 +7,7 @@ import Screening
 /// Possible or Likely nutrient and one Flag per see-a-doctor trigger that fired, with a Patient
 /// for them to be about, in a Bundle of type `collection`. Ids and `urn:uuid` full URLs are
 /// derived from the content, so the same screening always gives the same bytes.
-/// `Questionnaires/FHIR.md` gives the mapping and what does not map. Texts are in the
+/// `docs/fhir-mapping.md` gives the mapping and what does not map. Texts are in the
 /// questionnaire's language, which the Questionnaire and QuestionnaireResponse name.
 public struct FHIRBundle {
     public let questionnaire: Questionnaire
@@ -16,12 +16,13 @@ public struct FHIRBundle {
 
     /// The canonical URL of the questionnaire (NutriScreen has no web address of its own).
     public var canonical: String { "urn:nutriscreen:questionnaire:\(questionnaire.id)" }
-    /// The media type marking a condition written in NutriScreen's own expression language.
-    public static let expressionLanguage = "text/x-nutriscreen-condition"
+    /// The media type of the conditions and calculations: FHIRPath (`FHIRPathExpression`).
+    public static let expressionLanguage = FHIRPathExpression.language
     /// Extension URLs, from FHIR core and the SDC guide, and the two NutriScreen needs of its own.
     enum Extension {
         static let enableWhenExpression = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
         static let calculatedExpression = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+        static let variable = "http://hl7.org/fhir/StructureDefinition/variable"
         static let itemWeight = "http://hl7.org/fhir/StructureDefinition/itemWeight"
         static let optionExclusive = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
         static let minValue = "http://hl7.org/fhir/StructureDefinition/minValue"
@@ -85,6 +86,15 @@ public struct FHIRBundle {
             "status": "active",
             "description": questionnaire.description.isEmpty ? nil : .string(questionnaire.description),
             "item": .array(questionnaire.sections.map(group)),
+            "extension": .array(
+                FHIRPathVariables(questionnaire: questionnaire).all().map {
+                    .object([
+                        "url": .string(Extension.variable),
+                        "valueExpression": .object([
+                            "name": .string($0.name), "language": .string(Self.expressionLanguage), "expression": .string($0.expression),
+                        ]),
+                    ])
+                }),
         ])
     }
 
@@ -105,7 +115,7 @@ public struct FHIRBundle {
             extensions.append(
                 .object([
                     "url": .string(Extension.calculatedExpression),
-                    "valueExpression": .object(["language": .string(Self.expressionLanguage), "expression": .string(calculated.source)]),
+                    "valueExpression": expression(FHIRPathExpression(questionnaire: questionnaire).value(calculated.expression), calculated),
                 ]))
         }
         if item.alwaysAsked { extensions.append(.object(["url": .string(Extension.askAlways), "valueBoolean": true])) }
@@ -120,7 +130,7 @@ public struct FHIRBundle {
                 extensions.append(
                     .object([
                         "url": .string(Extension.enableWhenExpression),
-                        "valueExpression": .object(["language": .string(Self.expressionLanguage), "expression": .string(condition.source)]),
+                        "valueExpression": expression(FHIRPathExpression(questionnaire: questionnaire).condition(condition.expression), condition),
                     ]))
             }
         }
@@ -146,6 +156,11 @@ public struct FHIRBundle {
             "maxLength": definition.maxLength.map(JSONValue.integer), "answerOption": .array(definition.options), "enableWhen": .array(enableWhen),
             "enableBehavior": behavior.map(JSONValue.string), "extension": .array(extensions), "item": .array(help),
         ])
+    }
+
+    /// An SDC `Expression` in FHIRPath, described by the NutriScreen text it translates.
+    private func expression(_ fhirPath: String, _ condition: Condition) -> JSONValue {
+        .object(["description": .string(condition.source), "language": .string(Self.expressionLanguage), "expression": .string(fhirPath)])
     }
 
     /// The Coding of an option (or of yes, no or unsure) of `item`.
