@@ -15,6 +15,8 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     /// Another nutriscreen process is running the same session.
     static let sessionInUse = ExitCode(69)
+    /// A service the command needs is not there: CUPS, a printer, a PDF viewer (EX_UNAVAILABLE).
+    static let unavailable = ExitCode(69)
     static let cannotCreate = ExitCode(73)
     static let incomplete = ExitCode(75)
     static let hangUp = ExitCode(129)

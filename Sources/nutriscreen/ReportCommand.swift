@@ -25,12 +25,17 @@ struct ReportCommand: ParsableCommand {
             refused. Exit 73 when the output cannot be written. With --answers-dir, every .yaml, .yml and \
             .json file is reported on both cores; a bad file is named and skipped, and the exit code is \
             non-zero if any failed (65 for bad answers, 73 for unwritable output). Files that share a name \
-            (visit.yaml, visit.json) get reports named after the whole file name (visit.yaml.pdf).
+            (visit.yaml, visit.json) get reports named after the whole file name (visit.yaml.pdf). \
+            --print sends the PDF, once written, to your default printer through CUPS (lp), or to --printer \
+            NAME; --open shows it in your PDF viewer (xdg-open). Exit 69 when there is no CUPS, no such \
+            printer or no viewer: the PDF is written all the same.
 
             Examples:
               nutriscreen report --answers ann.yaml
               nutriscreen report --answers ann.yaml --force
               nutriscreen report --answers ann.yaml --out - > ann.pdf
+              nutriscreen report --answers ann.yaml --print
+              nutriscreen report --answers ann.yaml --printer office --open
               nutriscreen report --answers-dir in --out-dir pdfs
             """
     )
@@ -66,6 +71,7 @@ struct ReportCommand: ParsableCommand {
         case (nil, .some):
             if outDir == nil { throw ValidationError(words.folderNeedsOutDir) }
             if output.out != nil || name != nil { throw ValidationError(words.singleReportOptions) }
+            if output.printing || output.open { throw ValidationError(language.messages.printing.singleReport) }
         case (.some, nil):
             if outDir != nil { throw ValidationError(words.outDirNeedsFolder) }
         }
@@ -97,5 +103,8 @@ struct ReportCommand: ParsableCommand {
         try ReportWriter.write(
             assessment, paper: paper, detail: output.detail, to: path, force: output.force, comparison: comparison)
         if !output.toStandardOutput { try printOut(path, questionnaire.messages) }
+        try ReportPrinter.deliver(path, printing: output.printing, printer: output.printer, open: output.open, questionnaire.messages) {
+            printError($0)
+        }
     }
 }

@@ -23,6 +23,18 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .long, help: "Replace output files that exist (the PDF and, for a screening, its answers file).")
     var force = false
 
+    @Flag(name: .long, help: "Print the PDF once it is written (CUPS: your default printer, or --printer).")
+    var print = false
+
+    @Option(name: .long, help: ArgumentHelp("Print on this printer (lpstat -p lists them); implies --print.", valueName: "name"))
+    var printer: String?
+
+    @Flag(name: .long, help: "Open the PDF in your PDF viewer (xdg-open) once it is written.")
+    var open = false
+
+    /// Whether the PDF is to be printed (`--print` or `--printer`).
+    var printing: Bool { print || printer != nil }
+
     /// `--out -`: the PDF goes to standard output.
     var toStandardOutput: Bool { out == ReportWriter.standardOutput }
 
@@ -31,5 +43,6 @@ struct ReportOptions: ParsableArguments {
     func check(_ messages: Messages) throws {
         if let out, out.isEmpty { throw ValidationError(messages.cli.outEmpty) }
         if let out, out.hasSuffix("/") { throw ValidationError(messages.cli.outFolder(path: out)) }
+        if toStandardOutput, printing || open { throw ValidationError(messages.printing.needsFile) }
     }
 }

@@ -5,6 +5,10 @@ import PrivateFiles
 import Report
 import Screening
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Finishes a screening whose every question is answered, in an order that loses nothing if the
 /// program is stopped at any instant. The session is saved as finishing (still resumable) before
 /// this begins; then the answers file is written (on the disk before it is renamed into place),
@@ -58,6 +62,17 @@ struct ScreeningFinisher {
         completed(record, lock: lock)
         console.write("\n" + words.yourReport(path: pdf) + "\n" + words.yourAnswers(path: answersPath, command: again) + "\n")
         if kept.failed { printError(kept.notice(answersPath)) } else { console.write(kept.notice(answersPath) + "\n") }
+        try ReportPrinter.deliver(pdf, printing: report.printing || offerToPrint(), printer: report.printer, open: report.open, messages) {
+            console.write($0 + "\n")
+        }
+    }
+
+    /// At a terminal, with a default printer and no --print: asks whether to print the report.
+    private func offerToPrint() -> Bool {
+        guard isatty(STDIN_FILENO) == 1, ReportPrinter.hasDefaultPrinter else { return false }
+        let yes = messages.answers.yesWords
+        console.write("\n" + messages.printing.offer(yes: yes[0]) + "\n> ")
+        return console.readLine().map { Messages.isOne(of: yes, $0) } ?? false
     }
 
     /// Marks the session completed and lets it go. Should the save fail, the session stays

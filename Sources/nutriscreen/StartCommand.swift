@@ -12,7 +12,9 @@ struct StartCommand: ParsableCommand {
         discussion: """
             Asks one question at a time, only those whose answers can still change the result, and saves \
             after every answer. At the end it prints the summary and writes the PDF report with its \
-            answers file (in Reports/ unless --out says where). If you have an unfinished screening of the \
+            answers file (in Reports/ unless --out says where); at a terminal with a default printer it then \
+            offers to print it (--print prints it without asking, --printer NAME on that printer, --open \
+            opens it in your PDF viewer). If you have an unfinished screening of the \
             same questionnaire, it offers to continue it first (--new starts afresh).
 
             At a question, type a number, or the first words of an answer (y or n for yes or no, 1,3 for \
@@ -24,6 +26,7 @@ struct StartCommand: ParsableCommand {
               nutriscreen start
               nutriscreen start --name 'Ann Example' --paper letter
               nutriscreen start --new --out ann.pdf
+              nutriscreen start --print
             """
     )
 
