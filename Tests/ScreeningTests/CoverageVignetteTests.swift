@@ -61,6 +61,15 @@ import Testing
         Expectation(file: "coeliac-gluten-slips", likely: ["iron"], reasons: ["iron.gluten_not_kept", "folate.gluten_not_kept"]),
         // Meat less than once a week: not the low-risk diet for B12, a weak risk for iron.
         Expectation(file: "rarely-meat", flagged: ["iron"], reasons: ["iron.rarely_meat"], absent: ["b12.low_risk_diet"]),
+        // Refeeding after anorexia: low phosphate is the danger (NICE CG32); the eating disorder is named.
+        Expectation(
+            file: "anorexia-eating-again", flagged: ["thiamine"], likely: ["phosphate"], reasons: ["phosphate.refeeding", "thiamine.eating_disorder"],
+            causes: ["eating_disorder"], tests: ["phosphate"]),
+        // Copper deficiency after a gastric bypass mimics B12 damage; the next test when B12 is normal.
+        Expectation(file: "bypass-copper", likely: ["copper"], reasons: ["copper.bariatric", "copper.normal_b12"], tests: ["copper"]),
+        Expectation(file: "zinc-copper", flagged: ["copper"], reasons: ["copper.zinc"], tests: ["copper"]),
+        // Refeeding with heavy drinking: phosphate (NICE CG32).
+        Expectation(file: "alcohol-eating-again", likely: ["phosphate", "thiamine"], reasons: ["phosphate.refeeding", "phosphate.alcohol_heavy"]),
         // The causes a GP must act on are asked even when the band is already settled.
         Expectation(file: "iron-likely-heavy-periods", likely: ["iron"], reasons: ["iron.heavy_periods"]),
         Expectation(file: "vitamin-d-dark-skin", likely: ["vitamin_d"], reasons: ["vitamin_d.dark_skin", "vitamin_d.covered_skin"]),
