@@ -14,6 +14,7 @@ import Testing
         }
     }()
     static let vignettes = repository + "/Tests/ScreeningTests/Fixtures/vignettes"
+    static let coverageVignettes = repository + "/Tests/ScreeningTests/Fixtures/coverage-vignettes"
     /// The default questionnaire in Spanish.
     static let spanish: Questionnaire = {
         let path = repository + "/Questionnaires/neuro-nutrition.es.yaml"
@@ -22,10 +23,12 @@ import Testing
         }
     }()
 
-    /// Every answers file the tests know: the sample and every vignette.
+    /// Every answers file the tests know: the sample and every vignette (the coverage ones too).
     static var answerFiles: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: vignettes)) ?? []
-        return [repository + "/Reports/sample-answers.yaml"] + names.filter { $0.hasSuffix(".yaml") }.sorted().map { vignettes + "/" + $0 }
+        let files = [vignettes, coverageVignettes].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
+        }
+        return [repository + "/Reports/sample-answers.yaml"] + files
     }
 
     static func documents() throws -> [(String, AnswersDocument)] {
@@ -170,6 +173,18 @@ import Testing
         #expect(text.components(separatedBy: "\"resourceType\" : \"Flag\"").count - 1 == assessment.triggers.count)
         #expect(text.contains("\"code\" : \"PH\""), "the emergency flag has high priority")
         #expect(text.contains("\"code\" : \"high\""), "a Likely nutrient is a high qualitative risk")
+    }
+
+    /// Phosphate and copper travel as any nutrient does: a RiskAssessment with the nutrient's name.
+    @Test func phosphateAndCopperTravelAsRiskAssessments() throws {
+        for (file, nutrient, name) in [("anorexia-eating-again", "phosphate", "Phosphate"), ("bypass-copper", "copper", "Copper")] {
+            let document = try AnswersDocument.load(path: Self.coverageVignettes + "/\(file).yaml", questionnaire: Self.questionnaire)
+            let text = String(decoding: Self.bundle(document).data(), as: UTF8.self)
+            #expect(text.contains("\"id\" : \"risk-\(nutrient)\""), "\(file)")
+            #expect(text.contains("\"text\" : \"\(name)\""), "\(file)")
+            let spanish = String(decoding: Self.bundle(document, in: Self.spanish).data(), as: UTF8.self)
+            #expect(spanish.contains("\"text\" : \"\(nutrient == "copper" ? "Cobre" : "Fosfato")\""), "\(file) in Spanish")
+        }
     }
 
     @Test func aFHIRResourceIsRecognisedByItsTopLevelResourceType() throws {

@@ -82,6 +82,21 @@ import Testing
         #expect(try store.screening(id: id + 1) == nil)
     }
 
+    /// Phosphate and copper are kept and come back like every other nutrient.
+    @Test func phosphateAndCopperComeBackFromTheHistory() throws {
+        let fixture = HistoryFixture()
+        defer { fixture.cleanUp() }
+        let store = try fixture.open()
+        _ = try store.record(try HistoryFixture.screening("../coverage-vignettes/bypass-copper"))
+        _ = try store.record(try HistoryFixture.screening("../coverage-vignettes/anorexia-eating-again", daysLater: 30))
+        let person = try #require(try store.people().first)
+        let entries = try store.screenings(of: person)
+        #expect(entries.count == 2)
+        #expect(entries.map { $0.flagged.contains { $0.id == "copper" && $0.band == .likely } } == [true, false])
+        #expect(entries.map { $0.flagged.contains { $0.id == "phosphate" && $0.band == .likely } } == [false, true])
+        #expect(entries.allSatisfy { Set($0.scores.map(\.id)) == Set(HistoryFixture.questionnaire.nutrients.map(\.id)) })
+    }
+
     @Test func theSameScreeningIsRecordedOnce() throws {
         let fixture = HistoryFixture()
         defer { fixture.cleanUp() }

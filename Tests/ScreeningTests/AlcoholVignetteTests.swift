@@ -22,7 +22,8 @@ import Testing
         var description: String { file }
     }
 
-    static let heavy: Set<String> = ["thiamine", "folate", "magnesium", "b6_low", "b12", "potassium"]
+    /// The nutrients heavy drinking lowers (NICE CG100), and phosphate, for which it is a strong risk too (NICE CG32).
+    static let heavy: Set<String> = ["thiamine", "folate", "magnesium", "b6_low", "b12", "potassium", "phosphate"]
 
     static let expectations: [Expectation] = [
         Expectation(file: "hazardous-woman-3", audit: "Positive", citing: [], cutDown: false),

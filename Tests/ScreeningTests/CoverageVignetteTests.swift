@@ -63,7 +63,8 @@ import Testing
         Expectation(file: "rarely-meat", flagged: ["iron"], reasons: ["iron.rarely_meat"], absent: ["b12.low_risk_diet"]),
         // Refeeding after anorexia: low phosphate is the danger (NICE CG32); the eating disorder is named.
         Expectation(
-            file: "anorexia-eating-again", flagged: ["thiamine"], likely: ["phosphate"], reasons: ["phosphate.refeeding", "thiamine.eating_disorder"],
+            file: "anorexia-eating-again", flagged: ["thiamine"], likely: ["phosphate"],
+            reasons: ["phosphate.refeeding", "thiamine.eating_disorder"],
             causes: ["eating_disorder"], tests: ["phosphate"]),
         // Copper deficiency after a gastric bypass mimics B12 damage; the next test when B12 is normal.
         Expectation(file: "bypass-copper", likely: ["copper"], reasons: ["copper.bariatric", "copper.normal_b12"], tests: ["copper"]),

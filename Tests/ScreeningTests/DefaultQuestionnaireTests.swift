@@ -12,7 +12,8 @@ import Testing
     @Test func coversEveryNutrientTheProductPromises() {
         #expect(
             q.nutrients.map(\.id).sorted() == [
-                "b12", "b6_high", "b6_low", "calcium", "folate", "iron", "magnesium", "potassium", "thiamine", "vitamin_d", "vitamin_e",
+                "b12", "b6_high", "b6_low", "calcium", "copper", "folate", "iron", "magnesium", "phosphate", "potassium", "thiamine",
+                "vitamin_d", "vitamin_e",
             ])
         #expect(Set(q.instruments.map(\.id)) == ["mnsi", "irlssg", "audit_c"])
         #expect(q.schemaVersion == Questionnaire.supportedSchemaVersion)
@@ -234,6 +235,26 @@ import Testing
             ["sex": .string("female"), "heavy_periods": .bool(true), "body_symptoms": .list(["cravings", "fatigue"])],
             ["sex": .string("female"), "heavy_periods": .bool(false), "body_symptoms": .list(["cravings", "fatigue"])]
         ),
+        (
+            "phosphate",
+            [
+                "eating_less": .bool(true), "refeeding": .bool(true), "symptoms": .list(["weakness"]), "weakness_where": .list(["all_over"]),
+            ],
+            [
+                "eating_less": .bool(true), "refeeding": .bool(false), "symptoms": .list(["weakness"]), "weakness_where": .list(["all_over"]),
+            ]
+        ),
+        (
+            "copper",
+            [
+                "surgery": .list(["weight_loss_surgery"]), "bariatric_type": .string("bypass"), "symptoms": .list(["numbness", "balance"]),
+                "sensory_where": .list(["feet"]), "sensory_side": .string("both"), "balance_dark": .bool(true),
+            ],
+            [
+                "surgery": .list(["weight_loss_surgery"]), "bariatric_type": .string("band"), "symptoms": .list(["numbness", "balance"]),
+                "sensory_where": .list(["feet"]), "sensory_side": .string("both"), "balance_dark": .bool(true),
+            ]
+        ),
     ]
 
     @Test func everyNutrientHasACase() {
@@ -301,7 +322,7 @@ import Testing
         let assessment = Default.assess([:])
         #expect(assessment.flaggedNutrients.isEmpty, "\(assessment.flaggedNutrients.map { "\($0.id) \($0.score)" })")
         #expect(assessment.triage.level == nil)
-        #expect(assessment.nutrients.count == 11)
+        #expect(assessment.nutrients.count == 13)
         #expect(assessment.tests.isEmpty && assessment.otherCauses.isEmpty)
     }
 }
