@@ -53,7 +53,7 @@ public struct FHIRBundle {
         let response = Self.urn(key + "response")
         var entries: [(String, JSONValue)] = [
             (Self.urn(key + "questionnaire"), questionnaireResource()),
-            (patient, patientResource(name: document.name, id: String(key.prefix(16)))),
+            (patient, patientResource(assessment.person, id: String(key.prefix(16)))),
             (response, responseResource(document, assessment: assessment, patient: patient, id: String(key.prefix(16)))),
         ]
         let authored = document.completed.map(ISO8601.format)
@@ -179,8 +179,22 @@ public struct FHIRBundle {
 
     // MARK: QuestionnaireResponse and Patient
 
-    func patientResource(name: String?, id: String) -> JSONValue {
-        .object(["resourceType": "Patient", "id": .string("person-" + id), "name": name.map { [.object(["text": .string($0)])] }])
+    /// The person as a Patient: the name, date of birth and gender when the answers give them.
+    func patientResource(_ person: Assessment.Person, id: String) -> JSONValue {
+        .object([
+            "resourceType": "Patient", "id": .string("person-" + id), "name": person.name.map { [.object(["text": .string($0)])] },
+            "gender": Self.gender(person.sex).map(JSONValue.string), "birthDate": person.birthDate.map { .string($0.iso) },
+        ])
+    }
+
+    /// FHIR's administrative gender for the sex answered: `female` and `male` as they are; the
+    /// third answer ("another answer, or I prefer not to say") joins two meanings FHIR keeps apart
+    /// (`other`, `unknown`), so it gives none.
+    static func gender(_ sex: String?) -> String? {
+        switch sex {
+        case "female", "male": sex
+        default: nil
+        }
     }
 
     func responseResource(_ document: AnswersDocument, assessment: Assessment, patient: String, id: String) -> JSONValue {
