@@ -91,10 +91,16 @@ struct ReportCommand: ParsableCommand {
                 answersDir: answersDir, outDir: outDir)
             return
         }
-        let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
-        let path = output.out ?? "Reports/\(stem).pdf"
-        do { try ReportWriter.checkOutput(path, force: output.force, language.messages) } catch { throw fail(error.message, error.code) }
+        // The answers are read first, so a bad answers file leaves no new Reports/ behind.
         let (questionnaire, document) = try input.load(language)
+        let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
+        let path = output.out ?? ReportWriter.reportsFolder + "/\(stem).pdf"
+        if output.out == nil {
+            do {
+                if let made = try ReportWriter.makeReportsFolder(language.messages) { printError(made) }
+            } catch { throw fail(error.message(language.messages), ExitStatus.cannotCreate) }
+        }
+        do { try ReportWriter.checkOutput(path, force: output.force, language.messages) } catch { throw fail(error.message, error.code) }
         let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
             document.answers, name: name ?? document.name, completed: document.completed)
         let comparison =

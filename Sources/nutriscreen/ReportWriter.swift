@@ -27,6 +27,18 @@ enum ReportWriter {
     /// `--out -`: standard output.
     static let standardOutput = "-"
 
+    /// Where `start` and `report` write when no `--out` names the file.
+    static let reportsFolder = "Reports"
+
+    /// Makes `Reports/` (0700, only the user can open it) when it is missing, as both `start` and
+    /// `report` write there without `--out`; returns the words that say so, or nil when it was there.
+    static func makeReportsFolder(_ messages: Messages) throws(PrivateFile.WriteError) -> String? {
+        guard !PrivateFile.isFolder(reportsFolder) else { return nil }
+        try PrivateFile.makeDirectory(reportsFolder)
+        let here = FileManager.default.currentDirectoryPath
+        return messages.cli.madeReportsFolder(folder: Printable.escaped(here + "/" + reportsFolder))
+    }
+
     /// What `SOURCE_DATE_EPOCH` may be: whole seconds from 1970 to the end of 9999, so the PDF's
     /// dates keep four-digit years.
     static let epochRange: ClosedRange<Int64> = 0...253_402_300_799
