@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Report
+@testable import Screening
+
+/// Classes of patients whose report must fit them (issue 24): no food against their diet or
+/// illness, no note or advice for someone it does not apply to. Each expectation was written from
+/// the reference named beside it before the content was changed. Foods are checked among the foods
+/// of the flagged nutrients; phrases in the whole text of the report (case-insensitive).
+@Suite struct FitVignetteTests {
+    struct Expectation: Sendable, CustomStringConvertible {
+        var file: String
+        /// Nutrients that must be flagged, so the foods and notes checked are on the report.
+        var flagged: Set<String> = []
+        /// Food texts (their beginnings) that must not be suggested.
+        var foodsNever: [String] = []
+        var say: [String] = []
+        var never: [String] = []
+        var description: String { file }
+    }
+
+    static let expectations: [Expectation] = [
+        // Vegans and vegetarians: plant sources and fortified foods (BDA; NHS vegetarian and vegan diets).
+        Expectation(
+            file: "vegan-b12-foods", flagged: ["b12"], foodsNever: ["Fish", "Meat", "Liver", "Eggs, milk and cheese"],
+            say: ["with B12 added"]),
+        Expectation(
+            file: "vegetarian-iron-foods", flagged: ["iron"], foodsNever: ["Red meat", "Liver"], say: ["Beans, lentils and chickpeas"],
+            never: ["in a man, or after the menopause"]),
+        // Coeliac disease: a gluten-free diet for life (NICE NG20): no wheat, whole grains or breads.
+        Expectation(file: "coeliac-no-gluten-foods", flagged: ["iron"], foodsNever: ["Breads and cereals", "Whole grains", "Whole or enriched grains"]),
+        // Haemodialysis with a low-potassium diet (NICE NG203; the renal dietitian's diet).
+        Expectation(
+            file: "dialysis-low-potassium-diet", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
+            say: ["kidney team"], never: ["Drink enough water"]),
+        // Spironolactone keeps potassium in (BNF: avoid potassium supplements); heart failure on a fluid limit (NICE NG106).
+        Expectation(
+            file: "spironolactone-heart-failure", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
+            say: ["amount of fluid your doctor advised"], never: ["Drink enough water"]),
+        // Pregnancy: no liver or vitamin A (NHS: vitamins and nutrition in pregnancy).
+        Expectation(file: "pregnant-no-liver", foodsNever: ["Liver"], say: ["midwife"]),
+        // Iron deficiency in a premenopausal woman: heavy periods are the usual cause; the gut is looked at
+        // in men and after the menopause (BSG 2021; NICE CKS anaemia – iron deficiency).
+        Expectation(file: "premenopausal-iron-note", flagged: ["iron"], never: ["in a man, or after the menopause"]),
+        // Refeeding is supervised (NICE CG32): never 'a varied diet' or 'eat more' as the advice.
+        Expectation(file: "refeeding-no-eat-more", never: ["A varied diet"]),
+        // No ileum or pernicious anaemia: food B12 is not absorbed; B12 by injection (NICE NG239).
+        Expectation(
+            file: "ileal-resection-b12", flagged: ["b12"], foodsNever: ["Fish", "Meat", "Liver", "Eggs, milk and cheese", "Cereals, plant milks"],
+            say: ["injection"]),
+        Expectation(
+            file: "pernicious-anaemia-b12", flagged: ["b12"], foodsNever: ["Fish", "Meat", "Liver", "Eggs, milk and cheese", "Cereals, plant milks"],
+            say: ["injection"]),
+        // Calf stretching eases leg cramps (NHS leg cramps); the sweating advice is for heavy sweating.
+        Expectation(file: "hand-cramps-only", never: ["Stretching your calves", "After heavy sweating"]),
+        // Wernicke's encephalopathy: confusion, eye movement or gait signs with a thiamine risk (EFNS 2010).
+        Expectation(file: "stable-outpatient-no-wernicke", never: ["Wernicke"]),
+        // The ferritin threshold of 75 µg/L is for restless legs (AASM 2024 iron guidance).
+        Expectation(file: "no-restless-legs-ferritin", flagged: ["iron"], never: ["75 µg/L"]),
+    ]
+
+    static func assessment(_ file: String) throws -> Assessment {
+        try Sample.assessment("Tests/ScreeningTests/Fixtures/fit-vignettes/\(file).yaml")
+    }
+
+    @Test(arguments: expectations)
+    func theReportFitsThePerson(_ expected: Expectation) throws {
+        let assessment = try Self.assessment(expected.file)
+        #expect(assessment.unanswered.isEmpty, "a vignette answers every question it is shown: \(assessment.unanswered)")
+        let flagged = assessment.flaggedNutrients
+        for id in expected.flagged { #expect(flagged.contains { $0.id == id }, "\(id) should be flagged") }
+        let foods = flagged.flatMap(\.foods)
+        for food in expected.foodsNever {
+            #expect(!foods.contains { $0.lowercased().hasPrefix(food.lowercased()) }, "'\(food)' must not be suggested: \(foods)")
+        }
+        let text = Sample.normalised(Sample.document(assessment, detail: .short).texts.joined(separator: " ")).lowercased()
+        for phrase in expected.say { #expect(text.contains(phrase.lowercased()), "the report must say '\(phrase)'") }
+        for phrase in expected.never { #expect(!text.contains(phrase.lowercased()), "the report must not say '\(phrase)'") }
+    }
+}
