@@ -46,6 +46,7 @@ public struct Assessor: Sendable {
             Assessment.RuleResult(
                 points: rule.points, kind: rule.kind, reason: rule.reason, references: rule.references, evidence: evidence(rule.condition))
         }
+        let holding = Set(questionnaire.contexts.filter { evaluator.holds($0.condition) }.map(\.id))
         let applies = { (test: String) in questionnaire.test(test)?.condition.map(evaluator.holds) ?? true }
         let nutrients = questionnaire.nutrients.enumerated().compactMap { index, nutrient -> (Int, Assessment.NutrientResult)? in
             guard let scored = evaluator.score(of: nutrient.id) else { return nil }
@@ -56,8 +57,8 @@ public struct Assessor: Sendable {
                     id: nutrient.id, name: nutrient.name, summary: nutrient.summary, score: scored.score, band: scored.band,
                     thresholds: nutrient.thresholds, supporting: counted.filter { $0.points > 0 }.sorted { $0.points > $1.points },
                     contrary: counted.filter { $0.points < 0 }.sorted { $0.points < $1.points }, uncounted: scored.uncounted.map(result(of:)),
-                    tests: nutrient.tests.filter(applies), foods: nutrient.foods.filter { !($0.exception.map(evaluator.holds) ?? false) }.map(\.text),
-                    notes: nutrient.notes)
+                    tests: nutrient.tests.filter(applies), foods: nutrient.foods.filter { $0.fit.applies(in: holding) }.map(\.text),
+                    notes: nutrient.notes.filter { $0.fit.applies(in: holding) }.map(\.text))
             )
         }
         .sorted { ($0.1.band, $0.1.score, -$0.0) > ($1.1.band, $1.1.score, -$1.0) }
@@ -78,8 +79,10 @@ public struct Assessor: Sendable {
                 id: $0.id, text: $0.text, tests: $0.tests.filter(applies), references: $0.references, evidence: evidence($0.condition))
         }
 
-        let advice = questionnaire.advice.filter { ($0.condition.map(evaluator.holds) ?? true) && !($0.exception.map(evaluator.holds) ?? false) }
-            .map { Assessment.AdviceResult(id: $0.id, text: $0.text, references: $0.references) }
+        let advice = questionnaire.advice.filter {
+            ($0.condition.map(evaluator.holds) ?? true) && !($0.exception.map(evaluator.holds) ?? false) && $0.fit.applies(in: holding)
+        }
+        .map { Assessment.AdviceResult(id: $0.id, text: $0.text, references: $0.references) }
 
         // Each test once, serving every flagged nutrient and other cause that names it.
         var tests: [Assessment.TestResult] = []

@@ -8,14 +8,14 @@ public struct Nutrient: Sendable, Hashable {
     public var thresholds: Thresholds
     /// Ids in the test catalogue.
     public var tests: [String]
-    /// Foods that supply it, each with the answers for which it must not be suggested.
+    /// Foods that supply it, each with the contexts it must not be suggested in.
     public var foods: [Food]
-    public var notes: [String]
+    public var notes: [Note]
     public var location: SourceLocation
 
     public init(
         id: String, name: String, summary: String = "", rules: [PointRule], thresholds: Thresholds, tests: [String] = [], foods: [Food] = [],
-        notes: [String] = [], location: SourceLocation
+        notes: [Note] = [], location: SourceLocation
     ) {
         self.id = id
         self.name = name
@@ -29,15 +29,25 @@ public struct Nutrient: Sendable, Hashable {
     }
 }
 
-/// A food source of a nutrient, not suggested where it would harm the person (potassium-rich
-/// foods on a kidney diet, liver in pregnancy).
+/// A food source of a nutrient, not suggested where it would harm the person or cannot help
+/// (potassium-rich foods on a kidney diet, liver in pregnancy, meat for a vegan).
 public struct Food: Sendable, Hashable {
     public var text: String
-    /// Not suggested when this holds.
-    public var exception: Condition?
+    public var fit: Fit
 
-    public init(_ text: String, exception: Condition? = nil) {
+    public init(_ text: String, fit: Fit = .everyone) {
         self.text = text
-        self.exception = exception
+        self.fit = fit
+    }
+}
+
+/// A note on a nutrient for the doctor, shown only to the people it applies to.
+public struct Note: Sendable, Hashable {
+    public var text: String
+    public var fit: Fit
+
+    public init(_ text: String, fit: Fit = .everyone) {
+        self.text = text
+        self.fit = fit
     }
 }

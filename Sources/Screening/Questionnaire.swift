@@ -22,6 +22,8 @@ public struct Questionnaire: Sendable {
     public private(set) var nutrients: [Nutrient]
     public var instruments: [Instrument]
     public var advice: [Advice]
+    /// Facts about the person that foods, notes and advice respect (`contexts:`).
+    public var contexts: [PersonContext]
     /// The test catalogue: every test a nutrient or other cause may name.
     public private(set) var tests: [LabTest]
     /// Causes other than nutrients to rule out, with their tests.
@@ -51,7 +53,7 @@ public struct Questionnaire: Sendable {
     public init(
         id: String, version: String, schemaVersion: Int, title: String, description: String,
         sections: [Section], computed: [ComputedValue] = [], triggers: [Trigger] = [],
-        nutrients: [Nutrient] = [], instruments: [Instrument] = [], advice: [Advice] = [], tests: [LabTest] = [],
+        nutrients: [Nutrient] = [], instruments: [Instrument] = [], advice: [Advice] = [], contexts: [PersonContext] = [], tests: [LabTest] = [],
         otherCauses: [OtherCause] = [], references: [Reference] = [], report: ReportConventions = .none, scoring: Scoring = .none,
         contentHash: String = "",
         path: String = ""
@@ -67,6 +69,7 @@ public struct Questionnaire: Sendable {
         self.nutrients = nutrients
         self.instruments = instruments
         self.advice = advice
+        self.contexts = contexts
         self.tests = tests
         self.otherCauses = otherCauses
         self.references = references

@@ -25,8 +25,12 @@ extension QuestionnaireArchive {
             let instruments = try r.array(instrument)
             let advice = try r.array { (r) throws(ArchiveReader.Malformed) in
                 Advice(
-                    id: try r.string(), condition: try r.optional(condition), exception: try r.optional(condition), text: try r.string(),
+                    id: try r.string(), condition: try r.optional(condition), exception: try r.optional(condition), fit: try fit(&r),
+                    text: try r.string(),
                     references: try r.strings())
+            }
+            let contexts = try r.array { (r) throws(ArchiveReader.Malformed) in
+                PersonContext(id: try r.string(), condition: try condition(&r), reason: try r.string(), references: try r.strings())
             }
             let tests = try r.array { (r) throws(ArchiveReader.Malformed) in
                 LabTest(
@@ -51,7 +55,8 @@ extension QuestionnaireArchive {
                 })
             return Questionnaire(
                 id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
-                computed: computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
+                computed: computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, contexts: contexts,
+                tests: tests,
                 otherCauses: otherCauses, references: references, report: report, scoring: scoring, contentHash: contentHash,
                 path: path)
         }
@@ -102,6 +107,8 @@ extension QuestionnaireArchive {
                 references: try r.strings())
         }
 
+        func fit(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Fit { Fit(notFor: try r.strings(), onlyFor: try r.strings()) }
+
         func nutrient(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Nutrient {
             let id = try r.string()
             let name = try r.string()
@@ -109,9 +116,10 @@ extension QuestionnaireArchive {
             let rules = try r.array(rule)
             let thresholds = Thresholds(possible: try r.double(), likely: try r.double())
             let tests = try r.strings()
-            let foods = try r.array { (r) throws(ArchiveReader.Malformed) in Food(try r.string(), exception: try r.optional(condition)) }
+            let foods = try r.array { (r) throws(ArchiveReader.Malformed) in Food(try r.string(), fit: try fit(&r)) }
+            let notes = try r.array { (r) throws(ArchiveReader.Malformed) in Note(try r.string(), fit: try fit(&r)) }
             return Nutrient(
-                id: id, name: name, summary: summary, rules: rules, thresholds: thresholds, tests: tests, foods: foods, notes: try r.strings(),
+                id: id, name: name, summary: summary, rules: rules, thresholds: thresholds, tests: tests, foods: foods, notes: notes,
                 location: try location(&r))
         }
 

@@ -9,7 +9,7 @@ import Localization
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -43,8 +43,15 @@ public enum QuestionnaireArchive {
             w.string(advice.id)
             w.optional(advice.condition, write)
             w.optional(advice.exception, write)
+            write(&w, advice.fit)
             w.string(advice.text)
             w.strings(advice.references)
+        }
+        w.array(questionnaire.contexts) { w, context in
+            w.string(context.id)
+            write(&w, context.condition)
+            w.string(context.reason)
+            w.strings(context.references)
         }
         w.array(questionnaire.tests) { w, test in
             w.string(test.id)
@@ -176,10 +183,18 @@ public enum QuestionnaireArchive {
         w.strings(nutrient.tests)
         w.array(nutrient.foods) { w, food in
             w.string(food.text)
-            w.optional(food.exception, write)
+            write(&w, food.fit)
         }
-        w.strings(nutrient.notes)
+        w.array(nutrient.notes) { w, note in
+            w.string(note.text)
+            write(&w, note.fit)
+        }
         write(&w, nutrient.location)
+    }
+
+    private static func write(_ w: inout ArchiveWriter, _ fit: Fit) {
+        w.strings(fit.notFor)
+        w.strings(fit.onlyFor)
     }
 
     private static func write(_ w: inout ArchiveWriter, _ instrument: Instrument) {

@@ -62,7 +62,8 @@ extension QuestionnaireBuilder {
         return reader.list(node, "advice").compactMap { entry in
             guard
                 let f = reader.fields(
-                    entry, "advice", allowed: ["id", "when", "unless", "text", citationKey], required: ["id", "text", citationKey]),
+                    entry, "advice", allowed: ["id", "when", "unless", "notFor", "onlyFor", "text", citationKey],
+                    required: ["id", "text", citationKey]),
                 let id = reader.identifier(f["id"], "an advice id")
             else { return nil }
             if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate advice id '\(id)'") }
@@ -70,7 +71,8 @@ extension QuestionnaireBuilder {
             let exception = f["unless"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
             if (f["when"] != nil && shownWhen == nil) || (f["unless"] != nil && exception == nil) { return nil }
             return Advice(
-                id: id, condition: shownWhen, exception: exception, text: reader.string(f["text"], "text") ?? "",
+                id: id, condition: shownWhen, exception: exception, fit: readFit(f, of: "advice '\(id)'"),
+                text: reader.string(f["text"], "text") ?? "",
                 references: citations(f, of: "advice '\(id)'", required: true))
         }
     }

@@ -94,8 +94,9 @@ extension QuestionnaireBuilder {
                 Nutrient(
                     id: id, name: reader.string(f["name"], "name") ?? id, summary: reader.string(f["summary"], "summary") ?? "",
                     rules: readRules(f["rules"], of: "nutrient '\(id)'", scored: true), thresholds: thresholds,
-                    tests: testIDs(f["tests"], of: "nutrient '\(id)'"), foods: readFoods(f["foods"], of: id),
-                    notes: reader.strings(f["notes"], "notes"), location: reader.location(entry)))
+                    tests: testIDs(f["tests"], of: "nutrient '\(id)'"),
+                    foods: readFitted(f["foods"], "foods", of: id).map { Food($0.text, fit: $0.fit) },
+                    notes: readFitted(f["notes"], "notes", of: id).map { Note($0.text, fit: $0.fit) }, location: reader.location(entry)))
         }
         return nutrients
     }
@@ -113,15 +114,5 @@ extension QuestionnaireBuilder {
             if !ids.contains(id) { ids.append(id) }
         }
         return ids
-    }
-
-    /// Foods: plain text, or `{ text, unless }` when a food must not be suggested to some people.
-    mutating func readFoods(_ node: YAMLNode?, of nutrient: String) -> [Food] {
-        reader.list(node, "foods").compactMap { entry in
-            if case .scalar = entry { return reader.string(entry, "a food").map { Food($0) } }
-            guard let f = reader.fields(entry, "a food of '\(nutrient)'", allowed: ["text", "unless"], required: ["text"]) else { return nil }
-            let exception = f["unless"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
-            return Food(reader.string(f["text"], "text") ?? "", exception: exception)
-        }
     }
 }

@@ -16,13 +16,15 @@ struct QuestionnaireBuilder {
     var computedDepths: [String: Int] = [:]
     /// The `scoring:` block, read before the nutrients whose rules it restricts.
     var scoring = Scoring.none
+    /// The ids of the `contexts:` block, read before the texts that name them.
+    var contextIDs: [String] = []
 
     mutating func build(_ data: Data) -> Questionnaire? {
         guard let root = reader.parse(data) else { return nil }
         reader.checkTexts(root, within: .questionnaire)
         let topKeys = [
             "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "nutrients", "instruments",
-            "advice", "sources", "references", "tests", "otherCauses", "report", "scoring",
+            "advice", "sources", "references", "tests", "otherCauses", "report", "scoring", "contexts",
         ]
         guard let top = reader.fields(root, "the questionnaire", allowed: topKeys, required: ["id", "version", "schemaVersion", "title", "sections"])
         else { return nil }
@@ -116,6 +118,7 @@ struct QuestionnaireBuilder {
 
         let tests = readTests(top["tests"])
         scoring = readScoring(top["scoring"])
+        let contexts = readContexts(top["contexts"])
         let nutrients = readNutrients(top[words.nutrients])
         let triggers = readTriggers(top["triggers"])
         let instruments = readInstruments(top["instruments"])
@@ -133,7 +136,7 @@ struct QuestionnaireBuilder {
         return Questionnaire(
             id: id, version: version, schemaVersion: schemaVersion, title: title, description: description,
             sections: sections, computed: computed, triggers: triggers, nutrients: nutrients,
-            instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
+            instruments: instruments, advice: advice, contexts: contexts, tests: tests, otherCauses: otherCauses,
             references: declaredOrder.compactMap { declared[$0]?.reference }, report: report,
             scoring: scoring, contentHash: SHA256.hex(of: data), path: reader.file)
     }

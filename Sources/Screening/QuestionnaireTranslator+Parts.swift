@@ -106,8 +106,9 @@ extension QuestionnaireTranslator {
                 return rule
             }
             let foods = list(f?["foods"], english: nutrient.foods.map(\.text), what: "the foods of nutrient '\(nutrient.id)'", at: holder, line: line)
-            nutrient.foods = zip(nutrient.foods, foods).map { Food($1, exception: $0.exception) }
-            nutrient.notes = list(f?["notes"], english: nutrient.notes, what: "the notes of nutrient '\(nutrient.id)'", at: holder, line: line)
+            nutrient.foods = zip(nutrient.foods, foods).map { Food($1, fit: $0.fit) }
+            let notes = list(f?["notes"], english: nutrient.notes.map(\.text), what: "the notes of nutrient '\(nutrient.id)'", at: holder, line: line)
+            nutrient.notes = zip(nutrient.notes, notes).map { Note($1, fit: $0.fit) }
             return nutrient
         }
     }

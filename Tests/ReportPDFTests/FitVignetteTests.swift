@@ -15,6 +15,8 @@ import Testing
         var flagged: Set<String> = []
         /// Food texts (their beginnings) that must not be suggested.
         var foodsNever: [String] = []
+        /// Flagged nutrients whose foods cannot help: none are listed.
+        var noFoods: Set<String> = []
         var say: [String] = []
         var never: [String] = []
         var description: String { file }
@@ -29,11 +31,12 @@ import Testing
             file: "vegetarian-iron-foods", flagged: ["iron"], foodsNever: ["Red meat", "Liver"], say: ["Beans, lentils and chickpeas"],
             never: ["in a man, or after the menopause"]),
         // Coeliac disease: a gluten-free diet for life (NICE NG20): no wheat, whole grains or breads.
-        Expectation(file: "coeliac-no-gluten-foods", flagged: ["iron"], foodsNever: ["Breads and cereals", "Whole grains", "Whole or enriched grains"]),
+        Expectation(
+            file: "coeliac-no-gluten-foods", flagged: ["iron"], foodsNever: ["Breads and cereals", "Whole grains", "Whole or enriched grains"]),
         // Haemodialysis with a low-potassium diet (NICE NG203; the renal dietitian's diet).
         Expectation(
             file: "dialysis-low-potassium-diet", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
-            say: ["kidney team"], never: ["Drink enough water"]),
+            say: ["kidney team", "Stretching your calves"], never: ["Drink enough water"]),
         // Spironolactone keeps potassium in (BNF: avoid potassium supplements); heart failure on a fluid limit (NICE NG106).
         Expectation(
             file: "spironolactone-heart-failure", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
@@ -44,18 +47,19 @@ import Testing
         // in men and after the menopause (BSG 2021; NICE CKS anaemia – iron deficiency).
         Expectation(file: "premenopausal-iron-note", flagged: ["iron"], never: ["in a man, or after the menopause"]),
         // Refeeding is supervised (NICE CG32): never 'a varied diet' or 'eat more' as the advice.
-        Expectation(file: "refeeding-no-eat-more", never: ["A varied diet"]),
+        Expectation(file: "refeeding-no-eat-more", flagged: ["thiamine"], say: ["with a doctor or dietitian"], never: ["A varied diet"]),
         // No ileum or pernicious anaemia: food B12 is not absorbed; B12 by injection (NICE NG239).
         Expectation(
-            file: "ileal-resection-b12", flagged: ["b12"], foodsNever: ["Fish", "Meat", "Liver", "Eggs, milk and cheese", "Cereals, plant milks"],
+            file: "ileal-resection-b12", flagged: ["b12"], noFoods: ["b12"],
             say: ["injection"]),
         Expectation(
-            file: "pernicious-anaemia-b12", flagged: ["b12"], foodsNever: ["Fish", "Meat", "Liver", "Eggs, milk and cheese", "Cereals, plant milks"],
+            file: "pernicious-anaemia-b12", flagged: ["b12"], noFoods: ["b12"],
             say: ["injection"]),
         // Calf stretching eases leg cramps (NHS leg cramps); the sweating advice is for heavy sweating.
-        Expectation(file: "hand-cramps-only", never: ["Stretching your calves", "After heavy sweating"]),
+        Expectation(file: "hand-cramps-only", never: ["Stretching your calves", "If you sweat a lot"]),
         // Wernicke's encephalopathy: confusion, eye movement or gait signs with a thiamine risk (EFNS 2010).
-        Expectation(file: "stable-outpatient-no-wernicke", never: ["Wernicke"]),
+        Expectation(file: "stable-outpatient-no-wernicke", never: ["In suspected Wernicke"]),
+        Expectation(file: "heavy-drinker-withdrawal", flagged: ["thiamine"], never: ["In suspected Wernicke"]),
         // The ferritin threshold of 75 µg/L is for restless legs (AASM 2024 iron guidance).
         Expectation(file: "no-restless-legs-ferritin", flagged: ["iron"], never: ["75 µg/L"]),
     ]
@@ -70,6 +74,7 @@ import Testing
         #expect(assessment.unanswered.isEmpty, "a vignette answers every question it is shown: \(assessment.unanswered)")
         let flagged = assessment.flaggedNutrients
         for id in expected.flagged { #expect(flagged.contains { $0.id == id }, "\(id) should be flagged") }
+        for id in expected.noFoods { #expect(flagged.first { $0.id == id }?.foods == [], "no foods of \(id) can help") }
         let foods = flagged.flatMap(\.foods)
         for food in expected.foodsNever {
             #expect(!foods.contains { $0.lowercased().hasPrefix(food.lowercased()) }, "'\(food)' must not be suggested: \(foods)")

@@ -25,7 +25,7 @@ import Testing
         texts += q.triggers.map { ($0.id, $0.message) } + q.advice.map { ($0.id, $0.text) } + q.otherCauses.map { ($0.id, $0.text) }
         for nutrient in q.nutrients {
             texts += [(nutrient.id, nutrient.name), (nutrient.id, nutrient.summary)] + nutrient.rules.map { (nutrient.id, $0.reason) }
-            texts += nutrient.foods.map { (nutrient.id, $0.text) } + nutrient.notes.map { (nutrient.id, $0) }
+            texts += nutrient.foods.map { (nutrient.id, $0.text) } + nutrient.notes.map { (nutrient.id, $0.text) }
         }
         for instrument in q.instruments {
             texts += [(instrument.id, instrument.name), (instrument.id, instrument.cutoff), (instrument.id, instrument.otherwiseMeaning)]

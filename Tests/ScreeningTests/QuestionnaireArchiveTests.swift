@@ -32,8 +32,7 @@ import Testing
                 case .sum(let rules): rules.map(\.condition)
                 }
             } + q.instruments.flatMap { $0.results.map(\.condition) + ($0.condition.map { [$0] } ?? []) } + q.advice.compactMap(\.condition)
-            + q.advice.compactMap(\.exception) + q.tests.compactMap(\.condition) + q.otherCauses.map(\.condition)
-            + q.nutrients.flatMap { $0.foods.compactMap(\.exception) }
+            + q.advice.compactMap(\.exception) + q.tests.compactMap(\.condition) + q.otherCauses.map(\.condition) + q.contexts.map(\.condition)
     }
 
     /// An archive is written from a questionnaire that loaded, so it never holds a control
@@ -58,6 +57,7 @@ import Testing
         #expect(decoded.nutrients == original.nutrients)
         #expect(decoded.instruments == original.instruments)
         #expect(decoded.advice == original.advice)
+        #expect(decoded.contexts == original.contexts)
         #expect(decoded.tests == original.tests && decoded.otherCauses == original.otherCauses)
         #expect(decoded.references == original.references)
         #expect(decoded.contentHash == original.contentHash && decoded.path == original.path)

@@ -112,11 +112,13 @@ import Testing
 
     @Test func foodsAndAdviceAreWithheldWhereTheyWouldHarm() throws {
         let extra = """
+            contexts:
+              - { id: vegan, when: "vegan_diet", reason: No food from animals }
             advice:
               - { id: a1, text: Drink more, unless: "tired", references: [ods_b12] }
             """
         let yaml = Self.questionnaire(extra: extra).replacingOccurrences(
-            of: "    tests: [serum_b12]", with: "    tests: [serum_b12]\n    foods: [Fish, { text: Liver, unless: \"vegan_diet\" }]")
+            of: "    tests: [serum_b12]", with: "    tests: [serum_b12]\n    foods: [Fish, { text: Liver, notFor: [vegan] }]")
         let q = try Fixture.load(yaml)
         let vegan = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
         #expect(vegan.nutrients[0].foods == ["Fish"])
