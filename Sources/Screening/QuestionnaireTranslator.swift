@@ -44,7 +44,8 @@ struct QuestionnaireTranslator {
             english.advice, under: "advice", "piece of advice", top, id: \.id, text: \.text, what: { "the advice '\($0)'" }, line: { _ in nil })
         var translated = Questionnaire(
             id: q.id, version: q.version, schemaVersion: q.schemaVersion, title: q.title, description: q.description, sections: sections,
-            computed: q.computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests,
+            computed: q.computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, contexts: q.contexts,
+            tests: tests,
             otherCauses: otherCauses, references: q.references, report: q.report, scoring: q.scoring, contentHash: q.contentHash, path: q.path)
         translated.language = language
         return translated

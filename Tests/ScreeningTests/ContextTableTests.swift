@@ -102,4 +102,10 @@ import Testing
         #expect(copy.contexts == q.contexts)
         #expect(Self.texts(copy).map(\.fit) == Self.texts(q).map(\.fit))
     }
+
+    @Test func theSpanishQuestionnaireFollowsTheSameTable() {
+        let spanish = DefaultTranslationTests.spanish
+        #expect(spanish.contexts == Default.questionnaire.contexts)
+        #expect(Self.texts(spanish).map(\.fit) == Self.texts(Default.questionnaire).map(\.fit))
+    }
 }
