@@ -93,7 +93,7 @@ import Testing
         #expect(LocalTime(moment, in: TimeZone(secondsFromGMT: 19_800)!).readable(.english) == "1 March 2026, 15:30 UTC+05:30")
     }
 
-    /// The PyPI package pdfua (0.1.3, installed by scripts/install-python into .build/venv) checks
+    /// The Python package pdfua (0.1.3, installed by scripts/install-python into .build/venv) checks
     /// the machine-checkable part of PDF/UA-1: no errors; the one warning left, no XMP claim of
     /// PDF/UA conformance, is kept on purpose (only a part of the rules is checked, so the report
     /// does not claim to conform).

@@ -26,6 +26,19 @@ import Testing
         #expect(ci.split(separator: "\n").last == "scripts/test", "CI runs the README's test command")
     }
 
+    /// The scripts name no network host (a package registry's or any other): a mirror comes from
+    /// the machine's own configuration (fresh-machine reads its apt sources).
+    @Test func theScriptsNameNoHost() throws {
+        let folders = ["scripts", ".ci"]
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: Self.repository + "/" + folder) {
+                let text = try String(contentsOfFile: Self.repository + "/\(folder)/\(name)", encoding: .utf8)
+                let lines = text.split(separator: "\n").enumerated().filter { $0.element.contains("://") }
+                #expect(lines.isEmpty, "\(folder)/\(name) names a host: \(lines.map { "line \($0.offset + 1)" })")
+            }
+        }
+    }
+
     @Test func theTestCommandLintsTheFormatStrictlyBeforeTheTests() throws {
         let lines = try String(contentsOfFile: Self.repository + "/scripts/test", encoding: .utf8).split(separator: "\n")
         let lint = try #require(lines.firstIndex { $0.contains("format lint --strict --recursive Sources Tests Package.swift") })
