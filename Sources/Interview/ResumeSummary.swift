@@ -15,9 +15,19 @@ public struct ResumeSummary: Equatable, Sendable {
     public var toGo: Int
     /// When it was last saved.
     public var updated: Date
+    /// The number of the question it goes on with, and of the questions in all as estimated now
+    /// ("question 14 of up to 40"); nil when only the final review is left.
+    public var position: Position?
 
-    public init(name: String?, answered: Int, toGo: Int, updated: Date) {
-        (self.name, self.answered, self.toGo, self.updated) = (name, answered, toGo, updated)
+    /// Where in the questionnaire a session is: question `number` of up to `count`.
+    public struct Position: Equatable, Sendable {
+        public var number: Int
+        public var count: Int
+        public init(number: Int, count: Int) { (self.number, self.count) = (number, count) }
+    }
+
+    public init(name: String?, answered: Int, toGo: Int, updated: Date, position: Position? = nil) {
+        (self.name, self.answered, self.toGo, self.updated, self.position) = (name, answered, toGo, updated, position)
     }
 
     /// The summary of `record` against `questionnaire` as it is now (answers that no longer fit
@@ -26,9 +36,11 @@ public struct ResumeSummary: Equatable, Sendable {
         let navigator = Navigator(questionnaire: questionnaire, pruning: true)
         let answers = navigator.effectiveAnswers(record.answerSet(for: questionnaire).answers)
         var toGo = 0
+        var position: Position?
         if let next = Interviewer.resumePoint(of: record, answers: answers, navigator: navigator) {
             let progress = navigator.progress(at: next, answers: answers)
             toGo = progress.questionCount - progress.questionNumber + (answers[next.id] == nil ? 1 : 0)
+            position = Position(number: progress.questionNumber, count: progress.questionCount)
         }
         // A calculated item worked out from other answers (an age from a date of birth) is kept
         // with the answers but was not asked; typed in their place (no date of birth), it was.
@@ -36,7 +48,7 @@ public struct ResumeSummary: Equatable, Sendable {
             guard let formula = questionnaire.item(id)?.calculated else { return true }
             return !formula.expression.references.allSatisfy { answers[$0] != nil }
         }.count
-        self.init(name: record.name, answered: answered, toGo: toGo, updated: record.updated)
+        self.init(name: record.name, answered: answered, toGo: toGo, updated: record.updated, position: position)
     }
 
     /// "You have an unfinished screening for Ann Example, saved today at 14:05 CET: 12 questions

@@ -35,6 +35,47 @@ public struct SessionStore: Sendable {
         try SessionLock(path: lockPath(ofID: record.id))
     }
 
+    /// Whether a running nutriscreen process holds session `id` now (an interview is under way):
+    /// taking its lock, let go at once, proves it does not.
+    public func isHeld(id: String) -> Bool {
+        do {
+            _ = try SessionLock(path: lockPath(ofID: id))
+            return false
+        } catch {
+            return error == .busy
+        }
+    }
+
+    /// Why a session was not discarded.
+    public enum DiscardFailure: Error, Equatable {
+        /// Another process holds it: an interview on it is running.
+        case busy
+        /// Its file could not be deleted, or its lock taken.
+        case failed(reason: String)
+    }
+
+    /// Deletes session `id`: its file, the temporary files of saves killed midway and its lock,
+    /// once this process holds it. A session another process holds is left alone (`.busy`).
+    public func discard(id: String) throws(DiscardFailure) {
+        let lock: SessionLock
+        do { lock = try SessionLock(path: lockPath(ofID: id)) } catch {
+            switch error {
+            case .busy: throw .busy
+            case .cannotOpen(let reason): throw .failed(reason: reason)
+            }
+        }
+        guard unlink(path(ofID: id)) == 0 || errno == ENOENT else {
+            let reason = String(cString: strerror(errno))
+            lock.releaseAndRemove()
+            throw .failed(reason: reason)
+        }
+        let saves = ".session-\(id).json."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(saves) {
+            unlink("\(directory)/\(name)")
+        }
+        lock.releaseAndRemove()
+    }
+
     /// The saved record with this id, as it is on disk now.
     public func record(id: String) -> SessionRecord? {
         guard let data = FileManager.default.contents(atPath: path(ofID: id)) else { return nil }
@@ -92,7 +133,8 @@ public struct SessionStore: Sendable {
         try PrivateFile.write(data, to: path(of: record))
     }
 
-    /// Every readable session, newest first; unreadable files are reported, never fatal.
+    /// Every readable session, the latest saved first (saved in the same second: by id, so the
+    /// order is the same every time); unreadable files are reported, never fatal.
     public func all() -> (sessions: [SessionRecord], unreadable: [String]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return ([], []) }
         let decoder = Self.decoder
@@ -106,7 +148,7 @@ public struct SessionStore: Sendable {
                 unreadable.append(path)
             }
         }
-        return (sessions.sorted { $0.updated > $1.updated }, unreadable)
+        return (sessions.sorted { $0.updated != $1.updated ? $0.updated > $1.updated : $0.id > $1.id }, unreadable)
     }
 
     /// The most recently updated session that is not finished (see `SessionRecord.isResumable`).

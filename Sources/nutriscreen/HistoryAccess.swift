@@ -238,7 +238,7 @@ struct HistoryAccess: Sendable {
                 : words.forgotFromTo(person: person, screenings: count, first: first, last: last, path: path)
         }
         if report.erased { lines.append(words.erased) }
-        lines.append(words.notTouched)
+        lines.append(words.notTouched(command: Invocation.command + " sessions" + LanguageOption.argument(for: messages.language)))
         return lines.joined(separator: "\n")
     }
 

@@ -14,7 +14,7 @@ struct HistoryForgetCommand: ParsableCommand {
             Deletes the person and every screening of theirs, overwriting their rows and emptying the history's \
             log, so nothing of them is left in its files; it says what it deleted. At a terminal it asks first \
             (--yes does not); exit 1 when the answer is not yes. Reports, answers files and sessions kept \
-            elsewhere are not touched. When two people share the name, --born \
+            elsewhere are not touched (nutriscreen sessions lists and discards unfinished ones). When two people share the name, --born \
             says which (YYYY-MM-DD, or unknown for the one without a date of birth). Exit 66 when no one of \
             that name is in the history, 69 when another nutriscreen process kept reading it: the rows are then \
             deleted but the erase is not complete, and it is finished the next time nutriscreen opens the history.

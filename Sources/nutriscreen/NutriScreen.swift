@@ -31,6 +31,7 @@ struct NutriScreen: ParsableCommand {
               nutriscreen assess --answers ann.yaml --json
               nutriscreen report --answers ann.yaml --out ann.pdf
               nutriscreen history          # your earlier screenings
+              nutriscreen sessions         # unfinished ones
               nutriscreen help report      # more on one command
 
             Exit codes: 0 done; 64 usage error (including a bad SOURCE_DATE_EPOCH); 65 invalid \
@@ -45,7 +46,7 @@ struct NutriScreen: ParsableCommand {
         version: version,
         subcommands: [
             StartCommand.self, ResumeCommand.self, AssessCommand.self, ReportCommand.self, ExportCommand.self, HistoryCommand.self,
-            ValidateCommand.self,
+            SessionsCommand.self, ValidateCommand.self,
         ],
         defaultSubcommand: StartCommand.self
     )

@@ -74,17 +74,34 @@ enum QuestionnaireLocator {
         }
     }
 
+    /// The questionnaire `id` at `path`, or at the default path when that file is gone, in English,
+    /// without a word said: nil when it cannot be read or is another questionnaire. For what a
+    /// saved session's progress is measured against.
+    static func quietly(id: String, path: String) -> Questionnaire? {
+        guard let path = FileManager.default.fileExists(atPath: path) ? path : self.path(explicit: nil) else { return nil }
+        let questionnaire = try? checked(path, stamp: QuestionnaireCache.Stamp(of: path) ?? .unsettled, cache: QuestionnaireCache.standard())
+        return questionnaire?.id == id ? questionnaire : nil
+    }
+
     /// The questionnaire at `path` as written, from the cache or checked afresh.
+    private static func checked(_ path: String, stamp: QuestionnaireCache.Stamp, cache: QuestionnaireCache?) throws(DiagnosticList)
+        -> Questionnaire
+    {
+        if let cached = cache?.questionnaire(at: path, unchangedSince: stamp) { return cached }
+        let data = try QuestionnaireLoader.data(at: path)
+        if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data), stamp: stamp) { return cached }
+        let questionnaire = try QuestionnaireLoader.load(data: data, file: path)
+        cache?.keep(questionnaire, stamp: stamp)
+        return questionnaire
+    }
+
+    /// The questionnaire at `path` as written, from the cache or checked afresh; its problems
+    /// printed, located.
     private static func load(_ path: String, stamp: QuestionnaireCache.Stamp, cache: QuestionnaireCache?, _ messages: Messages) throws(ExitCode)
         -> Questionnaire
     {
         do {
-            if let cached = cache?.questionnaire(at: path, unchangedSince: stamp) { return cached }
-            let data = try QuestionnaireLoader.data(at: path)
-            if let cached = cache?.questionnaire(at: path, contentHash: SHA256.hex(of: data), stamp: stamp) { return cached }
-            let questionnaire = try QuestionnaireLoader.load(data: data, file: path)
-            cache?.keep(questionnaire, stamp: stamp)
-            return questionnaire
+            return try checked(path, stamp: stamp, cache: cache)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             if error.unreadable { throw ExitStatus.noInput }

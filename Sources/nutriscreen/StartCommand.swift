@@ -15,7 +15,8 @@ struct StartCommand: ParsableCommand {
             answers file (in Reports/ unless --out says where); at a terminal with a default printer it then \
             offers to print it (--print prints it without asking, --printer NAME on that printer, --open \
             opens it in your PDF viewer). If you have an unfinished screening of the \
-            same questionnaire, it offers to continue it first (--new starts afresh).
+            same questionnaire, it offers to continue it first (--new starts afresh; the unfinished one is kept, \
+            and nutriscreen sessions lists and discards those).
 
             At a question, type a number, or the first words of an answer (y or n for yes or no, 1,3 for \
             several answers, 70 kg for a number); or b to go back, ? to see why we ask, s to skip (optional \
@@ -73,7 +74,11 @@ struct StartCommand: ParsableCommand {
                 if reply.trimmingCharacters(in: .whitespaces).isEmpty || Messages.isOne(of: keys.continueSaved, reply) {
                     return try runner.run(record: unfinished, resuming: true)
                 }
-                if Messages.isOne(of: keys.startNew, reply) { break }
+                if Messages.isOne(of: keys.startNew, reply) {
+                    let sessions = Invocation.command + " sessions" + runner.languageArgument
+                    runner.console.write(messages.sessions.keptUnfinished(command: sessions) + "\n")
+                    break
+                }
                 runner.console.write(messages.cli.continueRetry(yes: keys.continueSaved[0], no: keys.startNew[0]) + "\n")
             }
         }

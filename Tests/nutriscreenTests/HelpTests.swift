@@ -69,7 +69,7 @@ import Testing
         #expect(result.status == 64)
         #expect(
             result.stderr.contains(
-                "nutriscreen: 'banana' is not a command; the commands are start, resume, assess, report, export, history and validate"),
+                "nutriscreen: 'banana' is not a command; the commands are start, resume, assess, report, export, history, sessions and validate"),
             "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         // Options alone still start a screening, and help still helps.
