@@ -48,10 +48,12 @@ public enum AssessmentSummary {
                     + words.instrument(
                         name: instrument.name, total: number(instrument.total), maximum: number(instrument.maximum), result: instrument.result))
         }
-        if !assessment.otherCauses.isEmpty {
+        for (heading, known) in [(words.knownConditions, true), (words.otherCauses, false)] {
+            let causes = assessment.otherCauses.filter { ($0.known != nil) == known }
+            guard !causes.isEmpty else { continue }
             line("")
-            line(words.otherCauses, style.bold)
-            for cause in assessment.otherCauses { line("  - \(cause.text)") }
+            line(heading, style.bold)
+            for cause in causes { line("  - \(cause.text)") }
         }
         if !assessment.tests.isEmpty {
             line("")

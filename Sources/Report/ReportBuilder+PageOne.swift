@@ -177,9 +177,10 @@ extension ReportBuilder {
             uniquingKeysWith: { a, _ in a })
     }
 
-    /// A short name for an other cause: the first words of its text, up to a comma or to the
-    /// verb the language's `causeNameEnds` lists (" is ", " can ").
+    /// A short name for an other cause: a known condition's name, else the first words of its
+    /// text, up to a comma or to the verb the language's `causeNameEnds` lists (" is ", " can ").
     static func otherCauseName(_ cause: Assessment.OtherCauseResult, _ messages: Messages) -> String {
+        if let known = cause.known { return known }
         var name = cause.text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? cause.text
         for end in messages.report.causeNameEnds { name = name.components(separatedBy: " \(end) ").first ?? name }
         return name.count <= 40 ? name : messages.report.anotherCause

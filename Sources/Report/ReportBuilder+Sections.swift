@@ -73,11 +73,17 @@ extension ReportBuilder {
 
     // MARK: Other causes and instruments
 
+    /// Known conditions to check (a known diabetic's control and feet), then the causes to rule out.
     func otherCauses() -> [Block] {
-        guard !assessment.otherCauses.isEmpty else { return [] }
-        var blocks: [Block] = [heading(1, words.otherCauses, "other-causes")]
+        otherCauses(known: true, words.knownConditions, "known-conditions") + otherCauses(known: false, words.otherCauses, "other-causes")
+    }
+
+    func otherCauses(known: Bool, _ title: String, _ destination: String) -> [Block] {
+        let causes = assessment.otherCauses.filter { ($0.known != nil) == known }
+        guard !causes.isEmpty else { return [] }
+        var blocks: [Block] = [heading(1, title, destination)]
         let names = Dictionary(assessment.tests.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for cause in assessment.otherCauses {
+        for cause in causes {
             let tests = cause.tests.compactMap { names[$0] }
             blocks.append(
                 .paragraph(

@@ -26,9 +26,13 @@ extension Assessment {
         public var why: String
     }
 
-    /// A cause other than a nutrient to rule out.
+    /// A cause other than a nutrient to rule out, or, when the person is known to have it, a
+    /// known condition to check.
     public struct OtherCauseResult: Codable, Sendable, Equatable {
         public var id: String
+        /// The known condition's name when the person is known to have the cause; nil for a
+        /// cause to rule out.
+        public var known: String?
         public var text: String
         public var tests: [String]
         public var references: [String]

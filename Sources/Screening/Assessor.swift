@@ -74,9 +74,15 @@ public struct Assessor: Sendable {
                 positive: match?.positive ?? false, cutoff: instrument.cutoff, references: instrument.references)
         }
 
-        let otherCauses = questionnaire.otherCauses.filter { evaluator.holds($0.condition) }.map {
-            Assessment.OtherCauseResult(
-                id: $0.id, text: $0.text, tests: $0.tests.filter(applies), references: $0.references, evidence: evidence($0.condition))
+        let otherCauses = questionnaire.otherCauses.filter { evaluator.holds($0.condition) }.map { cause in
+            guard let known = cause.known, holding.contains(known.context) else {
+                return Assessment.OtherCauseResult(
+                    id: cause.id, text: cause.text, tests: cause.tests.filter(applies), references: cause.references,
+                    evidence: evidence(cause.condition))
+            }
+            return Assessment.OtherCauseResult(
+                id: cause.id, known: known.name, text: known.text ?? cause.text, tests: known.tests.filter(applies), references: known.references,
+                evidence: evidence(cause.condition))
         }
 
         let advice = questionnaire.advice.filter {

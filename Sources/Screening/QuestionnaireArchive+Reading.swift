@@ -40,6 +40,12 @@ extension QuestionnaireArchive {
             let otherCauses = try r.array { (r) throws(ArchiveReader.Malformed) in
                 OtherCause(
                     id: try r.string(), condition: try condition(&r), text: try r.string(), tests: try r.strings(), references: try r.strings(),
+                    known: try r.optional { (r) throws(ArchiveReader.Malformed) in
+                        OtherCause.Known(
+                            context: try r.string(), name: try r.string(),
+                            text: try r.optional { (r) throws(ArchiveReader.Malformed) in try r.string() }, tests: try r.strings(),
+                            references: try r.strings())
+                    },
                     location: try location(&r))
             }
             let references = try r.array { (r) throws(ArchiveReader.Malformed) in

@@ -9,7 +9,7 @@ import Localization
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 8
+    static let formatVersion: UInt64 = 9
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -66,6 +66,13 @@ public enum QuestionnaireArchive {
             w.string(cause.text)
             w.strings(cause.tests)
             w.strings(cause.references)
+            w.optional(cause.known) { w, known in
+                w.string(known.context)
+                w.string(known.name)
+                w.optional(known.text) { $0.string($1) }
+                w.strings(known.tests)
+                w.strings(known.references)
+            }
             write(&w, cause.location)
         }
         w.array(questionnaire.references) { w, reference in

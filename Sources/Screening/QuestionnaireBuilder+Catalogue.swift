@@ -102,7 +102,8 @@ extension QuestionnaireBuilder {
         for entry in reader.list(node, "otherCauses") {
             guard
                 let f = reader.fields(
-                    entry, "an other cause", allowed: ["id", "when", "text", "tests", "references"], required: ["id", "when", "text", "references"]),
+                    entry, "an other cause", allowed: ["id", "when", "text", "tests", "references", "known"],
+                    required: ["id", "when", "text", "references"]),
                 let id = reader.identifier(f["id"], "an other-cause id"), let whenNode = f["when"],
                 let checked = condition(whenNode, checker: checker(bands: true), expecting: .bool)
             else { continue }
@@ -111,8 +112,27 @@ extension QuestionnaireBuilder {
                 OtherCause(
                     id: id, condition: checked.condition, text: reader.string(f["text"], "text") ?? "",
                     tests: testIDs(f["tests"], of: "other cause '\(id)'"), references: citations(f, of: "other cause '\(id)'", required: true),
-                    location: reader.location(entry)))
+                    known: f["known"].flatMap { readKnown($0, of: id) }, location: reader.location(entry)))
         }
         return causes
+    }
+
+    /// An other cause's `known:` block: the context in which the person is known to have it, and
+    /// what is said instead (its name, text, tests and references).
+    mutating func readKnown(_ node: YAMLNode, of cause: String) -> OtherCause.Known? {
+        let owner = "the known form of other cause '\(cause)'"
+        guard
+            let f = reader.fields(
+                node, owner, allowed: ["context", "name", "text", "tests", "references"], required: ["context", "name", "references"])
+        else { return nil }
+        let context = reader.string(f["context"], "a context id") ?? ""
+        if !contextIDs.contains(context) {
+            reader.error(
+                at: f["context"],
+                "unknown context '\(context)'\(Suggestion.didYouMean(context, among: contextIDs)); declare it in 'contexts' at the top level")
+        }
+        return OtherCause.Known(
+            context: context, name: reader.string(f["name"], "name") ?? "", text: f["text"].flatMap { reader.string($0, "text") },
+            tests: testIDs(f["tests"], of: owner), references: citations(f, of: owner, required: true))
     }
 }

@@ -36,9 +36,7 @@ struct QuestionnaireTranslator {
         let triggers = translateTexts(
             english.triggers, under: "triggers", "trigger", top, id: \.id, text: \.message, what: { "the message of trigger '\($0)'" },
             line: \.condition.location.line)
-        let otherCauses = translateTexts(
-            english.otherCauses, under: "otherCauses", "other cause", top, id: \.id, text: \.text, what: { "the text of other cause '\($0)'" },
-            line: \.location.line)
+        let otherCauses = translateOtherCauses(top)
         let instruments = translateInstruments(top)
         let advice = translateTexts(
             english.advice, under: "advice", "piece of advice", top, id: \.id, text: \.text, what: { "the advice '\($0)'" }, line: { _ in nil })

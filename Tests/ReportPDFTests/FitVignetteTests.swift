@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Testing
 
 @testable import Report
@@ -17,6 +18,8 @@ import Testing
         var foodsNever: [String] = []
         /// Flagged nutrients whose foods cannot help: none are listed.
         var noFoods: Set<String> = []
+        /// Other causes the person is known to have: named as known conditions, not to rule out.
+        var known: Set<String> = []
         var say: [String] = []
         var never: [String] = []
         var description: String { file }
@@ -62,10 +65,39 @@ import Testing
         Expectation(file: "heavy-drinker-withdrawal", flagged: ["thiamine"], never: ["In suspected Wernicke"]),
         // The ferritin threshold of 75 µg/L is for restless legs (AASM 2024 iron guidance).
         Expectation(file: "no-restless-legs-ferritin", flagged: ["iron"], never: ["75 µg/L"]),
+        // A known condition is named as known, with what to check: a known diabetic's HbA1c control and
+        // feet checked at least once a year (NICE NG19; NICE NG28), never 'diabetes is the commonest cause'
+        // to rule out; a treated underactive thyroid gets a TSH test of the dose (NICE NG145).
+        Expectation(
+            file: "known-diabetes-nerves", known: ["diabetes_nerves"], say: ["Known conditions", "HbA1c", "feet checked"],
+            never: ["commonest cause of numb"]),
+        Expectation(
+            file: "known-hypothyroid", known: ["thyroid"], say: ["Known conditions", "TSH", "dose"], never: ["An underactive thyroid can cause"]),
     ]
 
-    static func assessment(_ file: String) throws -> Assessment {
-        try Sample.assessment("Tests/ScreeningTests/Fixtures/fit-vignettes/\(file).yaml")
+    static func assessment(_ file: String, _ language: Language = .en) throws -> Assessment {
+        try Sample.assessment("Tests/ScreeningTests/Fixtures/fit-vignettes/\(file).yaml", language)
+    }
+
+    /// Someone with numb feet who has not said they have diabetes: diabetes is still the cause to
+    /// rule out (NICE NG28), with its HbA1c test.
+    @Test func diabetesNotKnownIsStillACauseToRuleOut() throws {
+        let assessment = try Self.assessment("isoniazid-no-pyridoxine")
+        let cause = try #require(assessment.otherCauses.first { $0.id == "diabetes_nerves" })
+        #expect(cause.known == nil)
+        #expect(cause.text.contains("commonest cause"))
+        #expect(cause.tests == ["hba1c"])
+    }
+
+    /// The known form in Spanish: its name and text are the translation's, not the English.
+    @Test func aKnownConditionIsNamedInSpanish() throws {
+        let english = try #require(try Self.assessment("known-diabetes-nerves").otherCauses.first { $0.id == "diabetes_nerves" })
+        let spanish = try #require(try Self.assessment("known-diabetes-nerves", .es).otherCauses.first { $0.id == "diabetes_nerves" })
+        #expect(spanish.known == "Diabetes conocida")
+        #expect(spanish.text != english.text && spanish.text.contains("pies"))
+        let text = Sample.document(try Self.assessment("known-diabetes-nerves", .es)).texts.joined(separator: " ")
+        #expect(text.contains("Enfermedades conocidas: qué revisar"))
+        #expect(!text.contains("causa más frecuente de pies"))
     }
 
     @Test(arguments: expectations)
@@ -78,6 +110,9 @@ import Testing
         let foods = flagged.flatMap(\.foods)
         for food in expected.foodsNever {
             #expect(!foods.contains { $0.lowercased().hasPrefix(food.lowercased()) }, "'\(food)' must not be suggested: \(foods)")
+        }
+        for id in expected.known {
+            #expect(assessment.otherCauses.first { $0.id == id }?.known != nil, "\(id) is a known condition")
         }
         let text = Sample.normalised(Sample.document(assessment, detail: .short).texts.joined(separator: " ")).lowercased()
         for phrase in expected.say { #expect(text.contains(phrase.lowercased()), "the report must say '\(phrase)'") }

@@ -74,6 +74,27 @@ import Testing
         #expect(problem.message == "unknown context 'celiac'; did you mean 'coeliac'?; declare it in 'contexts' at the top level")
     }
 
+    /// An other cause's known form names a declared context, and has a name and references.
+    @Test func aKnownFormNamesADeclaredContext() throws {
+        let text = try Self.defaultText()
+        let lines = text.components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex { $0.contains("context: known_diabetes") }) + 1
+        let problems = Fixture.problems(text.replacingOccurrences(of: "context: known_diabetes", with: "context: known_diabetic"))
+        let problem = try #require(problems.first)
+        #expect(problem.location.line == line)
+        #expect(problem.message.hasPrefix("unknown context 'known_diabetic'; did you mean 'known_diabetes'?"))
+        let nameless = Fixture.problems(text.replacingOccurrences(of: "name: \"Known diabetes\"", with: "")).map(\.message)
+        #expect(nameless.contains { $0.contains("the known form of other cause 'diabetes_nerves'") && $0.contains("name") }, "\(nameless)")
+    }
+
+    @Test func theArchiveKeepsTheKnownForms() throws {
+        let q = Default.questionnaire
+        let copy = try #require(
+            QuestionnaireArchive.decode(QuestionnaireArchive.encode(q, build: "test"), build: "test", contentHash: q.contentHash, path: q.path))
+        #expect(copy.otherCauses == q.otherCauses)
+        #expect(q.otherCauses.filter { $0.known != nil }.count >= 4)
+    }
+
     @Test func aContextNeedsAYesOrNoConditionOnKnownAnswers() throws {
         let text = try Self.defaultText()
         let yaml = text.replacingOccurrences(

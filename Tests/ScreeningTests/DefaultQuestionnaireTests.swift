@@ -73,7 +73,7 @@ import Testing
         // passages: "why we ask", the reasons and the other causes are measured as passages.
         let passages = [
             ("help", q.items.compactMap(\.help)), ("reasons", q.nutrients.flatMap(\.rules).map(\.reason)),
-            ("other causes", q.otherCauses.map(\.text)),
+            ("other causes", q.otherCauses.map(\.text) + q.otherCauses.compactMap(\.known?.text)),
         ]
         for (name, texts) in passages {
             let grade = ReadingGrade.grade(texts.joined(separator: " "))

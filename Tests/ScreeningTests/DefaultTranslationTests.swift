@@ -23,6 +23,8 @@ import Testing
             texts += item.options.map { ("\(item.id).\($0.value)", $0.label) }
         }
         texts += q.triggers.map { ($0.id, $0.message) } + q.advice.map { ($0.id, $0.text) } + q.otherCauses.map { ($0.id, $0.text) }
+        texts += q.otherCauses.compactMap { cause in cause.known.map { ("known \(cause.id)", $0.name) } }
+        texts += q.otherCauses.compactMap { cause in cause.known?.text.map { ("known \(cause.id)", $0) } }
         for nutrient in q.nutrients {
             texts += [(nutrient.id, nutrient.name), (nutrient.id, nutrient.summary)] + nutrient.rules.map { (nutrient.id, $0.reason) }
             texts += nutrient.foods.map { (nutrient.id, $0.text) } + nutrient.notes.map { (nutrient.id, $0.text) }
@@ -36,7 +38,9 @@ import Testing
 
     @Test func everyTextIsTranslated() throws {
         let english = Default.questionnaire
-        let englishTexts = Set(english.items.map(\.text) + english.triggers.map(\.message) + english.nutrients.flatMap { $0.rules.map(\.reason) })
+        let englishTexts = Set(
+            english.items.map(\.text) + english.triggers.map(\.message) + english.nutrients.flatMap { $0.rules.map(\.reason) }
+                + english.otherCauses.compactMap(\.known?.text) + english.otherCauses.compactMap(\.known?.name))
         for (id, text) in Self.texts { #expect(!englishTexts.contains(text), "\(id) is still English: \(text)") }
         #expect(Self.spanish.references == english.references, "references stay as published")
     }
@@ -54,7 +58,7 @@ import Testing
         #expect(scores[scores.count / 2] >= 65, "median question: \(scores[scores.count / 2])")
         let passages = [
             ("help", q.items.compactMap(\.help)), ("reasons", q.nutrients.flatMap(\.rules).map(\.reason)),
-            ("other causes", q.otherCauses.map(\.text)),
+            ("other causes", q.otherCauses.map(\.text) + q.otherCauses.compactMap(\.known?.text)),
         ]
         for (name, texts) in passages {
             let ease = SpanishReadingEase.inflesz(texts.joined(separator: " "))
