@@ -141,7 +141,7 @@ final class PrivateCUPS {
     /// Stops the scheduler and removes its folder and the queue's settings.
     func stop() {
         if watcher.isRunning {
-            FileManager.default.createFile(atPath: folder + "/stop", contents: nil)
+            _ = FileManager.default.createFile(atPath: folder + "/stop", contents: nil)
             watcher.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: settings)
