@@ -64,6 +64,13 @@ public struct FHIRBundle {
         for trigger in assessment.triggers {
             entries.append((Self.urn(key + "flag" + trigger.id), flagResource(trigger, patient: patient, authored: authored)))
         }
+        for instrument in assessment.instruments {
+            entries.append(
+                (
+                    Self.urn(key + "observation" + instrument.id),
+                    observationResource(instrument, patient: patient, response: response, authored: authored)
+                ))
+        }
         return .object([
             "resourceType": "Bundle", "id": .string("screening-" + key.prefix(16)), "type": "collection",
             "entry": .array(entries.map { .object(["fullUrl": .string($0.0), "resource": $0.1]) }),
@@ -282,6 +289,48 @@ public struct FHIRBundle {
                     ]),
                 ])
             ],
+        ])
+    }
+
+    // MARK: Observation
+
+    /// A validated instrument's total as a survey Observation that a record system can chart: coded
+    /// in the terminology the questionnaire gives (AUDIT-C's LOINC 75626-2), else by its name.
+    func observationResource(
+        _ result: Assessment.InstrumentResult, patient: String, response: String, authored: String?
+    ) -> JSONValue {
+        let code = questionnaire.instruments.first { $0.id == result.id }?.code
+        let coding = code.map { [JSONValue.object(["system": .string($0.system), "code": .string($0.code), "display": .string($0.display)])] }
+        let interpretation = result.positive ? ("POS", "Positive") : ("NEG", "Negative")
+        let value: (String, JSONValue) =
+            result.total == result.total.rounded() && abs(result.total) < 1e9
+            ? ("valueInteger", .integer(Int(result.total))) : ("valueDecimal", .number(result.total))
+        return .object([
+            "resourceType": "Observation", "id": .string("observation-" + Self.fhirID(result.id)), "status": "final",
+            "category": [
+                .object([
+                    "coding": [
+                        .object(["system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey", "display": "Survey"])
+                    ]
+                ])
+            ],
+            "code": .object(["coding": coding.map(JSONValue.array), "text": .string(result.name)]),
+            "subject": .object(["reference": .string(patient)]), "effectiveDateTime": authored.map(JSONValue.string),
+            "derivedFrom": [.object(["reference": .string(response)])],
+            value.0: value.1,
+            "interpretation": [
+                .object([
+                    "coding": [
+                        .object([
+                            "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "code": .string(interpretation.0),
+                            "display": .string(interpretation.1),
+                        ])
+                    ],
+                    "text": .string(result.result),
+                ])
+            ],
+            "referenceRange": [.object(["text": .string(result.cutoff)])],
+            "note": [.object(["text": .string(result.meaning)])],
         ])
     }
 

@@ -16,11 +16,14 @@ public struct Instrument: Sendable, Hashable {
     public var condition: Condition?
     /// Keys of `Questionnaire.references`.
     public var references: [String]
+    /// The total's code in a public terminology (AUDIT-C's LOINC 75626-2), where one exists, so
+    /// that a record system can chart it.
+    public var code: Code?
     public var location: SourceLocation
 
     public init(
         id: String, name: String, total: String, maximum: Double, cutoff: String, results: [ResultRule], otherwise: String,
-        otherwiseMeaning: String = "", condition: Condition? = nil, references: [String], location: SourceLocation
+        otherwiseMeaning: String = "", condition: Condition? = nil, references: [String], code: Code? = nil, location: SourceLocation
     ) {
         self.id = id
         self.name = name
@@ -32,7 +35,21 @@ public struct Instrument: Sendable, Hashable {
         self.otherwiseMeaning = otherwiseMeaning
         self.condition = condition
         self.references = references
+        self.code = code
         self.location = location
+    }
+
+    /// A code in a public terminology: the system's URI, the code and its display text there.
+    public struct Code: Sendable, Hashable {
+        public var system: String
+        public var code: String
+        public var display: String
+
+        public init(system: String, code: String, display: String) {
+            self.system = system
+            self.code = code
+            self.display = display
+        }
     }
 
     /// A result the instrument gives when its condition holds.

@@ -141,7 +141,9 @@ extension QuestionnaireArchive {
             return Instrument(
                 id: id, name: name, total: total, maximum: maximum, cutoff: cutoff, results: results,
                 otherwise: try r.string(), otherwiseMeaning: try r.string(), condition: try r.optional(condition), references: try r.strings(),
-                location: try location(&r))
+                code: try r.optional { (r) throws(ArchiveReader.Malformed) in
+                    Instrument.Code(system: try r.string(), code: try r.string(), display: try r.string())
+                }, location: try location(&r))
         }
 
         func condition(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Condition {

@@ -9,7 +9,7 @@ import Localization
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 9
+    static let formatVersion: UInt64 = 10
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -220,6 +220,11 @@ public enum QuestionnaireArchive {
         w.string(instrument.otherwiseMeaning)
         w.optional(instrument.condition, write)
         w.strings(instrument.references)
+        w.optional(instrument.code) { w, code in
+            w.string(code.system)
+            w.string(code.code)
+            w.string(code.display)
+        }
         write(&w, instrument.location)
     }
 

@@ -6,7 +6,7 @@ extension QuestionnaireBuilder {
         let results = words.instrumentResults
         let result = words.instrumentResult
         for entry in reader.list(node, "instruments") {
-            var allowed = ["id", "name", total, "maximum", "cutoff", results, "otherwise", "when", citationKey]
+            var allowed = ["id", "name", total, "maximum", "cutoff", results, "otherwise", "when", "code", citationKey]
             if !words.citesKeys { allowed.append("otherwiseMeaning") }
             guard
                 let f = reader.fields(
@@ -52,9 +52,24 @@ extension QuestionnaireBuilder {
                     maximum: reader.number(f["maximum"], "maximum", within: QuestionnaireLoader.thresholdRange) ?? 0,
                     cutoff: reader.string(f["cutoff"], "cutoff") ?? "", results: resultRules, otherwise: otherwise,
                     otherwiseMeaning: otherwiseMeaning, condition: shownWhen, references: citations(f, of: "instrument '\(id)'", required: true),
-                    location: reader.location(entry)))
+                    code: f["code"].flatMap { code($0, of: id) }, location: reader.location(entry)))
         }
         return instruments
+    }
+
+    /// An instrument's `code:`: `system` (an absolute URI), `code` and `display`, all required.
+    private mutating func code(_ node: YAMLNode, of id: String) -> Instrument.Code? {
+        guard
+            let f = reader.fields(
+                node, "the code of instrument '\(id)'", allowed: ["system", "code", "display"], required: ["system", "code", "display"]),
+            let system = reader.string(f["system"], "system"), let code = reader.string(f["code"], "code"),
+            let display = reader.string(f["display"], "display")
+        else { return nil }
+        guard system.hasPrefix("http://") || system.hasPrefix("https://") || system.hasPrefix("urn:") else {
+            reader.error(at: f["system"], "the code system of instrument '\(id)' must be a URI such as http://loinc.org")
+            return nil
+        }
+        return Instrument.Code(system: system, code: code, display: display)
     }
 
     mutating func readAdvice(_ node: YAMLNode?) -> [Advice] {
