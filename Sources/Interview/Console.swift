@@ -9,10 +9,14 @@ public protocol Console: AnyObject {
     /// The next line typed, without its newline; nil at end of input.
     func readLine() -> String?
     func write(_ text: String)
+    /// The terminal's size in columns and rows, for what is paged (the review); nil when
+    /// output is not a terminal, and then nothing is paged.
+    var window: (columns: Int, rows: Int)? { get }
 }
 
 extension Console {
     func line(_ text: String = "") { write(text + "\n") }
+    public var window: (columns: Int, rows: Int)? { nil }
 }
 
 /// The process's standard input and output. On a terminal, text is wrapped between words to
@@ -32,10 +36,16 @@ public final class StandardConsole: Console {
     }
 
     /// The terminal's width in columns, or 0 when it cannot be told.
-    private static func terminalWidth() -> Int {
+    private static func terminalWidth() -> Int { terminalSize()?.columns ?? 0 }
+
+    /// The terminal's columns and rows, asked now (the window may have been resized).
+    private static func terminalSize() -> (columns: Int, rows: Int)? {
         var size = winsize()
-        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
     }
+
+    public var window: (columns: Int, rows: Int)? { wrapper == nil ? nil : Self.terminalSize() }
 
     /// Unbuffered, so a prompt is on screen before the read.
     public func write(_ text: String) {

@@ -2,7 +2,7 @@ import Foundation
 import Localization
 import Screening
 
-/// The review: every answer numbered, any of them changed.
+/// The review: every answer numbered, any of them changed; paged to the terminal's height.
 extension Interviewer {
 
     enum ReviewChoice {
@@ -16,6 +16,9 @@ extension Interviewer {
 
     /// Lists every answer numbered (before the end, only the questions answered or skipped so
     /// far, and how many are still waiting); the person picks one to change or presses Enter.
+    /// A list taller than the terminal comes a page at a time, each ending with plain words on
+    /// where it is ("Answers 1–30 of 64") and what Enter does; a number changes that answer
+    /// whatever page is shown.
     func review(final: Bool) -> ReviewChoice {
         let toAsk = navigator.questionsToAsk(answers)
         let visible = final ? toAsk : toAsk.filter { answers[$0.id] != nil || skipped.contains($0.id) }
@@ -23,17 +26,36 @@ extension Interviewer {
         let keys = messages.keys
         console.line()
         console.line(style.bold(final ? words.reviewFinalTitle : words.reviewTitle))
-        for (index, item) in visible.enumerated() {
+        let lines = visible.enumerated().map { index, item in
             let shown = answers[item.id].map { $0.display(for: item, messages) } ?? (skipped.contains(item.id) ? words.skipped : words.notYetAnswered)
-            console.line("  \(index + 1). \(item.label) — \(Printable.escaped(shown))")
+            return "  \(index + 1). \(item.label) — \(Printable.escaped(shown))"
         }
-        if visible.count < toAsk.count { console.line(style.dim("  " + words.reviewNotListed)) }
+        let pages = Self.pages(lines, window: console.window)
+        var page = 0
+        func show() {
+            for line in lines[pages[page]] { console.line(line) }
+            let range = pages[page]
+            if pages.count > 1 { console.line(style.dim(words.reviewPage(first: range.lowerBound + 1, last: range.upperBound, count: lines.count))) }
+        }
+        show()
         while true {
-            console.line(final ? words.reviewFinalChoice(back: keys.back[0], quit: keys.quit[0]) : words.reviewChoice(quit: keys.quit[0]))
+            let more = page < pages.count - 1
+            if more {
+                console.line(
+                    final ? words.reviewFinalMore(back: keys.back[0], quit: keys.quit[0]) : words.reviewMore(back: keys.back[0], quit: keys.quit[0]))
+            } else {
+                if visible.count < toAsk.count { console.line(style.dim("  " + words.reviewNotListed)) }
+                console.line(final ? words.reviewFinalChoice(back: keys.back[0], quit: keys.quit[0]) : words.reviewChoice(quit: keys.quit[0]))
+            }
             console.write("> ")
             guard let input = console.readLine() else { return .endOfInput }
             let typed = input.trimmingCharacters(in: .whitespaces)
-            if typed.isEmpty { return .finish }
+            if typed.isEmpty {
+                guard more else { return .finish }
+                page += 1
+                show()
+                continue
+            }
             if let n = Int(typed.trimmingCharacters(in: CharacterSet(charactersIn: ".)"))), visible.indices.contains(n - 1) {
                 return .change(visible[n - 1].id)
             }
@@ -50,5 +72,29 @@ extension Interviewer {
                             : words.reviewRetry(count: visible.count, back: keys.back[0]))
             }
         }
+    }
+
+    /// Rows kept free on every page: the title and the blank line before it, the page's words,
+    /// the choice (two rows when wrapped) and the prompt.
+    static let reviewMargin = 6
+
+    /// `lines` cut into pages that fit `window`'s rows, a line taking as many rows as it wraps
+    /// to; one page when there is no window (piped output) or it is too small to page.
+    static func pages(_ lines: [String], window: (columns: Int, rows: Int)?) -> [Range<Int>] {
+        guard let window, window.rows > reviewMargin + 2, window.columns >= 20 else { return [0..<lines.count] }
+        let room = window.rows - reviewMargin
+        var pages: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        for (index, line) in lines.enumerated() {
+            let rows = max(1, (line.count + window.columns - 1) / window.columns)
+            if used + rows > room, index > start {
+                pages.append(start..<index)
+                (start, used) = (index, 0)
+            }
+            used += rows
+        }
+        pages.append(start..<lines.count)
+        return pages
     }
 }
