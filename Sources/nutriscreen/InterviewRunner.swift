@@ -18,6 +18,8 @@ struct InterviewRunner {
     let questionnaire: Questionnaire
     let store: SessionStore
     let report: ReportOptions
+    /// `--out`: where the PDF goes (its answers file beside it); nil for a new file in Reports/.
+    let out: String?
     let console = StandardConsole()
     let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
 
@@ -39,9 +41,9 @@ struct InterviewRunner {
     /// before the first one: where the report goes, `SOURCE_DATE_EPOCH`, and that answers can be
     /// saved. Also clears what killed runs left behind (temporary files, lock files).
     func prepare() throws {
-        if report.toStandardOutput { throw fail(words.interviewToStandardOutput(command: Invocation.command), ExitStatus.usage) }
+        if out == ReportWriter.standardOutput { throw fail(words.interviewToStandardOutput(command: Invocation.command), ExitStatus.usage) }
         try ReportWriter.checkEnvironment(messages)
-        if let out = report.out {
+        if let out {
             do {
                 try ReportWriter.checkOutput(out, force: report.force, messages)
                 try ReportWriter.checkOutput(Self.answersPath(for: out), force: report.force, messages)

@@ -4,15 +4,21 @@ import Foundation
     import Glibc
 #endif
 
-/// How to run this program again, for hints such as "To continue later, run: …": `nutriscreen`
-/// when that name on PATH is this very executable, else the executable's absolute path, so the
-/// hint works as typed.
+/// How to run this program again, for hints such as "To continue later, run: …": the way the
+/// person started it when a script that runs it says so (`scripts/screen` sets
+/// `NUTRISCREEN_COMMAND` to the name it was typed as), else `nutriscreen` when that name on PATH
+/// is this very executable, else the executable's absolute path, so the hint works as typed.
 enum Invocation {
-    static let command: String = command(path: ProcessInfo.processInfo.environment["PATH"] ?? "", executable: realPath("/proc/self/exe"))
+    static let command: String = {
+        let environment = ProcessInfo.processInfo.environment
+        return command(path: environment["PATH"] ?? "", executable: realPath("/proc/self/exe"), startedAs: environment["NUTRISCREEN_COMMAND"])
+    }()
 
+    /// `startedAs` quoted for a shell when it names a program that can be run from here; else
     /// `nutriscreen` when the first `nutriscreen` on `path` is `executable`, else `executable`
     /// quoted for a shell.
-    static func command(path: String, executable: String?) -> String {
+    static func command(path: String, executable: String?, startedAs: String? = nil) -> String {
+        if let startedAs, !startedAs.isEmpty, access(startedAs, X_OK) == 0 { return shellQuoted(startedAs) }
         guard let executable else { return "nutriscreen" }
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = "\(folder)/nutriscreen"

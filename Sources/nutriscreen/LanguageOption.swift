@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import Localization
 
-extension Language: ExpressibleByArgument {}
+/// `--lang ES` as `--lang es`.
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// `--lang en|es`, on every command: the language of the questions, the messages and the report.
 /// Without it, the language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
@@ -30,8 +33,8 @@ struct LanguageOption: ParsableArguments {
     /// mistyped command); else the environment's.
     static func language(in arguments: [String], environment: [String: String]) -> Language {
         for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) { return language }
-            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) { return language }
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(argument: arguments[index + 1]) { return language }
+            if argument.hasPrefix("--lang="), let language = Language(argument: String(argument.dropFirst(7))) { return language }
         }
         return Language.preferred(environment: environment)
     }

@@ -10,8 +10,15 @@ import Screening
     import Glibc
 #endif
 
-extension PaperSize: ExpressibleByArgument {}
-extension ReportDetail: ExpressibleByArgument {}
+/// `--paper A4` as `--paper a4`: a choice is read in any case, as people write paper sizes.
+extension PaperSize: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// `--detail Full` as `--detail full`.
+extension ReportDetail: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// `nutriscreen report`: writes the printable PDF summary for one answers file, or for every
 /// answers file in a folder.
@@ -42,6 +49,11 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: AnswersInput
 
+    @Option(
+        name: .long, help: ArgumentHelp("Where to write the PDF (default: Reports/ANSWERS.pdf; - for standard output).", valueName: "file.pdf"),
+        completion: .pdfFile)
+    var out: String?
+
     @OptionGroup var output: ReportOptions
 
     @Option(
@@ -64,20 +76,23 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         let words = language.messages.cli
-        try output.check(language.messages)
+        try output.check(out: out, language.messages)
         switch (input.answers, answersDir) {
         case (nil, nil): throw ValidationError(words.reportNeedsAnswers)
         case (.some, .some): throw ValidationError(words.answersOrFolder)
         case (nil, .some):
             if outDir == nil { throw ValidationError(words.folderNeedsOutDir) }
-            if output.out != nil || name != nil { throw ValidationError(words.singleReportOptions) }
+            if out != nil || name != nil { throw ValidationError(words.singleReportOptions) }
             if output.printing || output.open { throw ValidationError(language.messages.printing.singleReport) }
         case (.some, nil):
             if outDir != nil { throw ValidationError(words.outDirNeedsFolder) }
         }
         if let name, let problem = AnswersDocument.nameProblem(name, language.messages) { throw ValidationError(words.nameOption(problem: problem)) }
-        if output.toStandardOutput, isatty(STDOUT_FILENO) == 1 { throw ValidationError(words.outputIsTerminal) }
+        if toStandardOutput, isatty(STDOUT_FILENO) == 1 { throw ValidationError(words.outputIsTerminal) }
     }
+
+    /// `--out -`: the PDF goes to standard output.
+    var toStandardOutput: Bool { out == ReportWriter.standardOutput }
 
     func run() throws {
         try ReportWriter.checkEnvironment(language.messages)
@@ -94,8 +109,8 @@ struct ReportCommand: ParsableCommand {
         // The answers are read first, so a bad answers file leaves no new Reports/ behind.
         let (questionnaire, document) = try input.load(language)
         let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
-        let path = output.out ?? ReportWriter.reportsFolder + "/\(stem).pdf"
-        if output.out == nil {
+        let path = out ?? ReportWriter.reportsFolder + "/\(stem).pdf"
+        if out == nil {
             do {
                 if let made = try ReportWriter.makeReportsFolder(language.messages) { printError(made) }
             } catch { throw fail(error.message(language.messages), ExitStatus.cannotCreate) }
@@ -108,7 +123,7 @@ struct ReportCommand: ParsableCommand {
             ? nil : HistoryAccess.standard(questionnaire.messages).comparisonForReport(assessment, questionnaire: questionnaire)
         try ReportWriter.write(
             assessment, paper: paper, detail: output.detail, to: path, force: output.force, comparison: comparison)
-        if !output.toStandardOutput { try printOut(path, questionnaire.messages) }
+        if !toStandardOutput { try printOut(path, questionnaire.messages) }
         try ReportPrinter.deliver(path, printing: output.printing, printer: output.printer, open: output.open, questionnaire.messages) {
             printError($0)
         }

@@ -3,14 +3,9 @@ import Localization
 import Report
 import ReportPDF
 
-/// Where the PDF goes and on what paper: shared by `start`, `resume` and `report`.
+/// How the PDF is made and what is done with it: shared by `start`, `resume` and `report`
+/// (where it goes, `--out`, is each command's own: only `report` can write to standard output).
 struct ReportOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Where to write the PDF (default: a new file in Reports/; - for standard output with report).", valueName: "file.pdf"),
-        completion: .pdfFile)
-    var out: String?
-
     @Option(name: .long, help: ArgumentHelp("Paper size: a4 or letter (default: from the locale).", valueName: "size"))
     var paper: PaperSize?
 
@@ -35,14 +30,11 @@ struct ReportOptions: ParsableArguments {
     /// Whether the PDF is to be printed (`--print` or `--printer`).
     var printing: Bool { print || printer != nil }
 
-    /// `--out -`: the PDF goes to standard output.
-    var toStandardOutput: Bool { out == ReportWriter.standardOutput }
-
-    /// Checks `--out`, saying what is wrong in the language of `messages` (the commands call it
-    /// from their `validate()`, which knows the language).
-    func check(_ messages: Messages) throws {
+    /// Checks `out` (the command's `--out`) with these options, saying what is wrong in the
+    /// language of `messages` (the commands call it from their `validate()`, which knows the language).
+    func check(out: String?, _ messages: Messages) throws {
         if let out, out.isEmpty { throw ValidationError(messages.cli.outEmpty) }
         if let out, out.hasSuffix("/") { throw ValidationError(messages.cli.outFolder(path: out)) }
-        if toStandardOutput, printing || open { throw ValidationError(messages.printing.needsFile) }
+        if out == ReportWriter.standardOutput, printing || open { throw ValidationError(messages.printing.needsFile) }
     }
 }

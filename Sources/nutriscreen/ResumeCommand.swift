@@ -25,11 +25,17 @@ struct ResumeCommand: ParsableCommand {
         completion: .questionnaireFile)
     var questionnaire: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Where to write the PDF (default: a new file in Reports/); its answers file goes beside it.", valueName: "file.pdf"),
+        completion: .pdfFile)
+    var out: String?
+
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var language: LanguageOption
 
-    func validate() throws { try report.check(language.messages) }
+    func validate() throws { try report.check(out: out, language.messages) }
 
     func run() throws {
         let words = language.messages.cli
@@ -45,7 +51,7 @@ struct ResumeCommand: ParsableCommand {
             throw fail(
                 words.otherQuestionnaire(session: record.questionnaireID, path: questionnaire.path, id: questionnaire.id), ExitStatus.dataError)
         }
-        let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
+        let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report, out: out)
         try runner.prepare()
         runner.console.write(ResumeSummary(record: record, questionnaire: questionnaire).text(offer: false, questionnaire.messages) + "\n")
         try runner.run(record: record, resuming: true)

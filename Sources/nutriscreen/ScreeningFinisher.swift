@@ -32,13 +32,13 @@ struct ScreeningFinisher {
         let session = store.path(of: record)
         let safe = saved ? " " + words.answersSafe(path: session, command: Invocation.command + " resume" + runner.languageArgument) : ""
         let report = runner.report
-        if report.out == nil {
+        if runner.out == nil {
             do {
                 if let made = try ReportWriter.makeReportsFolder(messages) { console.write(made + "\n") }
             } catch { throw fail(error.message(messages) + "." + safe, ExitStatus.cannotCreate) }
         }
         let stem = ReportWriter.stem(completed: record.completed ?? Date(), name: record.name)
-        let pdf = report.out ?? Self.unusedPath(stem: ReportWriter.reportsFolder + "/" + stem)
+        let pdf = runner.out ?? Self.unusedPath(stem: ReportWriter.reportsFolder + "/" + stem)
         let answersPath = InterviewRunner.answersPath(for: pdf)
         let document = AnswersDocument(answers: answers, name: record.name, completed: record.completed)
         do {

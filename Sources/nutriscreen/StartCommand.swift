@@ -42,12 +42,18 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Start a new screening even if an unfinished one exists.")
     var new = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Where to write the PDF (default: a new file in Reports/); its answers file goes beside it.", valueName: "file.pdf"),
+        completion: .pdfFile)
+    var out: String?
+
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        try report.check(language.messages)
+        try report.check(out: out, language.messages)
         if let name, let problem = AnswersDocument.nameProblem(name, language.messages) {
             throw ValidationError(language.messages.cli.nameOption(problem: problem))
         }
@@ -57,7 +63,7 @@ struct StartCommand: ParsableCommand {
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire, language: language)
         let messages = questionnaire.messages
         let store = SessionStore.standard(environment: ProcessInfo.processInfo.environment)
-        let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report)
+        let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report, out: out)
         try runner.prepare()
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
             let summary = ResumeSummary(record: unfinished, questionnaire: questionnaire)

@@ -47,6 +47,7 @@ struct ProcessRunner {
         env["NO_COLOR"] = "1"
         env["HOME"] = state
         env.removeValue(forKey: "NUTRISCREEN_QUESTIONNAIRES")
+        env.removeValue(forKey: "NUTRISCREEN_COMMAND")
         // English unless a test asks for another language: the machine's locale must not choose.
         for variable in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] { env.removeValue(forKey: variable) }
         return env
@@ -200,6 +201,18 @@ struct ProcessRunner {
     /// The standard output of a tool on the path (pdfinfo, ldd…), run to its end.
     static func output(of tool: String, _ arguments: [String]) throws -> String {
         try Tool.run(tool, arguments, errors: false).output
+    }
+
+    /// A stand-in for swift in this runner's folder, for running scripts/screen: it builds
+    /// nothing, and names the folder of the executable under test as the build's.
+    func fakeSwift() -> String {
+        let fake = state + "/swift"
+        let folder = URL(fileURLWithPath: Self.executable).deletingLastPathComponent().path
+        #expect(
+            FileManager.default.createFile(
+                atPath: fake, contents: Data("#!/bin/sh\ncase \"$*\" in *--show-bin-path*) echo '\(folder)' ;; esac\nexit 0\n".utf8),
+                attributes: [.posixPermissions: 0o755]))
+        return fake
     }
 
     /// Writes a temporary file and returns its path.

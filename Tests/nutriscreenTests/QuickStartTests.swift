@@ -50,13 +50,7 @@ import Testing
     @Test func scriptsScreenPassesTheProgramsExitCodeThrough() throws {
         let runner = ProcessRunner()
         defer { runner.cleanUp() }
-        // A stand-in for swift: builds nothing, and names the folder of the executable under test.
-        let fake = runner.state + "/swift"
-        let folder = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
-        #expect(
-            FileManager.default.createFile(
-                atPath: fake, contents: Data("#!/bin/sh\ncase \"$*\" in *--show-bin-path*) echo '\(folder)' ;; esac\nexit 0\n".utf8),
-                attributes: [.posixPermissions: 0o755]))
+        let fake = runner.fakeSwift()
         let process = runner.process([Self.repository + "/scripts/screen", "--questionnaire", ProcessRunner.fixture])
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Self.repository + "/scripts/screen", "--questionnaire", ProcessRunner.fixture]
