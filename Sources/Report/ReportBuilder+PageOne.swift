@@ -61,8 +61,10 @@ extension ReportBuilder {
                         ],
                         style: .fine, gray: 0.2)))
         }
-        // Free text the person wrote for the doctor, in their own words.
-        let written = assessment.answers.filter(\.isTyped)
+        // Free text the person wrote for the doctor, in their own words (what belongs to a context
+        // topic, such as other medicines, is shown with that topic).
+        let inContext = Set(assessment.context.flatMap(\.answers))
+        let written = assessment.answers.filter { $0.isTyped && !inContext.contains($0.id) }
         for answer in written {
             blocks.append(
                 .paragraph(

@@ -6,11 +6,12 @@ import Screening
 /// in the assessment's language. It decides nothing clinical; every band, trigger, reason and
 /// test comes from the assessment.
 ///
-/// Page 1 carries the visit: who, why they came, the triage with the answers behind it, the
-/// flagged nutrients with their strongest reasons, the tests to discuss, medicines and supplements,
-/// and the warning signs ruled out. Then one compact section per flagged nutrient, other causes,
-/// the validated questionnaires, a part for the person, the answers the evidence does not already
-/// show, a notes box and the numbered references. `ReportDetail.full` says everything in full.
+/// Page 1 carries the visit: who, why they came, the triage with the answers behind it and the
+/// warning signs ruled out, the person's context (conditions, medicines by name), the flagged
+/// nutrients with their strongest reasons and the tests to discuss. Then one compact section per
+/// flagged nutrient, known conditions and other causes, the validated questionnaires, a part for
+/// the person, the answers the evidence does not already show, a notes box and the numbered
+/// references. `ReportDetail.full` says everything in full.
 ///
 /// A pure function of the assessment: it never sees the questionnaire. Which answers go where
 /// (who the person is, why they came, the warning signs, the person's context) the assessment
@@ -50,9 +51,9 @@ public struct ReportBuilder {
         blocks += header(dateText)
         blocks += whyTheyCame()
         blocks += triage()
+        blocks += context()
         blocks += flaggedNutrients()
         blocks += testsToDiscuss()
-        blocks += context()
         blocks += sinceLastScreening()
         for nutrient in assessment.flaggedNutrients { blocks += section(for: nutrient) }
         blocks += otherCauses()

@@ -3,6 +3,7 @@ import Localization
 import Testing
 
 @testable import Report
+@testable import ReportPDF
 @testable import Screening
 
 /// Classes of patients whose report must fit them (issue 24): no food against their diet or
@@ -20,6 +21,8 @@ import Testing
         var noFoods: Set<String> = []
         /// Other causes the person is known to have: named as known conditions, not to rule out.
         var known: Set<String> = []
+        /// Phrases page 1 must carry (the medicines by name).
+        var pageOne: [String] = []
         var say: [String] = []
         var never: [String] = []
         var description: String { file }
@@ -62,7 +65,9 @@ import Testing
         Expectation(file: "hand-cramps-only", never: ["Stretching your calves", "If you sweat a lot"]),
         // Wernicke's encephalopathy: confusion, eye movement or gait signs with a thiamine risk (EFNS 2010).
         Expectation(file: "stable-outpatient-no-wernicke", never: ["In suspected Wernicke"]),
-        Expectation(file: "heavy-drinker-withdrawal", flagged: ["thiamine"], never: ["In suspected Wernicke"]),
+        Expectation(
+            file: "heavy-drinker-withdrawal", flagged: ["thiamine"], say: ["talk to your doctor before you cut down", "fits"],
+            never: ["In suspected Wernicke"]),
         // The ferritin threshold of 75 µg/L is for restless legs (AASM 2024 iron guidance).
         Expectation(file: "no-restless-legs-ferritin", flagged: ["iron"], never: ["75 µg/L"]),
         // A known condition is named as known, with what to check: a known diabetic's HbA1c control and
@@ -73,6 +78,22 @@ import Testing
             never: ["commonest cause of numb"]),
         Expectation(
             file: "known-hypothyroid", known: ["thyroid"], say: ["Known conditions", "TSH", "dose"], never: ["An underactive thyroid can cause"]),
+        // Drugs by name, with the action to discuss. Long-term acid tablets: review the need (NICE CG184,
+        // NICE CKS dyspepsia); metformin for years: a B12 test with symptoms (MHRA Drug Safety Update 2022);
+        // isoniazid: the TB team adds pyridoxine (BNF); 5 mg folic acid with nerve symptoms: B12 first (BNF);
+        // heavy daily drinking: talk to the doctor before cutting down, stopping suddenly can cause fits
+        // (NICE CG100); a blood thinner: ask before adding supplements (BNF warfarin; ODS vitamin E).
+        Expectation(
+            file: "long-term-ppi", pageOne: ["Omeprazole"], say: ["still need the acid tablet"],
+            never: ["such as omeprazole, lansoprazole or pantoprazole"]),
+        Expectation(
+            file: "tests-two-tiers", known: ["diabetes_nerves"], pageOne: ["Omeprazole", "Metformin"],
+            say: ["still need the acid tablet", "metformin can lower vitamin B12", "feet checked"], never: ["commonest cause of numb"]),
+        Expectation(file: "isoniazid-no-pyridoxine", pageOne: ["Isoniazid"], say: ["TB team", "pyridoxine"]),
+        Expectation(file: "high-dose-folic-acid", say: ["B12 test"]),
+        Expectation(
+            file: "warfarin-vitamin-e", pageOne: ["Warfarin"], say: ["before you start any supplement"],
+            never: ["apixaban, rivaroxaban, edoxaban or dabigatran"]),
     ]
 
     static func assessment(_ file: String, _ language: Language = .en) throws -> Assessment {
@@ -117,5 +138,17 @@ import Testing
         let text = Sample.normalised(Sample.document(assessment, detail: .short).texts.joined(separator: " ")).lowercased()
         for phrase in expected.say { #expect(text.contains(phrase.lowercased()), "the report must say '\(phrase)'") }
         for phrase in expected.never { #expect(!text.contains(phrase.lowercased()), "the report must not say '\(phrase)'") }
+        if !expected.pageOne.isEmpty {
+            let first = try Self.pageOne(assessment)
+            for phrase in expected.pageOne { #expect(first.contains(phrase), "page 1 must name '\(phrase)': \(first)") }
+        }
+    }
+
+    /// The text of the short report's first page, laid out as the PDF lays it out.
+    static func pageOne(_ assessment: Assessment) throws -> String {
+        let layout = ReportRenderer.layout(Sample.document(assessment), paper: .a4, measurer: try PangoTextEngine.forCurrentThread())
+        return Sample.normalised(
+            layout.pages[0].elements.compactMap { if case .text(let t) = $0 { t.lines.map(\.text).joined(separator: " ") } else { nil } }
+                .joined(separator: " "))
     }
 }
