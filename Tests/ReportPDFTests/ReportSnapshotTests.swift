@@ -64,7 +64,7 @@ import Testing
         let headings = document.blocks.compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
         #expect(
             Array(headings.prefix(6)) == [
-                "Nutrition screening summary", "Why they came", "Flagged nutrients", "Tests to discuss", "Medicines and supplements",
+                "Nutrition screening summary", "Why they came", "Medicines and supplements", "Flagged nutrients", "Tests to discuss",
                 "Vitamin B12: Likely",
             ])
         #expect(Array(headings.suffix(3)) == ["The other answers", "Notes for the clinician", "References"])
@@ -79,9 +79,8 @@ import Testing
         let headings = document.blocks.compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
         #expect(
             Array(headings.prefix(6)) == [
-                "Resumen del cribado nutricional", "Motivo de consulta", "Nutrientes señalados", "Pruebas para comentar",
-                "Medicamentos y suplementos",
-                "Vitamina B12: Probable",
+                "Resumen del cribado nutricional", "Motivo de consulta", "Medicamentos y suplementos", "Nutrientes señalados",
+                "Pruebas para comentar", "Vitamina B12: Probable",
             ])
         #expect(Array(headings.suffix(3)) == ["Las demás respuestas", "Notas para el profesional sanitario", "Referencias"])
         #expect(document.language == .es)
