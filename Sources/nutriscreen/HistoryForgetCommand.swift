@@ -21,8 +21,8 @@ struct HistoryForgetCommand: ParsableCommand {
 
             Examples:
               nutriscreen history forget --person 'Ann Example'
-              nutriscreen history forget --person 'Ann Example' --born 1991-05-20
-              nutriscreen history forget --person 'Ann Example' --yes    # without asking
+              nutriscreen history forget --person Ann --born unknown
+              nutriscreen history forget --person Ann --yes
             """
     )
 

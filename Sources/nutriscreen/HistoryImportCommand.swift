@@ -24,7 +24,7 @@ struct HistoryImportCommand: ParsableCommand {
             Examples:
               nutriscreen history import ann.answers.yaml
               nutriscreen history import Reports/*.answers.yaml
-              nutriscreen history import --person 'Ann Example' qr.json
+              nutriscreen history import --person Ann qr.json
             """
     )
 

@@ -24,7 +24,7 @@ struct SessionsDiscardCommand: ParsableCommand {
             Examples:
               nutriscreen sessions discard 2
               nutriscreen sessions discard --all
-              nutriscreen sessions discard 1 --yes    # without asking
+              nutriscreen sessions discard 1 --yes
             """
     )
 
