@@ -66,6 +66,31 @@ import Testing
         #expect(process.terminationStatus == 75, "input ended early: the program's 75, not a wrapper's own code")
     }
 
+    /// scripts/screen builds in the configuration `swift test` builds (debug), so the first
+    /// question does not wait for a release build and scripts/test afterwards reuses its modules.
+    @Test func scriptsScreenBuildsWhatScriptsTestBuildsOn() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let log = runner.state + "/swift-calls"
+        let fake = runner.state + "/swift-logging"
+        let folder = URL(fileURLWithPath: ProcessRunner.executable).deletingLastPathComponent().path
+        let script = "#!/bin/sh\necho \"$*\" >> '\(log)'\ncase \"$*\" in *--show-bin-path*) echo '\(folder)' ;; esac\nexit 0\n"
+        #expect(FileManager.default.createFile(atPath: fake, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755]))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.repository + "/scripts/screen", "--version"]
+        process.environment = runner.environment.merging(["SWIFT": fake]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let calls = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(calls.contains { $0.hasPrefix("build") && $0.contains("--product nutriscreen") }, "\(calls)")
+        for call in calls {
+            #expect(!call.contains("release") && !call.contains("-c ") && !call.contains("-Xswiftc"), "\(call): not what swift test builds")
+        }
+    }
+
     @Test func everyExitCodeIsDocumentedInTheReadmeAndTheHelp() throws {
         let readme = try String(contentsOfFile: Self.repository + "/README.md", encoding: .utf8)
         let runner = ProcessRunner()
