@@ -5,14 +5,16 @@ import Screening
 /// QuestionnaireResponse (or a Bundle holding one), told apart by its `resourceType`. The one
 /// way every command, the batch and the benchmark read answers.
 public enum AnswersFile {
-    /// Reads the file at `path` and checks every answer against `questionnaire`.
-    public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
+    /// Reads the file at `path` and checks every answer against `questionnaire` on `today`.
+    public static func load(path: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
+        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire, today: today)
     }
 
-    /// Reads answers held in memory; `file` names them in messages.
-    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        if FHIRResponseReader.recognises(data) { return try FHIRResponseReader.parse(data, file: file, questionnaire: questionnaire) }
-        return try AnswersDocument.parse(data, file: file, questionnaire: questionnaire)
+    /// Reads answers held in memory on `today`; `file` names them in messages.
+    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
+        if FHIRResponseReader.recognises(data) {
+            return try FHIRResponseReader.parse(data, file: file, questionnaire: questionnaire, today: today)
+        }
+        return try AnswersDocument.parse(data, file: file, questionnaire: questionnaire, today: today)
     }
 }

@@ -35,14 +35,15 @@ public enum FHIRResponseReader {
     }
 
     /// Reads the file at `path` (a regular file, size-checked before reading) and its answers.
-    public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
+    public static func load(path: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
+        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire, today: today)
     }
 
-    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+    /// Reads a response held in memory, judging its dates on `today`; `file` names it in messages.
+    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
         var reader = YAMLReader(file: file)
         guard let root = reader.parse(data) else { throw DiagnosticList(reader.diagnostics) }
-        var walk = Walk(reader: reader, questionnaire: questionnaire)
+        var walk = Walk(reader: reader, questionnaire: questionnaire, today: today)
         let document = walk.read(root)
         guard walk.reader.diagnostics.isEmpty, let document else { throw DiagnosticList(walk.reader.diagnostics) }
         return document
@@ -51,6 +52,7 @@ public enum FHIRResponseReader {
     private struct Walk {
         var reader: YAMLReader
         let questionnaire: Questionnaire
+        let today: Today
         var answers = AnswerSet()
         var located: [String: YAMLNode] = [:]
         /// Where each answered linkId was first met.
@@ -157,7 +159,7 @@ public enum FHIRResponseReader {
             }
             items(member(mapping, "item"))
             var document = AnswersDocument(answers: answers, name: name, completed: completed)
-            AnswersDocument.settle(&document, questionnaire: questionnaire, locations: located, &reader)
+            AnswersDocument.settle(&document, questionnaire: questionnaire, today: today, locations: located, &reader)
             document.notes = note.map { [$0] } ?? []
             return document
         }
@@ -201,7 +203,7 @@ public enum FHIRResponseReader {
                     reader.error(at: answerNodes[1], "\(linkId) takes one answer, not \(values.count)")
                     continue
                 }
-                switch Answer.from(combined, for: item) {
+                switch Answer.from(combined, for: item, today: today.day) {
                 case .success(let answer):
                     answers[linkId] = answer
                     located[linkId] = linkNode

@@ -16,9 +16,11 @@ struct FolderLock {
         guard fd >= 0 else {
             throw .cannotOpen(path: path, reason: .folderUnopenable(folder, code: errno))
         }
-        let deadline = Date().addingTimeInterval(wait)
+        // Tries every 10 ms, `wait` seconds' worth of tries: no clock is read.
+        var tries = max(1, Int(wait * 100))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+            tries -= 1
+            guard errno == EWOULDBLOCK || errno == EINTR, tries > 0 else {
                 close(fd)
                 throw .busy(path: path)
             }

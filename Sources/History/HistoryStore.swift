@@ -172,7 +172,7 @@ public struct HistoryStore: Sendable {
                 id: nil, personId: person.id!, completed: completed, questionnaireID: assessment.questionnaire.id,
                 questionnaireVersion: assessment.questionnaire.version, contentHash: assessment.questionnaire.contentHash,
                 triage: assessment.triage.level?.rawValue, answers: screening.answers, assessment: assessment.json(),
-                assessmentSchemaVersion: assessment.schemaVersion, source: screening.source.rawValue, recorded: ISO8601.format(Date()))
+                assessmentSchemaVersion: assessment.schemaVersion, source: screening.source.rawValue, recorded: ISO8601.format(screening.recorded))
             try row.insert(db)
             for (position, nutrient) in assessment.nutrients.enumerated() {
                 try NutrientScoreRecord(
@@ -190,7 +190,8 @@ public struct HistoryStore: Sendable {
     /// (nothing is copied whole). When another process's reading keeps the log from being
     /// emptied, the erase is remembered in the same transaction as the deletion and finished at a
     /// later open; the report says which. A failure thrown here means nothing was deleted.
-    public func forget(_ ids: [Int64]) throws(HistoryError) -> ForgetReport {
+    /// `now` is the time it is, kept with an unfinished erase.
+    public func forget(_ ids: [Int64], now: Date) throws(HistoryError) -> ForgetReport {
         let people = try writing { db -> ([ForgetReport.Forgotten], Database.TransactionCompletion) in
             var forgotten: [ForgetReport.Forgotten] = []
             for id in ids {
@@ -205,7 +206,7 @@ public struct HistoryStore: Sendable {
                 _ = try PersonRecord.deleteOne(db, key: id)
             }
             if !forgotten.isEmpty, try !Self.hasUnfinishedErase(db) {
-                try db.execute(sql: "INSERT INTO unfinishedErase (since) VALUES (?)", arguments: [ISO8601.format(Date())])
+                try db.execute(sql: "INSERT INTO unfinishedErase (since) VALUES (?)", arguments: [ISO8601.format(now)])
             }
             return (forgotten, .commit)
         }

@@ -31,7 +31,8 @@ public final class Interviewer {
     let console: Console
     let style: TextStyle
     let save: (SessionRecord) throws -> Void
-    let now: () -> Date
+    /// The interview's clock: the day typed and resumed dates are judged on, and when saves happen.
+    let clock: Clock
     var warnedAboutSaving = false
     /// Why the latest save failed, or nil when it succeeded (or nothing was saved yet): nothing
     /// may claim the answers are saved unless this is nil.
@@ -50,7 +51,7 @@ public final class Interviewer {
     ///   - save: called after every change; a failure is reported to the person once, not fatal.
     public init(
         questionnaire: Questionnaire, record: SessionRecord, answers: AnswerSet, console: Console, style: TextStyle = TextStyle(enabled: false),
-        now: @escaping () -> Date = Date.init, save: @escaping (SessionRecord) throws -> Void
+        clock: Clock, save: @escaping (SessionRecord) throws -> Void
     ) {
         self.questionnaire = questionnaire
         self.record = record
@@ -60,7 +61,7 @@ public final class Interviewer {
         self.messages = questionnaire.messages
         self.console = console
         self.style = style
-        self.now = now
+        self.clock = clock
         self.save = save
     }
 
@@ -84,7 +85,7 @@ public final class Interviewer {
                     // (the caller marks it); a first finish stopped midway keeps its time, so
                     // finishing again keeps the same screening.
                     record.status = .finishing
-                    record.completed = record.completed ?? now()
+                    record.completed = record.completed ?? clock.now
                     record.current = nil
                     persist()
                     return .completed(navigator.effectiveAnswers(answers))
@@ -169,7 +170,7 @@ public final class Interviewer {
     func dropHiddenAnswers() {
         let (visible, effective) = navigator.walk(answers)
         for (id, answer) in answers.values where effective[id] == nil { setAside[id] = answer }
-        answers = navigator.calculating(effective, on: CalendarDate(now()))
+        answers = navigator.calculating(effective, on: clock.today.day)
         skipped.formIntersection(visible.map(\.id))
     }
 
@@ -226,7 +227,7 @@ public final class Interviewer {
                 }
                 return .skip
             }
-            switch item.kind.parse(typed: typed, messages, today: CalendarDate(now())) {
+            switch item.kind.parse(typed: typed, messages, today: clock.today.day) {
             case .success(let answer): return .answer(answer)
             case .failure(let problem): console.line(problem.message)
             }
@@ -297,7 +298,7 @@ public final class Interviewer {
     func persist() {
         record.store(answers, questionnaire: questionnaire)
         record.skipped = skipped.sorted()
-        record.updated = now()
+        record.updated = clock.now
         do {
             try save(record)
             lastSaveFailure = nil

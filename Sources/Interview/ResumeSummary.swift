@@ -30,11 +30,11 @@ public struct ResumeSummary: Equatable, Sendable {
         (self.name, self.answered, self.toGo, self.updated, self.position) = (name, answered, toGo, updated, position)
     }
 
-    /// The summary of `record` against `questionnaire` as it is now (answers that no longer fit
-    /// are not counted).
-    public init(record: SessionRecord, questionnaire: Questionnaire) {
+    /// The summary of `record` against `questionnaire` as it is now, on `today` (answers that no
+    /// longer fit are not counted).
+    public init(record: SessionRecord, questionnaire: Questionnaire, today: CalendarDate) {
         let navigator = Navigator(questionnaire: questionnaire, pruning: true)
-        let answers = navigator.effectiveAnswers(record.answerSet(for: questionnaire).answers)
+        let answers = navigator.effectiveAnswers(record.answerSet(for: questionnaire, today: today).answers)
         var toGo = 0
         var position: Position?
         if let next = Interviewer.resumePoint(of: record, answers: answers, navigator: navigator) {
@@ -53,9 +53,10 @@ public struct ResumeSummary: Equatable, Sendable {
 
     /// "You have an unfinished screening for Ann Example, saved today at 14:05 CET: 12 questions
     /// answered, up to 20 to go." (`offer`), or "Continuing the screening…" (not `offer`).
-    public func text(offer: Bool, _ messages: Messages, now: Date = Date()) -> String {
+    /// The time is told, and the day counted, on `clock`.
+    public func text(offer: Bool, _ messages: Messages, clock: Clock) -> String {
         let words = messages.resume
-        let saved = LocalTime(updated).phrase(now: LocalTime(now), messages)
+        let saved = LocalTime(updated, in: clock.zone).phrase(now: LocalTime(clock.now, in: clock.zone), messages)
         if let name {
             let whose = Printable.escaped(name)
             return offer

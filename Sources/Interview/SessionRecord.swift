@@ -32,8 +32,8 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     /// The item being asked when the session was saved.
     public var current: String?
 
-    /// A new session for `questionnaire`.
-    public init(questionnaire: Questionnaire, name: String?, now: Date = Date()) {
+    /// A new session for `questionnaire`, started at `now`.
+    public init(questionnaire: Questionnaire, name: String?, now: Date) {
         id = Self.newID(now)
         questionnaireID = questionnaire.id
         questionnaireVersion = questionnaire.version
@@ -66,14 +66,15 @@ public struct SessionRecord: Codable, Sendable, Equatable {
             })
     }
 
-    /// The saved answers that still fit `questionnaire`, and the ids of those that no longer do
-    /// (the item is gone, or its type or options changed).
-    public func answerSet(for questionnaire: Questionnaire) -> (answers: AnswerSet, dropped: [String]) {
+    /// The saved answers that still fit `questionnaire` on `today` (a date is judged by the same
+    /// day as a typed one), and the ids of those that no longer do (the item is gone, or its type
+    /// or options changed).
+    public func answerSet(for questionnaire: Questionnaire, today: CalendarDate) -> (answers: AnswerSet, dropped: [String]) {
         var set = AnswerSet()
         var dropped: [String] = []
         for (id, plain) in answers.sorted(by: { $0.key < $1.key }) {
             guard let item = questionnaire.item(id), itemSignatures[id] == nil || itemSignatures[id] == Self.signature(of: item),
-                case .success(let answer) = Answer.from(plain, for: item)
+                case .success(let answer) = Answer.from(plain, for: item, today: today)
             else {
                 dropped.append(id)
                 continue

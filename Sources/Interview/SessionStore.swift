@@ -85,9 +85,10 @@ public struct SessionStore: Sendable {
     /// Removes what interrupted runs left in the folder: temporary files of saves killed midway
     /// (`.session-ID.json.XXXXXX`) and lock files of sessions that never saved an answer
     /// (`.session-ID.lock` without `session-ID.json`, untouched for a minute). Only for sessions no
-    /// running process holds: a held session's save may be under way. Returns how many went.
+    /// running process holds: a held session's save may be under way. Returns how many went;
+    /// `now` is the time it is.
     @discardableResult
-    public func removeLeftovers() -> Int {
+    public func removeLeftovers(now: Date) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
         let present = Set(names)
         var removed = 0
@@ -107,7 +108,7 @@ public struct SessionStore: Sendable {
                 if !isHeld(id), unlink(path) == 0 { removed += 1 }
             } else if parts.count == 2, parts[1] == "lock", !present.contains("session-\(id).json") {
                 var info = stat()
-                guard stat(path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 60, !isHeld(id) else { continue }
+                guard stat(path, &info) == 0, Int(now.timeIntervalSince1970) - Int(info.st_mtim.tv_sec) > 60, !isHeld(id) else { continue }
                 if unlink(path) == 0 { removed += 1 }
             }
         }

@@ -11,13 +11,13 @@ public struct ComparisonWords: Sendable {
     public init(_ messages: Messages) { self.messages = messages }
 
     /// How each screening of a comparison is named: by its day, or by its day and time when two
-    /// of them fall on the same day (they could not be told apart otherwise).
-    public func namer(for comparison: ScreeningComparison, in timeZone: TimeZone? = nil) -> @Sendable (Date) -> String {
+    /// of them fall on the same day in `zone` (they could not be told apart otherwise).
+    public func namer(for comparison: ScreeningComparison, in zone: Zone) -> @Sendable (Date) -> String {
         let dates = comparison.trend.map(\.occasion.completed) + [comparison.last.completed, comparison.current.completed]
-        let sameDay = Set(dates.map { LocalTime($0, in: timeZone).day }).count < Set(dates).count
+        let sameDay = Set(dates.map { LocalTime($0, in: zone).day }).count < Set(dates).count
         let messages = messages
         return { date in
-            let time = LocalTime(date, in: timeZone)
+            let time = LocalTime(date, in: zone)
             return sameDay ? time.readable(messages) : time.day.readable(messages)
         }
     }

@@ -8,13 +8,13 @@ extension ReportBuilder {
     func sinceLastScreening() -> [Block] {
         guard let comparison else { return [] }
         let said = ComparisonWords(messages)
-        let day = said.namer(for: comparison, in: timeZone)
+        let day = said.namer(for: comparison, in: zone)
         let small = { (runs: StyledText) in Block.paragraph(Paragraph(runs, style: .small)) }
         var blocks: [Block] = [
             heading(1, said.heading(lastDay: day(comparison.last.completed)), "since-last"),
             smallPrint(
                 said.lead(
-                    lastTime: LocalTime(comparison.last.completed, in: timeZone).readable(messages),
+                    lastTime: LocalTime(comparison.last.completed, in: zone).readable(messages),
                     interval: said.interval(from: comparison.last.completed, to: comparison.current.completed))),
         ]
         if let difference = comparison.versionDifference {

@@ -21,8 +21,8 @@ public struct ReportBuilder {
     public var creator: String
     public var created: Date
     public var detail: ReportDetail
-    /// The zone the completion time is shown in; nil for the system's clock (which follows `TZ`).
-    public var timeZone: TimeZone?
+    /// The zone the completion time is shown in (the executable gives the system's).
+    public var zone: Zone
     /// What changed since the person's last screening, when there was one (see `sinceLastScreening`).
     public var comparison: ScreeningComparison?
     /// The program's words, in the assessment's language.
@@ -30,14 +30,14 @@ public struct ReportBuilder {
     var words: Messages.Report { messages.report }
 
     public init(
-        assessment: Assessment, creator: String, created: Date, detail: ReportDetail = .short, timeZone: TimeZone? = nil,
+        assessment: Assessment, creator: String, created: Date, detail: ReportDetail = .short, zone: Zone,
         comparison: ScreeningComparison? = nil
     ) {
         self.assessment = assessment
         self.creator = creator
         self.created = created
         self.detail = detail
-        self.timeZone = timeZone
+        self.zone = zone
         self.comparison = comparison
         self.messages = Messages(assessment.language)
     }
@@ -46,7 +46,7 @@ public struct ReportBuilder {
     var completed: Date { assessment.completed ?? created }
 
     public func document() -> ReportDocument {
-        let dateText = LocalTime(completed, in: timeZone).readable(messages)
+        let dateText = LocalTime(completed, in: zone).readable(messages)
         var blocks: [Block] = []
         blocks += header(dateText)
         blocks += whyTheyCame()

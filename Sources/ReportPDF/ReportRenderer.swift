@@ -39,12 +39,12 @@ public enum ReportRenderer {
     /// A finished PDF for `assessment`, measured and drawn with the calling thread's Pango engine
     /// (the one that falls back to the system's fonts when the text needs them).
     public static func pdf(
-        _ assessment: Assessment, paper: PaperSize, detail: ReportDetail = .short, creator: String, created: Date, timeZone: TimeZone? = nil,
+        _ assessment: Assessment, paper: PaperSize, detail: ReportDetail = .short, creator: String, created: Date, zone: Zone,
         comparison: ScreeningComparison? = nil
     ) throws(CairoError) -> Data {
         QPDFCompactor.prepare()
         let document = ReportBuilder(
-            assessment: assessment, creator: creator, created: created, detail: detail, timeZone: timeZone, comparison: comparison
+            assessment: assessment, creator: creator, created: created, detail: detail, zone: zone, comparison: comparison
         ).document()
         return try pdf(document, paper: paper)
     }

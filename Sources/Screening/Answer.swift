@@ -35,7 +35,9 @@ public enum Answer: Hashable, Sendable {
     }
 
     /// Reads a plain value as an answer to `item`, or says what the item accepts.
-    public static func from(_ value: PlainValue, for item: Item) -> Result<Answer, AnswerProblem> { item.kind.answer(from: value) }
+    public static func from(_ value: PlainValue, for item: Item, today: CalendarDate) -> Result<Answer, AnswerProblem> {
+        item.kind.answer(from: value, today: today)
+    }
 }
 
 /// Why a value is not an acceptable answer, in words a person can act on.

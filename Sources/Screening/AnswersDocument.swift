@@ -18,13 +18,13 @@ public struct AnswersDocument: Sendable {
         self.completed = completed
     }
 
-    /// Reads the file at `path` and checks every answer against `questionnaire`.
-    public static func load(path: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
-        try parse(try YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire)
+    /// Reads the file at `path` and checks every answer against `questionnaire` on `today`.
+    public static func load(path: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
+        try parse(try YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire, today: today)
     }
 
-    /// Checks answers held in memory; `file` names them in messages.
-    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire) throws(DiagnosticList) -> AnswersDocument {
+    /// Checks answers held in memory on `today`; `file` names them in messages.
+    public static func parse(_ data: Data, file: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
         var reader = YAMLReader(file: file)
         guard let root = reader.parse(data) else { throw DiagnosticList(reader.diagnostics) }
         guard case .mapping(let mapping) = root else {
@@ -59,7 +59,7 @@ public struct AnswersDocument: Sendable {
                     continue
                 }
                 guard let plain = plainValue(value, for: item, &reader) else { continue }
-                switch Answer.from(plain, for: item) {
+                switch Answer.from(plain, for: item, today: today.day) {
                 case .success(let answer):
                     document.answers[id] = answer
                     locations[id] = key
@@ -68,7 +68,7 @@ public struct AnswersDocument: Sendable {
                 }
             }
         }
-        settle(&document, questionnaire: questionnaire, locations: locations, &reader)
+        settle(&document, questionnaire: questionnaire, today: today, locations: locations, &reader)
         guard reader.diagnostics.isEmpty else { throw DiagnosticList(reader.diagnostics) }
         return document
     }
@@ -76,13 +76,14 @@ public struct AnswersDocument: Sendable {
     /// Checks answers read from a file whose answers were found at `locations`: an answer to a
     /// question its conditions hide would be silently ignored, so it is an error; calculated
     /// items (an age from a date of birth) are worked out for the day the screening was
-    /// completed, or today, and an answer the file gives for one must agree.
+    /// completed (in the zone of `today`), or today, and an answer the file gives for one must agree.
     public static func settle(
-        _ document: inout AnswersDocument, questionnaire: Questionnaire, locations: [String: YAMLNode], _ reader: inout YAMLReader
+        _ document: inout AnswersDocument, questionnaire: Questionnaire, today: Today, locations: [String: YAMLNode],
+        _ reader: inout YAMLReader
     ) {
         // Visibility is judged with the calculated items worked out: an age from a date of birth
         // shows the questions that depend on the age.
-        let day = CalendarDate(document.completed ?? Date())
+        let day = today.day(of: document.completed)
         let calculated = Navigator(questionnaire: questionnaire).calculating(document.answers, on: day)
         let visible = Set(Navigator(questionnaire: questionnaire).visibleItems(calculated).map(\.id))
         for (id, key) in locations.sorted(by: { $0.key < $1.key }) where !visible.contains(id) {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Turns answers into an `Assessment`: triggers, nutrient scores with their reasons, instruments,
-/// tests, other causes and advice. Pure: the same questionnaire and answers always give the same
-/// assessment.
+/// tests, other causes and advice. Pure: the same questionnaire, answers and day (`Today`, given
+/// by the executable) always give the same assessment; it reads no clock and no zone.
 public struct Assessor: Sendable {
     public let questionnaire: Questionnaire
     /// When set, the assessment counts as unanswered only the questions that could still change
@@ -10,24 +10,28 @@ public struct Assessor: Sendable {
     public let relevance: Relevance?
     /// True when the assessment records the questions the interview asks (`Assessment.asked`).
     public let recordsAsked: Bool
+    /// The day answers are judged on when they do not say when they were completed, and the zone
+    /// a completion time falls into a day in.
+    public let today: Today
 
     /// - Parameters:
     ///   - pruning: count as unanswered only what could still change the result, as the
     ///     interview asks; off, every shown question counts and scoring is faster.
     ///   - recordsAsked: with pruning, also record the interview's path (`Assessment.asked`,
     ///     for `assess --json`); a report does not show it and is faster without.
-    public init(questionnaire: Questionnaire, pruning: Bool = false, recordsAsked: Bool = true) {
+    public init(questionnaire: Questionnaire, today: Today, pruning: Bool = false, recordsAsked: Bool = true) {
         self.questionnaire = questionnaire
+        self.today = today
         self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
         self.recordsAsked = recordsAsked
     }
 
     /// Scores `answers`; answers to items that are not shown are ignored, and calculated items
-    /// (an age from a date of birth) are worked out for the day of `completed` (else today).
+    /// (an age from a date of birth) are worked out for the day of `completed` (else `today`).
     public func assess(_ answers: AnswerSet, name: String? = nil, completed: Date? = nil) -> Assessment {
         let navigator = Navigator(questionnaire: questionnaire)
         let messages = questionnaire.messages
-        let day = CalendarDate(completed ?? Date())
+        let day = today.day(of: completed)
         let (visible, effective) = navigator.walk(navigator.calculating(answers, on: day))
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
         func evidence(_ condition: Condition) -> [Evidence] { navigator.evidence(for: condition.expression, in: effective) }

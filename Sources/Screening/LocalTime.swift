@@ -1,13 +1,8 @@
 import Foundation
 import Localization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A moment as a clock shows it: the local day and time, with the offset from UTC and the zone's
-/// abbreviation. The system's zone comes from the C library, which follows `TZ` (names and POSIX
-/// rules alike) else `/etc/localtime`; a given `TimeZone` is used as it is. No `Calendar`: ICU
+/// abbreviation, in a given `Zone` (the executable resolves the system's). No `Calendar`: ICU
 /// would cost milliseconds at start-up for one date.
 public struct LocalTime: Hashable, Sendable {
     public var day: CalendarDate
@@ -18,24 +13,13 @@ public struct LocalTime: Hashable, Sendable {
     /// "CET", "UTC", "EST" (or "UTC+05:30" where the zone has no abbreviation).
     public var zone: String
 
-    /// `moment` on the system's clock, or in `timeZone`.
-    public init(_ moment: Date, in timeZone: TimeZone? = nil) {
-        var zone: String
-        if let timeZone {
-            offset = timeZone.secondsFromGMT(for: moment)
-            zone = timeZone.abbreviation(for: moment) ?? ""
-        } else {
-            tzset()
-            var seconds = time_t(moment.timeIntervalSince1970.rounded(.down))
-            var fields = tm()
-            localtime_r(&seconds, &fields)
-            offset = fields.tm_gmtoff
-            zone = fields.tm_zone.map { String(cString: $0) } ?? ""
-        }
-        if zone.isEmpty || zone.hasPrefix("GMT") || zone.hasPrefix("+") || zone.hasPrefix("-") {
-            zone = offset == 0 ? "UTC" : Self.offsetText(offset)
-        }
-        self.zone = zone
+    /// `moment` as a clock in `zone` shows it.
+    public init(_ moment: Date, in zone: Zone) {
+        let shown = zone.fields(at: moment)
+        offset = shown.offset
+        let name = shown.abbreviation
+        let unnamed = name.isEmpty || name.hasPrefix("GMT") || name.hasPrefix("+") || name.hasPrefix("-")
+        self.zone = unnamed ? (offset == 0 ? "UTC" : Self.offsetText(offset)) : name
         let fields = UTCTime(moment.addingTimeInterval(TimeInterval(offset)))
         day = CalendarDate(year: fields.year, month: fields.month, day: fields.day) ?? CalendarDate(year: 1970, month: 1, day: 1)!
         (hour, minute) = (fields.hour, fields.minute)

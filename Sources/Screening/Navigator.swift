@@ -54,7 +54,7 @@ public struct Navigator: Sendable {
             case .string(let s): plain = .string(s)
             default: continue
             }
-            if case .success(let answer) = item.kind.answer(from: plain) { result[item.id] = answer }
+            if case .success(let answer) = item.kind.answer(from: plain, today: today) { result[item.id] = answer }
         }
         return result
     }

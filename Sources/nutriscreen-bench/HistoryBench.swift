@@ -26,7 +26,8 @@ enum HistoryBench {
                 _ = ScreeningComparison(last: previous, before: [], current: current)
             }
             _ = try store.record(
-                NewScreening(name: name, birthDate: nil, completed: moment, assessment: current, answers: answers, source: .interview))
+                NewScreening(
+                    name: name, birthDate: nil, completed: moment, assessment: current, answers: answers, source: .interview, recorded: moment))
         }
         var moment = created
         let kept = try Measure.median(runs: runs) {
@@ -51,7 +52,7 @@ enum HistoryBench {
         let comparison = ScreeningComparison(earlier: earlier, current: assessment)
         func pdf(_ comparison: ScreeningComparison?) throws {
             _ = try ReportRenderer.pdf(
-                assessment, paper: .a4, creator: "bench", created: start, comparison: comparison)
+                assessment, paper: .a4, creator: "bench", created: start, zone: Today.bench.zone, comparison: comparison)
         }
         // In turn, round after round, so the machine's drifts touch both alike.
         func timed(_ comparison: ScreeningComparison?) -> Measure.Sample {
@@ -72,7 +73,8 @@ enum HistoryBench {
         for screening in earlier {
             let completed = screening.completed ?? start
             _ = try store.record(
-                NewScreening(name: name, birthDate: nil, completed: completed, assessment: screening, answers: answers, source: .import))
+                NewScreening(
+                    name: name, birthDate: nil, completed: completed, assessment: screening, answers: answers, source: .import, recorded: completed))
         }
         let arguments = ["report", "--answers", sampleAnswers, "--questionnaire", questionnairePath, "--out", scratch + "/compared.pdf", "--force"]
         let series = Measure.interleaved(

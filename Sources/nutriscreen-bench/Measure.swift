@@ -1,4 +1,5 @@
 import Foundation
+import Screening
 
 #if canImport(Glibc)
     import Glibc
@@ -148,4 +149,10 @@ enum Measure {
         process.waitUntilExit()
         return seconds
     }
+}
+
+extension Today {
+    /// The bench's day, that of its fixed creation time (1 March 2026, 10:00 UTC), in UTC: the
+    /// bench reads no clock for what it measures, so its reports are the same on any day.
+    static let bench = Today(day: CalendarDate(year: 2026, month: 3, day: 1)!, zone: .utc)
 }

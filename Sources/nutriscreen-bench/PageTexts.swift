@@ -11,11 +11,11 @@ import Screening
 enum PageTexts {
     static func write(folder: String, questionnaire: Questionnaire, created: Date) throws {
         let engine = try PangoTextEngine.forCurrentThread()
-        let assessor = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false)
+        let assessor = Assessor(questionnaire: questionnaire, today: .bench, pruning: true, recordsAsked: false)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".yaml") {
-            let answers = try AnswersFile.load(path: folder + "/" + name, questionnaire: questionnaire)
+            let answers = try AnswersFile.load(path: folder + "/" + name, questionnaire: questionnaire, today: .bench)
             let assessment = assessor.assess(answers.answers, name: answers.name, completed: answers.completed)
-            let document = ReportBuilder(assessment: assessment, creator: "bench", created: created).document()
+            let document = ReportBuilder(assessment: assessment, creator: "bench", created: created, zone: Today.bench.zone).document()
             try text(of: ReportRenderer.layout(document, paper: .a4, measurer: engine))
                 .write(toFile: folder + "/" + name.dropLast(".yaml".count) + ".txt", atomically: false, encoding: .utf8)
             engine.endReport()

@@ -14,13 +14,13 @@ enum QuestionCounts {
     /// changes, or the goal is missed.
     static func report(folder: String, questionnaire: Questionnaire) throws -> Bool {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
-        let pruning = Assessor(questionnaire: questionnaire, pruning: true)
+        let pruning = Assessor(questionnaire: questionnaire, today: .bench, pruning: true)
         let full = Navigator(questionnaire: questionnaire)
         var asked: [Int] = []
         var shown: [Int] = []
         var changed: [String] = []
         for name in names {
-            let document = try AnswersDocument.load(path: folder + "/" + name, questionnaire: questionnaire)
+            let document = try AnswersDocument.load(path: folder + "/" + name, questionnaire: questionnaire, today: .bench)
             let assessment = pruning.assess(document.answers)
             let path = assessment.asked ?? []
             asked.append(path.count)

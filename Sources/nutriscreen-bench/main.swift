@@ -90,7 +90,7 @@ for part in 0..<parts { try FileManager.default.createDirectory(atPath: "\(scrat
 try FileManager.default.copyItem(atPath: sampleAnswers, toPath: scratch + "/in/sample.yaml")
 var rng = SystemRandomNumberGenerator()
 for index in 0..<batchSize {
-    let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(created), using: &rng)
+    let answers = AnswerSampler.completePath(questionnaire, on: Today.bench.day, using: &rng)
     try AnswersDocument(answers: answers, name: "Person \(index)", completed: created).yaml(for: questionnaire)
         .write(toFile: "\(scratch)/in/\(index % parts)/answers-\(index).yaml", atomically: false, encoding: .utf8)
 }
@@ -197,14 +197,14 @@ row(
         Measure.median(runs: runs) {
             _ = QuestionnaireArchive.decode(archive, build: "bench", contentHash: questionnaire.contentHash, path: questionnairePath)
         }))
-let document = try AnswersDocument.load(path: sampleAnswers, questionnaire: questionnaire)
-let assessor = Assessor(questionnaire: questionnaire)
+let document = try AnswersDocument.load(path: sampleAnswers, questionnaire: questionnaire, today: .bench)
+let assessor = Assessor(questionnaire: questionnaire, today: .bench)
 row(
     "score the sample assessment",
     ms(Measure.median(runs: runs) { _ = assessor.assess(document.answers, name: document.name, completed: document.completed) }))
 let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
 let engine = try PangoTextEngine.forCurrentThread()
-let reportDocument = ReportBuilder(assessment: assessment, creator: "bench", created: created).document()
+let reportDocument = ReportBuilder(assessment: assessment, creator: "bench", created: created, zone: Today.bench.zone).document()
 row(
     "lay out the sample report (Pango measuring)",
     ms(
@@ -221,7 +221,7 @@ row(
     ms(try Measure.median(runs: runs) { _ = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata) }))
 let drawn = try CairoRenderer(engine: engine).render(layout, metadata: reportDocument.metadata)
 row("pack it (libqpdf: object streams)", ms(Measure.median(runs: runs) { _ = QPDFCompactor.compact(drawn) }))
-let pdf = try ReportRenderer.pdf(assessment, paper: .a4, creator: "bench", created: created)
+let pdf = try ReportRenderer.pdf(assessment, paper: .a4, creator: "bench", created: created, zone: Today.bench.zone)
 let pages = layout.pages.count
 row("sample PDF as cairo writes it (\(pages) pages)", String(format: "%.1f KB a page", Double(drawn.count) / Double(pages) / 1000))
 row(

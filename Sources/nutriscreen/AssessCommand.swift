@@ -35,8 +35,9 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let (questionnaire, document) = try AnswersInput.load(answers, questionnaire: questionnaire, language: language)
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+        let today = Clock.system.today
+        let (questionnaire, document) = try AnswersInput.load(answers, questionnaire: questionnaire, language: language, today: today)
+        let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         if json {
             try printOut(assessment.json(), questionnaire.messages)
@@ -60,24 +61,26 @@ struct AnswersInput: ParsableArguments {
     @Option(name: .long, help: questionnaireHelp, completion: .questionnaireFile)
     var questionnaire: String?
 
-    /// The questionnaire and the checked answers (`--answers` must be given).
-    func load(_ language: LanguageOption) throws -> (Questionnaire, AnswersDocument) {
+    /// The questionnaire and the answers checked on `today` (`--answers` must be given).
+    func load(_ language: LanguageOption, today: Today) throws -> (Questionnaire, AnswersDocument) {
         guard let answers else { throw ValidationError(language.messages.cli.passAnswers) }
-        return try Self.load(answers, questionnaire: questionnaire, language: language)
+        return try Self.load(answers, questionnaire: questionnaire, language: language, today: today)
     }
 
     /// The questionnaire (`questionnaire`, or the default one, in `language`) and the checked
-    /// answers in the file `answers`; prints located problems and throws the exit code.
-    static func load(_ answers: String, questionnaire path: String?, language: LanguageOption) throws -> (Questionnaire, AnswersDocument) {
+    /// answers in the file `answers`, checked on `today`; prints located problems and throws the exit code.
+    static func load(
+        _ answers: String, questionnaire path: String?, language: LanguageOption, today: Today
+    ) throws -> (Questionnaire, AnswersDocument) {
         let questionnaire = try QuestionnaireLocator.load(explicit: path, language: language)
-        return (questionnaire, try read(answers, questionnaire: questionnaire))
+        return (questionnaire, try read(answers, questionnaire: questionnaire, today: today))
     }
 
-    /// The checked answers in the file `answers` (YAML, JSON or FHIR); prints located problems
-    /// and throws the exit code.
-    static func read(_ answers: String, questionnaire: Questionnaire) throws -> AnswersDocument {
+    /// The answers in the file `answers` (YAML, JSON or FHIR), checked on `today`; prints located
+    /// problems and throws the exit code.
+    static func read(_ answers: String, questionnaire: Questionnaire, today: Today) throws -> AnswersDocument {
         do {
-            let document = try AnswersFile.load(path: answers, questionnaire: questionnaire)
+            let document = try AnswersFile.load(path: answers, questionnaire: questionnaire, today: today)
             for note in document.notes { printError(note.description) }
             return document
         } catch {

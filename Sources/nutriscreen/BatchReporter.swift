@@ -112,7 +112,8 @@ struct BatchReporter {
         let force = force
         let history = store.flatMap { store in self.history.map { ($0, store) } }
         // One assessor (and its relevance tables) for every file.
-        let assessor = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false)
+        let today = Clock.system.today
+        let assessor = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
             let output = outDir + "/" + outputs[names[index]]!
@@ -150,7 +151,7 @@ struct BatchReporter {
     ) -> Failure? {
         let document: AnswersDocument
         do {
-            document = try AnswersFile.load(path: file, questionnaire: questionnaire)
+            document = try AnswersFile.load(path: file, questionnaire: questionnaire, today: assessor.today)
         } catch {
             let words = questionnaire.messages.cli
             let first = error.diagnostics.first.map(\.description) ?? "\(file):1:1: cannot read the answers file"

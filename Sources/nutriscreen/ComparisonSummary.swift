@@ -10,7 +10,7 @@ import Screening
 enum ComparisonSummary {
     static func text(_ comparison: ScreeningComparison, _ messages: Messages, style: TextStyle = TextStyle(enabled: false)) -> String {
         let said = ComparisonWords(messages)
-        let day = said.namer(for: comparison)(comparison.last.completed)
+        let day = said.namer(for: comparison, in: .system)(comparison.last.completed)
         var lines = [
             style.bold(
                 Printable.escaped(

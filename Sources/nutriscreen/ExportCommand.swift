@@ -52,8 +52,9 @@ struct ExportCommand: ParsableCommand {
             json = FHIRBundle(questionnaire: questionnaire).questionnaireResource()
         } else {
             let document: AnswersDocument
-            (questionnaire, document) = try input.load(language)
-            let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
+            let today = Clock.system.today
+            (questionnaire, document) = try input.load(language, today: today)
+            let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false).assess(
                 document.answers, name: document.name, completed: document.completed)
             json = FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
         }

@@ -13,6 +13,8 @@ struct HistoryAccess: Sendable {
     let path: String
     /// The language the history's sentences are said in.
     let messages: Messages
+    /// The time screenings are recorded at, and the zone their times are shown in.
+    var clock = Clock.system
     private var words: Messages.History { messages.history }
     /// `nutriscreen history REST` as a suggested command, ending with `--lang` when the environment
     /// would not give the language (after the subcommand, where ArgumentParser reads it).
@@ -66,7 +68,7 @@ struct HistoryAccess: Sendable {
     ) throws(HistoryError) -> ScreeningComparison? {
         var current = current.filledIn(from: questionnaire)
         // Answers without a completed time are this screening, now (as the report dates them).
-        let completed = current.completed ?? Date()
+        let completed = current.completed ?? clock.now
         current.completed = completed
         let earlier = try store.earlier(
             name: name, birthDate: birthDate, before: completed, limit: ScreeningComparison.trendLength - 1)
@@ -128,8 +130,8 @@ struct HistoryAccess: Sendable {
             let others = comparison == nil ? try store.people().map(\.name).filter { PersonName.key($0) != PersonName.key(name) } : []
             let recorded = try store.record(
                 NewScreening(
-                    name: name, birthDate: birthDate, completed: document.completed ?? Date(), assessment: assessment,
-                    answers: document.yaml(for: questionnaire), source: .interview))
+                    name: name, birthDate: birthDate, completed: document.completed ?? clock.now, assessment: assessment,
+                    answers: document.yaml(for: questionnaire), source: .interview, recorded: clock.now))
             let id: Int64
             switch recorded {
             case .added(let added): id = added
@@ -171,7 +173,8 @@ struct HistoryAccess: Sendable {
             : entry.flagged.map { words.flagged(nutrient: $0.name, band: $0.band.label(messages), score: messages.number($0.score)) }
                 .joined(separator: ", ")
         return [
-            "#\(entry.id)", LocalTime(entry.completed).readable(messages), entry.triage?.name(messages).uppercased() ?? words.noWarning, flagged,
+            "#\(entry.id)", LocalTime(entry.completed, in: clock.zone).readable(messages),
+            entry.triage?.name(messages).uppercased() ?? words.noWarning, flagged,
             "\(entry.questionnaireID) \(entry.questionnaireVersion)",
         ].joined(separator: " · ")
     }
@@ -208,11 +211,11 @@ struct HistoryAccess: Sendable {
     func otherPerson(_ named: String, given: String) -> String { words.otherPerson(named: Printable.quoted(named), given: Printable.quoted(given)) }
 
     func added(_ file: String, id: Int64, name: String, completed: Date) -> String {
-        words.added(file: file, id: Int(id), name: name, time: LocalTime(completed).readable(messages))
+        words.added(file: file, id: Int(id), name: name, time: LocalTime(completed, in: clock.zone).readable(messages))
     }
 
     func alreadyThere(_ file: String, id: Int64, name: String, completed: Date) -> String {
-        words.alreadyThere(file: file, id: Int(id), name: name, time: LocalTime(completed).readable(messages))
+        words.alreadyThere(file: file, id: Int(id), name: name, time: LocalTime(completed, in: clock.zone).readable(messages))
     }
 
     func importStopped(_ file: String, _ error: HistoryError, added: Int) -> String {
@@ -230,8 +233,8 @@ struct HistoryAccess: Sendable {
         var lines = report.people.map { forgotten -> String in
             let person = describe(forgotten.person)
             let count = screenings(forgotten.screenings)
-            guard let first = forgotten.first.map({ LocalTime($0).day.readable(messages) }),
-                let last = forgotten.last.map({ LocalTime($0).day.readable(messages) })
+            guard let first = forgotten.first.map({ LocalTime($0, in: clock.zone).day.readable(messages) }),
+                let last = forgotten.last.map({ LocalTime($0, in: clock.zone).day.readable(messages) })
             else { return words.forgotNone(person: person, screenings: count, path: path) }
             return first == last
                 ? words.forgotOn(person: person, screenings: count, day: first, path: path)

@@ -67,7 +67,7 @@ struct HistoryForgetCommand: ParsableCommand {
                     throw ExitCode(1)
                 }
             }
-            let report = try store.forget(chosen.map(\.id))
+            let report = try store.forget(chosen.map(\.id), now: Clock.system.now)
             try printOut(access.forgotten(report), language.messages)
             if !report.erased { throw fail(access.eraseUnfinished, ExitStatus.sessionInUse) }
         } catch let error as HistoryError {

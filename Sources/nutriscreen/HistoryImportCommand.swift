@@ -50,13 +50,14 @@ struct HistoryImportCommand: ParsableCommand {
         let access = HistoryAccess.standard(language.messages)
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire, language: language)
         let store = try access.create()
+        let today = access.clock.today
         var added = 0
         var already = 0
         var failures: [Int32] = []
         for file in files {
             let document: AnswersDocument
             do {
-                document = try AnswersInput.read(file, questionnaire: questionnaire)
+                document = try AnswersInput.read(file, questionnaire: questionnaire, today: today)
             } catch let code as ExitCode {
                 failures.append(code.rawValue)
                 continue
@@ -77,7 +78,7 @@ struct HistoryImportCommand: ParsableCommand {
                 refuse(access.otherPerson(named, given: person))
                 continue
             }
-            let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
+            let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false).assess(
                 document.answers, name: name, completed: completed)
             let kept = AnswersDocument(answers: document.answers, name: name, completed: completed)
             let recorded: HistoryStore.Recorded
@@ -85,7 +86,7 @@ struct HistoryImportCommand: ParsableCommand {
                 recorded = try store.record(
                     NewScreening(
                         name: name, birthDate: assessment.person.birthDate, completed: completed, assessment: assessment,
-                        answers: kept.yaml(for: questionnaire), source: .import))
+                        answers: kept.yaml(for: questionnaire), source: .import, recorded: access.clock.now))
             } catch {
                 throw fail(access.importStopped(file, error, added: added), HistoryAccess.exitCode(for: error))
             }

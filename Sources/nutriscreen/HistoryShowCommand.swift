@@ -48,10 +48,10 @@ struct HistoryShowCommand: ParsableCommand {
             }
             let entry = screening.entry
             let words = language.messages.history
-            let kept = LocalTime(entry.recorded).readable(language.messages)
+            let kept = LocalTime(entry.recorded, in: Zone.system).readable(language.messages)
             var lines = [
                 words.showTitle(id: Int(entry.id), person: access.describe(entry.person)),
-                words.showCompleted(time: LocalTime(entry.completed).readable(language.messages)),
+                words.showCompleted(time: LocalTime(entry.completed, in: Zone.system).readable(language.messages)),
                 words.showQuestionnaire(
                     questionnaire: "\(entry.questionnaireID) \(entry.questionnaireVersion)", hash: entry.contentHash.prefix(16)),
                 entry.source == .interview ? words.showKeptInterview(time: kept) : words.showKeptImported(time: kept),

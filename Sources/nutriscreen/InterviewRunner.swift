@@ -21,6 +21,8 @@ struct InterviewRunner {
     /// `--out`: where the PDF goes (its answers file beside it); nil for a new file in Reports/.
     let out: String?
     let console = StandardConsole()
+    /// The interview's clock, in the system's zone.
+    let clock = Clock.system
     let style = TextStyle.forStandardOutput(environment: ProcessInfo.processInfo.environment)
 
     /// The program's words, in the questionnaire's language.
@@ -56,7 +58,7 @@ struct InterviewRunner {
         } catch {
             throw fail(words.cannotSaveAnswers(folder: store.directory, reason: error.reason(messages)), ExitStatus.cannotCreate)
         }
-        store.removeLeftovers()
+        store.removeLeftovers(now: clock.now)
     }
 
     /// The answers file that goes with a report.
@@ -92,7 +94,8 @@ struct InterviewRunner {
         let saves = SaveState(path: store.path(of: record), messages: messages, resumeHint: resumeHint)
         let signals = Self.exitOnSignals(saves, messages)
         defer { for signal in signals { signal.cancel() } }
-        let interviewer = Interviewer(questionnaire: questionnaire, record: record, answers: answers, console: console, style: style) { record in
+        let interviewer = Interviewer(questionnaire: questionnaire, record: record, answers: answers, console: console, style: style, clock: clock) {
+            record in
             do {
                 try store.save(record)
                 saves.record(success: true)
@@ -177,7 +180,7 @@ struct InterviewRunner {
     /// A saved session's answers against the questionnaire as it is now, saying what changed.
     func reconcile(_ record: SessionRecord) -> (SessionRecord, AnswerSet) {
         var record = record
-        let (answers, dropped) = record.answerSet(for: questionnaire)
+        let (answers, dropped) = record.answerSet(for: questionnaire, today: clock.today.day)
         if record.contentHash != questionnaire.contentHash {
             let (old, new) = (record.questionnaireVersion, questionnaire.version)
             console.write(

@@ -61,7 +61,7 @@ struct QuestionnaireCache {
         init?(of path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            guard max(info.st_mtim.tv_sec, info.st_ctim.tv_sec) <= time(nil) - Self.settling else {
+            guard max(info.st_mtim.tv_sec, info.st_ctim.tv_sec) <= Int(Clock.system.now.timeIntervalSince1970) - Self.settling else {
                 self = .unsettled
                 return
             }

@@ -107,7 +107,8 @@ struct ReportCommand: ParsableCommand {
             return
         }
         // The answers are read first, so a bad answers file leaves no new Reports/ behind.
-        let (questionnaire, document) = try input.load(language)
+        let today = Clock.system.today
+        let (questionnaire, document) = try input.load(language, today: today)
         let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
         let path = out ?? ReportWriter.reportsFolder + "/\(stem).pdf"
         if out == nil {
@@ -116,7 +117,7 @@ struct ReportCommand: ParsableCommand {
             } catch { throw fail(error.message(language.messages), ExitStatus.cannotCreate) }
         }
         do { try ReportWriter.checkOutput(path, force: output.force, language.messages) } catch { throw fail(error.message, error.code) }
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
+        let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false).assess(
             document.answers, name: name ?? document.name, completed: document.completed)
         let comparison =
             noHistory

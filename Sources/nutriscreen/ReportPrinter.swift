@@ -85,8 +85,8 @@ enum ReportPrinter {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { throw Failure(message: words.noViewer(path: path), code: ExitStatus.unavailable) }
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        let deadline = Clock.system.now.addingTimeInterval(2)
+        while process.isRunning, Clock.system.now < deadline { usleep(20_000) }
         if !process.isRunning, process.terminationStatus != 0 {
             throw Failure(message: words.viewerFailed(path: path, code: String(process.terminationStatus)), code: ExitStatus.unavailable)
         }

@@ -66,7 +66,7 @@ enum ReportWriter {
     static func creationDate(completed: Date?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
         if let fixed = try? fixedCreationDate(environment: environment, .english) { return fixed }
         if let completed { return completed }
-        return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        return Date(timeIntervalSince1970: Clock.system.now.timeIntervalSince1970.rounded(.down))
     }
 
     /// A file name stem such as `nutriscreen-20260301-100000-ann-example`.
@@ -112,7 +112,7 @@ enum ReportWriter {
         do {
             data = try ReportPDF.ReportRenderer.pdf(
                 assessment, paper: paper, detail: detail, creator: "NutriScreen \(NutriScreen.version)",
-                created: creationDate(completed: assessment.completed), comparison: comparison)
+                created: creationDate(completed: assessment.completed), zone: .system, comparison: comparison)
         } catch {
             throw Failure(message: messages.cli.cannotDraw(path: path, reason: "\(error)"), code: ExitCode.failure)
         }

@@ -53,7 +53,9 @@ struct ResumeCommand: ParsableCommand {
         }
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report, out: out)
         try runner.prepare()
-        runner.console.write(ResumeSummary(record: record, questionnaire: questionnaire).text(offer: false, questionnaire.messages) + "\n")
+        runner.console.write(
+            ResumeSummary(record: record, questionnaire: questionnaire, today: runner.clock.today.day).text(
+                offer: false, questionnaire.messages, clock: runner.clock) + "\n")
         try runner.run(record: record, resuming: true)
     }
 }

@@ -27,7 +27,7 @@ struct ScreeningFinisher {
     /// last save worked), so a failure may point to it and to `resume`.
     func finish(_ answers: AnswerSet, record: SessionRecord, saved: Bool, lock: SessionLock) throws {
         let store = runner.store
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true, recordsAsked: false).assess(
+        let assessment = Assessor(questionnaire: questionnaire, today: runner.clock.today, pruning: true, recordsAsked: false).assess(
             answers, name: record.name, completed: record.completed)
         let session = store.path(of: record)
         let safe = saved ? " " + words.answersSafe(path: session, command: Invocation.command + " resume" + runner.languageArgument) : ""
@@ -37,7 +37,7 @@ struct ScreeningFinisher {
                 if let made = try ReportWriter.makeReportsFolder(messages) { console.write(made + "\n") }
             } catch { throw fail(error.message(messages) + "." + safe, ExitStatus.cannotCreate) }
         }
-        let stem = ReportWriter.stem(completed: record.completed ?? Date(), name: record.name)
+        let stem = ReportWriter.stem(completed: record.completed ?? runner.clock.now, name: record.name)
         let pdf = runner.out ?? Self.unusedPath(stem: ReportWriter.reportsFolder + "/" + stem)
         let answersPath = InterviewRunner.answersPath(for: pdf)
         let document = AnswersDocument(answers: answers, name: record.name, completed: record.completed)
@@ -83,7 +83,7 @@ struct ScreeningFinisher {
     private func completed(_ record: SessionRecord, lock: SessionLock) {
         var record = record
         record.status = .completed
-        record.updated = Date()
+        record.updated = runner.clock.now
         try? runner.store.save(record)
         lock.releaseAndRemove()
     }

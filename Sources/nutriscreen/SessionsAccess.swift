@@ -8,6 +8,8 @@ import Screening
 struct SessionsAccess {
     let store: SessionStore
     let messages: Messages
+    /// The time it is, and the zone the sessions' times are told in.
+    var clock = Clock.system
     private var words: Messages.Sessions { messages.sessions }
 
     /// This user's sessions (`$XDG_STATE_HOME/nutriscreen`).
@@ -30,17 +32,21 @@ struct SessionsAccess {
     }
 
     /// "1. Ann Example · started today at 14:05 UTC · at question 14 of up to 40 · saved today at 14:20 UTC".
-    func line(_ record: SessionRecord, number: Int, now: Date = Date()) -> String {
+    func line(_ record: SessionRecord, number: Int) -> String {
         var line = words.line(
-            number: number, person: person(record), started: LocalTime(record.started).phrase(now: LocalTime(now), messages),
-            progress: progress(record), saved: LocalTime(record.updated).phrase(now: LocalTime(now), messages))
+            number: number, person: person(record), started: phrase(record.started), progress: progress(record), saved: phrase(record.updated))
         if store.isHeld(id: record.id) { line += " · " + words.inUse }
         return line
     }
 
     /// "Ann Example, started today at 14:05 UTC, at question 14 of up to 40": which one, in a question or a result.
-    func describe(_ record: SessionRecord, now: Date = Date()) -> String {
-        words.describe(person: person(record), started: LocalTime(record.started).phrase(now: LocalTime(now), messages), progress: progress(record))
+    func describe(_ record: SessionRecord) -> String {
+        words.describe(person: person(record), started: phrase(record.started), progress: progress(record))
+    }
+
+    /// "today at 14:05 UTC": `moment` told from now, on the clock.
+    private func phrase(_ moment: Date) -> String {
+        LocalTime(moment, in: clock.zone).phrase(now: LocalTime(clock.now, in: clock.zone), messages)
     }
 
     private func person(_ record: SessionRecord) -> String { record.name.map(Printable.escaped) ?? words.noName }
@@ -51,7 +57,7 @@ struct SessionsAccess {
         guard let questionnaire = QuestionnaireLocator.quietly(id: record.questionnaireID, path: record.questionnairePath) else {
             return words.answersOnly(count: record.answers.count, path: record.questionnairePath)
         }
-        let summary = ResumeSummary(record: record, questionnaire: questionnaire)
+        let summary = ResumeSummary(record: record, questionnaire: questionnaire, today: clock.today.day)
         let position = summary.position.map { words.position(number: $0.number, count: $0.count) } ?? words.onlyCheckLeft
         return record.status == .stoppedAtEmergency ? words.atEmergency(position: position) : position
     }

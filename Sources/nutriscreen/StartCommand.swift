@@ -66,10 +66,10 @@ struct StartCommand: ParsableCommand {
         let runner = InterviewRunner(questionnaire: questionnaire, store: store, report: report, out: out)
         try runner.prepare()
         if !new, let unfinished = store.latestUnfinished(), unfinished.questionnaireID == questionnaire.id {
-            let summary = ResumeSummary(record: unfinished, questionnaire: questionnaire)
+            let summary = ResumeSummary(record: unfinished, questionnaire: questionnaire, today: runner.clock.today.day)
             let keys = messages.keys
             runner.console.write(
-                summary.text(offer: true, messages) + "\n"
+                summary.text(offer: true, messages, clock: runner.clock) + "\n"
                     + messages.cli.continueOffer(yes: keys.continueSaved[0], no: keys.startNew[0]) + "\n")
             while true {
                 runner.console.write("> ")
@@ -88,6 +88,6 @@ struct StartCommand: ParsableCommand {
                 runner.console.write(messages.cli.continueRetry(yes: keys.continueSaved[0], no: keys.startNew[0]) + "\n")
             }
         }
-        try runner.run(record: SessionRecord(questionnaire: questionnaire, name: name), resuming: false)
+        try runner.run(record: SessionRecord(questionnaire: questionnaire, name: name, now: runner.clock.now), resuming: false)
     }
 }

@@ -32,18 +32,18 @@ import Testing
     }
 
     static func documents() throws -> [(String, AnswersDocument)] {
-        var result = try answerFiles.map { ($0, try AnswersDocument.load(path: $0, questionnaire: questionnaire)) }
+        var result = try answerFiles.map { ($0, try AnswersDocument.load(path: $0, questionnaire: questionnaire, today: .machine)) }
         var rng = SeededRandom(seed: 20_261_129)
         let completed = Date(timeIntervalSince1970: 1_772_359_200)
         for index in 0..<20 {
-            let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(completed), using: &rng)
+            let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(completed, in: Clock.machine.zone), using: &rng)
             result.append(("random-\(index)", AnswersDocument(answers: answers, name: "Random \(index)", completed: completed)))
         }
         return result
     }
 
     static func bundle(_ document: AnswersDocument, in questionnaire: Questionnaire = questionnaire) -> JSONValue {
-        let assessment = Assessor(questionnaire: questionnaire, pruning: true).assess(
+        let assessment = Assessor(questionnaire: questionnaire, today: .machine, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         return FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
     }
@@ -82,7 +82,7 @@ import Testing
             let response = try #require(Self.response(of: bundle))
             guard case .object(let members) = response else { continue }
             #expect(members["language"] == "es", "\(name)")
-            let read = try FHIRResponseReader.parse(bundle.data(), file: name, questionnaire: Self.questionnaire)
+            let read = try FHIRResponseReader.parse(bundle.data(), file: name, questionnaire: Self.questionnaire, today: .machine)
             #expect(read.answers == document.answers, "\(name)")
         }
     }
@@ -99,18 +99,18 @@ import Testing
     }
 
     @Test func answersToAResponseAndBackGiveTheSameAssessment() throws {
-        let assessor = Assessor(questionnaire: Self.questionnaire, pruning: true)
+        let assessor = Assessor(questionnaire: Self.questionnaire, today: .machine, pruning: true)
         for (name, document) in try Self.documents() {
             let exported = Self.bundle(document)
             let response = try #require(Self.response(of: exported), "\(name)")
-            let read = try FHIRResponseReader.parse(response.data(), file: name + ".json", questionnaire: Self.questionnaire)
+            let read = try FHIRResponseReader.parse(response.data(), file: name + ".json", questionnaire: Self.questionnaire, today: .machine)
             #expect(read.answers == document.answers, "\(name)")
             #expect(read.completed == document.completed, "\(name)")
             let before = assessor.assess(document.answers, name: document.name, completed: document.completed)
             let after = assessor.assess(read.answers, name: document.name, completed: read.completed)
             #expect(before == after, "\(name)")
             // The whole bundle reads back too, with the person's name from its Patient.
-            let whole = try FHIRResponseReader.parse(exported.data(), file: name + ".json", questionnaire: Self.questionnaire)
+            let whole = try FHIRResponseReader.parse(exported.data(), file: name + ".json", questionnaire: Self.questionnaire, today: .machine)
             #expect(whole.name == document.name && whole.answers == document.answers, "\(name)")
         }
     }
@@ -166,8 +166,9 @@ import Testing
     }
 
     @Test func oneRiskAssessmentPerFlaggedNutrientAndOneFlagPerWarning() throws {
-        let document = try AnswersDocument.load(path: Self.vignettes + "/diuretics-diarrhoea.yaml", questionnaire: Self.questionnaire)
-        let assessment = Assessor(questionnaire: Self.questionnaire).assess(document.answers, completed: document.completed)
+        let document = try AnswersDocument.load(
+            path: Self.vignettes + "/diuretics-diarrhoea.yaml", questionnaire: Self.questionnaire, today: .machine)
+        let assessment = Assessor(questionnaire: Self.questionnaire, today: .machine).assess(document.answers, completed: document.completed)
         let text = String(decoding: Self.bundle(document).data(), as: UTF8.self)
         #expect(text.components(separatedBy: "\"resourceType\" : \"RiskAssessment\"").count - 1 == assessment.flaggedNutrients.count)
         #expect(text.components(separatedBy: "\"resourceType\" : \"Flag\"").count - 1 == assessment.triggers.count)
@@ -178,7 +179,8 @@ import Testing
     /// Phosphate and copper travel as any nutrient does: a RiskAssessment with the nutrient's name.
     @Test func phosphateAndCopperTravelAsRiskAssessments() throws {
         for (file, nutrient, name) in [("anorexia-eating-again", "phosphate", "Phosphate"), ("bypass-copper", "copper", "Copper")] {
-            let document = try AnswersDocument.load(path: Self.coverageVignettes + "/\(file).yaml", questionnaire: Self.questionnaire)
+            let document = try AnswersDocument.load(
+                path: Self.coverageVignettes + "/\(file).yaml", questionnaire: Self.questionnaire, today: .machine)
             let text = String(decoding: Self.bundle(document).data(), as: UTF8.self)
             #expect(text.contains("\"id\" : \"risk-\(nutrient)\""), "\(file)")
             #expect(text.contains("\"text\" : \"\(name)\""), "\(file)")
@@ -197,7 +199,7 @@ import Testing
     @Test func aBrokenResponseGivesLocatedProblems() throws {
         func problems(_ json: String) -> [String] {
             do {
-                _ = try FHIRResponseReader.parse(Data(json.utf8), file: "r.json", questionnaire: Self.questionnaire)
+                _ = try FHIRResponseReader.parse(Data(json.utf8), file: "r.json", questionnaire: Self.questionnaire, today: .machine)
                 return []
             } catch { return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } }
         }

@@ -10,7 +10,7 @@ import Testing
     @Test func eachInstrumentShownIsOneObservationWithItsTotalAndResult() throws {
         var seen: [String: Int] = [:]
         for (name, document) in try FHIRBundleTests.documents() {
-            let assessment = Assessor(questionnaire: FHIRBundleTests.questionnaire, pruning: true).assess(
+            let assessment = Assessor(questionnaire: FHIRBundleTests.questionnaire, today: .machine, pruning: true).assess(
                 document.answers, name: document.name, completed: document.completed)
             let entries = FHIRPatientTests.entries(FHIRBundle(questionnaire: FHIRBundleTests.questionnaire).bundle(document, assessment: assessment))
             let patient = try #require(entries.first { $0.resource["resourceType"] == "Patient" }?.url, "\(name)")
@@ -39,8 +39,8 @@ import Testing
     @Test(arguments: ["en", "es"]) func theAUDITCTotalCarriesItsLOINCCodeAndTheOthersNoneTheyDoNotHave(language: String) throws {
         let bundle = FHIRBundle(questionnaire: language == "es" ? FHIRBundleTests.spanish : FHIRBundleTests.questionnaire)
         let document = try AnswersDocument.load(
-            path: FHIRBundleTests.repository + "/Reports/sample-answers.yaml", questionnaire: bundle.questionnaire)
-        let assessment = Assessor(questionnaire: bundle.questionnaire, pruning: true).assess(
+            path: FHIRBundleTests.repository + "/Reports/sample-answers.yaml", questionnaire: bundle.questionnaire, today: .machine)
+        let assessment = Assessor(questionnaire: bundle.questionnaire, today: .machine, pruning: true).assess(
             document.answers, name: document.name, completed: document.completed)
         var codes: [String: JSONValue?] = [:]
         for result in assessment.instruments {

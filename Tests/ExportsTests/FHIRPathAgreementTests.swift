@@ -26,18 +26,18 @@ import Testing
         let questionnairePath = FHIRBundleTests.write(bundle.questionnaireResource(), "questionnaire", in: folder)
 
         var cases = try FHIRBundleTests.answerFiles.map {
-            ($0, try AnswersDocument.load(path: $0, questionnaire: questionnaire))
+            ($0, try AnswersDocument.load(path: $0, questionnaire: questionnaire, today: .machine))
         }
         var rng = SeededRandom(seed: Self.seed)
         let completed = Date(timeIntervalSince1970: 1_772_359_200)
         for index in 0..<Self.randomSets {
-            let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(completed), using: &rng)
+            let answers = AnswerSampler.completePath(questionnaire, on: CalendarDate(completed, in: Clock.machine.zone), using: &rng)
             cases.append(("seed \(Self.seed) set \(index)", AnswersDocument(answers: answers, completed: completed)))
         }
         let started = ContinuousClock.now
         var lines = ""
         for (name, document) in cases {
-            let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, completed: document.completed)
+            let assessment = Assessor(questionnaire: questionnaire, today: .machine).assess(document.answers, completed: document.completed)
             let response = try #require(FHIRBundleTests.response(of: bundle.bundle(document, assessment: assessment)))
             let enabled = navigator.visibleItems(document.answers).map { JSONValue.string($0.id) }
             var expected: [String: JSONValue] = ["triage": assessment.triage.level.map { .string($0.rawValue) } ?? .array([])]

@@ -14,13 +14,13 @@ import Testing
     /// The located problems reading `json` gives (none when it reads).
     static func problems(_ json: String, file: String = "r.json") -> [String] {
         do {
-            _ = try AnswersFile.parse(Data(json.utf8), file: file, questionnaire: questionnaire)
+            _ = try AnswersFile.parse(Data(json.utf8), file: file, questionnaire: questionnaire, today: .machine)
             return []
         } catch { return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } }
     }
 
     static func read(_ json: String) throws -> AnswersDocument {
-        try AnswersFile.parse(Data(json.utf8), file: "r.json", questionnaire: questionnaire)
+        try AnswersFile.parse(Data(json.utf8), file: "r.json", questionnaire: questionnaire, today: .machine)
     }
 
     /// A response whose warning-sign items are `items`, with `extra` fields.
@@ -103,9 +103,10 @@ import Testing
         let marked = "\u{FEFF}" + Self.response(Self.chestPain)
         #expect(try Self.read(marked).answers["ws_now"] != nil)
         let plain = try AnswersFile.parse(
-            Data("\u{FEFF}{\"ws_now\": [\"none\"], \"name\": \"Ann\"}".utf8), file: "a.json", questionnaire: Self.questionnaire)
+            Data("\u{FEFF}{\"ws_now\": [\"none\"], \"name\": \"Ann\"}".utf8), file: "a.json", questionnaire: Self.questionnaire, today: .machine)
         #expect(plain.name == "Ann")
-        let yaml = try AnswersFile.parse(Data("\u{FEFF}name: Ann\nws_now: [none]\n".utf8), file: "a.yaml", questionnaire: Self.questionnaire)
+        let yaml = try AnswersFile.parse(
+            Data("\u{FEFF}name: Ann\nws_now: [none]\n".utf8), file: "a.yaml", questionnaire: Self.questionnaire, today: .machine)
         #expect(yaml.name == "Ann")
     }
 
@@ -122,7 +123,8 @@ import Testing
         }
         #expect(
             try AnswersFile.parse(
-                Data(base.replacingOccurrences(of: "name: Sam Sample", with: "name: '~'").utf8), file: "a.yaml", questionnaire: Self.questionnaire
+                Data(base.replacingOccurrences(of: "name: Sam Sample", with: "name: '~'").utf8), file: "a.yaml", questionnaire: Self.questionnaire,
+                today: .machine
             ).name == "~", "quoted, it is text")
         let text = problems { $0.replacingOccurrences(of: "stiff_legs: false", with: "stiff_legs: !!str false") }
         #expect(text.count == 1 && text.first?.contains("!!str") == true, "\(text)")

@@ -42,7 +42,7 @@ import Testing
             done.signal()
         }
         reading.wait()
-        let report = try store.forget(try store.people(named: "Zelda Quartermain").map(\.id))
+        let report = try store.forget(try store.people(named: "Zelda Quartermain").map(\.id), now: Date())
         #expect(report.people.count == 1)
         #expect(!report.erased, "the erase cannot be complete while the reader holds the old pages")
         #expect(try store.people().map(\.name) == ["Bo Other"], "the rows are deleted all the same")
@@ -66,7 +66,7 @@ import Testing
     @Test func aForgetWithNoReaderErasesAtOnce() throws {
         let (fixture, store) = try history()
         defer { fixture.cleanUp() }
-        let report = try store.forget(try store.people(named: "Zelda Quartermain").map(\.id))
+        let report = try store.forget(try store.people(named: "Zelda Quartermain").map(\.id), now: Date())
         #expect(report.erased)
         #expect(traces(in: fixture).isEmpty, "\(traces(in: fixture)) still in the history's files")
         #expect(!(try store.unfinishedErase()))

@@ -1,6 +1,7 @@
 import Foundation
 import History
 import Screening
+import TestSupport
 import Testing
 
 /// A history in a fresh temporary folder, and screenings of the clinical vignettes to put in it.
@@ -31,12 +32,12 @@ struct HistoryFixture {
         source: ScreeningSource = .import
     ) throws -> NewScreening {
         let file = repository + "/Tests/ScreeningTests/Fixtures/vignettes/\(vignette).yaml"
-        var document = try AnswersDocument.load(path: file, questionnaire: questionnaire)
+        var document = try AnswersDocument.load(path: file, questionnaire: questionnaire, today: .machine)
         document.name = name
         document.completed = (document.completed ?? Date()).addingTimeInterval(daysLater * 86_400)
-        let assessment = Assessor(questionnaire: questionnaire).assess(document.answers, name: name, completed: document.completed)
+        let assessment = Assessor(questionnaire: questionnaire, today: .machine).assess(document.answers, name: name, completed: document.completed)
         return NewScreening(
             name: name, birthDate: born.flatMap(CalendarDate.init(iso:)), completed: document.completed!, assessment: assessment,
-            answers: document.yaml(for: questionnaire), source: source)
+            answers: document.yaml(for: questionnaire), source: source, recorded: Date())
     }
 }

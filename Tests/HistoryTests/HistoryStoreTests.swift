@@ -167,7 +167,7 @@ import Testing
         #expect(fixture.bytes().range(of: Data("Zelda Quartermain".utf8)) != nil)
 
         let zelda = try store.people(named: "zelda quartermain")
-        let report = try store.forget(zelda.map(\.id))
+        let report = try store.forget(zelda.map(\.id), now: Date())
         #expect(report.people.count == 1)
         #expect(report.people.first?.screenings == 3)
         #expect(report.people.first?.first == (try HistoryFixture.screening().completed))
@@ -194,7 +194,7 @@ import Testing
         #expect(!store.isWritable)
         #expect(try store.people().count == 1, "it is still read")
         #expect(throws: HistoryError.newerVersion(path: fixture.path)) { try store.record(try HistoryFixture.screening(daysLater: 1)) }
-        #expect(throws: HistoryError.newerVersion(path: fixture.path)) { try store.forget([1]) }
+        #expect(throws: HistoryError.newerVersion(path: fixture.path)) { try store.forget([1], now: Date()) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path)) == before)
         #expect(HistoryError.newerVersion(path: fixture.path).message(.english).contains("newer NutriScreen"))
         #expect(HistoryError.newerVersion(path: fixture.path).message(Messages(.es)).contains("versión más reciente de NutriScreen"))

@@ -32,7 +32,8 @@ func basicFixture() throws -> Questionnaire {
         let console = ScriptedConsole(inputs)
         nonisolated(unsafe) var saved: [SessionRecord] = []
         let interviewer = Interviewer(
-            questionnaire: q, record: record ?? SessionRecord(questionnaire: q, name: nil), answers: answers, console: console
+            questionnaire: q, record: record ?? SessionRecord(questionnaire: q, name: nil, now: Date()), answers: answers, console: console,
+            clock: .machine
         ) { saved.append($0) }
         let outcome = interviewer.run(askingForName: askingForName)
         return (outcome, console, saved)
@@ -49,7 +50,7 @@ func basicFixture() throws -> Questionnaire {
         #expect(kept.last?.name == nil, "Enter leaves the name off")
         let (ended, _, nothing) = run([], askingForName: true)
         #expect(ended == .endOfInput && nothing.isEmpty, "input ending at the name saves nothing")
-        let (_, named, _) = run(["n", "q"], record: SessionRecord(questionnaire: q, name: "Bo"), askingForName: true)
+        let (_, named, _) = run(["n", "q"], record: SessionRecord(questionnaire: q, name: "Bo", now: Date()), askingForName: true)
         #expect(!named.output.contains("What name should go on your report?"), "a name given with --name is not asked again")
     }
 
@@ -189,10 +190,32 @@ func basicFixture() throws -> Questionnaire {
         let console = ScriptedConsole(["none", "none", "14 March 2005", "q"])
         let inTheYear2000 = Date(timeIntervalSince1970: 946_728_000)  // 1 January 2000, noon UTC
         _ = Interviewer(
-            questionnaire: questionnaire, record: SessionRecord(questionnaire: questionnaire, name: nil), answers: AnswerSet(), console: console,
-            now: { inTheYear2000 }
+            questionnaire: questionnaire, record: SessionRecord(questionnaire: questionnaire, name: nil, now: Date()), answers: AnswerSet(),
+            console: console,
+            clock: .fixed(at: inTheYear2000, in: .utc)
         ) { _ in }.run()
         #expect(console.output.contains("14 March 2005 is after today."), "\(console.output.suffix(400))")
+    }
+
+    /// A date saved in a session is judged on resume by the interview's day, as a typed one is,
+    /// not by the machine's clock (a date of birth after the interview's today is dropped and
+    /// asked again; on a later day it is kept).
+    @Test func aResumedDateIsJudgedByTheSameDayAsATypedOne() throws {
+        let questionnaire = RandomInterviewTests.questionnaire
+        let item = try #require(questionnaire.item("birth_date"))
+        let inTheYear2000 = Clock.fixed(at: Date(timeIntervalSince1970: 946_728_000), in: .utc)  // 1 January 2000, noon UTC
+        let inTheYear2030 = Clock.fixed(at: Date(timeIntervalSince1970: 1_893_499_200), in: .utc)  // 1 January 2030
+        let born = try #require(CalendarDate(iso: "2005-03-14"))
+        var saved = AnswerSet()
+        saved["birth_date"] = .date(born)
+        var record = SessionRecord(questionnaire: questionnaire, name: nil, now: inTheYear2000.now)
+        record.store(saved, questionnaire: questionnaire)
+        let resumedIn2000 = record.answerSet(for: questionnaire, today: inTheYear2000.today.day)
+        #expect(resumedIn2000.dropped == ["birth_date"] && resumedIn2000.answers["birth_date"] == nil)
+        #expect(item.kind.parse(typed: "2005-03-14", .english, today: inTheYear2000.today.day) != .success(.date(born)))
+        let resumedIn2030 = record.answerSet(for: questionnaire, today: inTheYear2030.today.day)
+        #expect(resumedIn2030.dropped.isEmpty && resumedIn2030.answers["birth_date"] == .date(born))
+        #expect(item.kind.parse(typed: "2005-03-14", .english, today: inTheYear2030.today.day) == .success(.date(born)))
     }
 
     @Test func endOfInputSavesAndSaysSo() {
@@ -204,7 +227,7 @@ func basicFixture() throws -> Questionnaire {
     @Test func resumingContinuesWhereItStopped() {
         let (_, _, saved) = run(["n", "70", "q"])
         let record = saved.last!
-        let (answers, dropped) = record.answerSet(for: q)
+        let (answers, dropped) = record.answerSet(for: q, today: Today.machine.day)
         #expect(dropped.isEmpty)
         let (outcome, console, _) = run(["3", "n", "1", "2", "s", ""], answers: answers, record: record)
         #expect(console.output.contains("Which best describes how you eat?"))
@@ -219,7 +242,9 @@ func basicFixture() throws -> Questionnaire {
     @Test func aFailedSaveIsReportedOnceAndTheInterviewGoesOn() {
         let console = ScriptedConsole(["n", "70", "q"])
         struct DiskFull: Error {}
-        let interviewer = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+        let interviewer = Interviewer(
+            questionnaire: q, record: SessionRecord(questionnaire: q, name: nil, now: Date()), answers: AnswerSet(), console: console, clock: .machine
+        ) {
             _ in throw DiskFull()
         }
         #expect(interviewer.run() == .quit)
@@ -227,10 +252,10 @@ func basicFixture() throws -> Questionnaire {
     }
 
     @Test func answersThatNoLongerFitAChangedQuestionnaireAreDropped() throws {
-        var record = SessionRecord(questionnaire: q, name: nil)
+        var record = SessionRecord(questionnaire: q, name: nil, now: Date())
         record.answers = ["age": .number(70), "diet": .string("vegan"), "gone": .bool(true)]
         record.itemSignatures = ["age": SessionRecord.signature(of: q.item("age")!), "diet": "choice:omnivore,vegan"]
-        let (answers, dropped) = record.answerSet(for: q)
+        let (answers, dropped) = record.answerSet(for: q, today: Today.machine.day)
         #expect(answers["age"] == .integer(70))
         #expect(Set(dropped) == ["diet", "gone"])
     }
@@ -265,7 +290,9 @@ func basicFixture() throws -> Questionnaire {
         let q = try basicFixture()
         let console = ScriptedConsole(["n", "70", "3", "n", "1", "2", "s", "q"])
         nonisolated(unsafe) var saved: [SessionRecord] = []
-        let outcome = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+        let outcome = Interviewer(
+            questionnaire: q, record: SessionRecord(questionnaire: q, name: nil, now: Date()), answers: AnswerSet(), console: console, clock: .machine
+        ) {
             saved.append($0)
         }.run()
         #expect(outcome == .quit)
@@ -282,7 +309,9 @@ func basicFixture() throws -> Questionnaire {
         let q = try basicFixture()
         nonisolated(unsafe) var failing = true
         let console = ScriptedConsole(["n", "70", "q"])
-        let interviewer = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+        let interviewer = Interviewer(
+            questionnaire: q, record: SessionRecord(questionnaire: q, name: nil, now: Date()), answers: AnswerSet(), console: console, clock: .machine
+        ) {
             _ in
             if failing { throw DiskFull() }
         }
@@ -292,7 +321,7 @@ func basicFixture() throws -> Questionnaire {
 
         failing = false
         let recovered = Interviewer(
-            questionnaire: q, record: interviewer.record, answers: AnswerSet(), console: ScriptedConsole(["n", "q"])
+            questionnaire: q, record: interviewer.record, answers: AnswerSet(), console: ScriptedConsole(["n", "q"]), clock: .machine
         ) { _ in }
         #expect(recovered.run() == .quit)
         #expect(recovered.lastSaveFailure == nil)

@@ -67,7 +67,7 @@ final class RandomConsole: Console {
     /// answer (an option's label, "68 years", "14 March 1958"), or its number in the list.
     private func valid(_ item: Item) -> String {
         var random = SeededRandom(seed: roll() * 7919 + roll())
-        let answer = item.kind.sample(using: &random)
+        let answer = item.kind.sample(using: &random, today: Today.machine.day)
         if roll() < 50, case .choice(let value) = answer, let index = item.options.firstIndex(where: { $0.value == value }) {
             return String(index + 1)
         }
@@ -96,19 +96,21 @@ final class RandomConsole: Console {
     /// One walk: interview, quit or lose input, resume from the saved record, until complete.
     static func walk(seed: UInt64) throws -> (answers: AnswerSet, sessions: Int) {
         let q = questionnaire
-        var record = SessionRecord(questionnaire: q, name: "Walker \(seed)")
+        var record = SessionRecord(questionnaire: q, name: "Walker \(seed)", now: Date())
         var answers = AnswerSet()
         for session in 1...200 {
             let console = RandomConsole(questionnaire: q, seed: seed &+ UInt64(session) &* 7919, stepLimit: 400)
             nonisolated(unsafe) var saved: SessionRecord? = nil
-            let outcome = Interviewer(questionnaire: q, record: record, answers: answers, console: console, now: { day }) { saved = $0 }
-                .run()
+            let outcome = Interviewer(
+                questionnaire: q, record: record, answers: answers, console: console, clock: .fixed(at: day, in: Clock.machine.zone)
+            ) { saved = $0 }
+            .run()
             if case .completed(let final) = outcome { return (final, session) }
             // Resume exactly as `nutriscreen resume` does: from the last saved record.
             guard let last = saved else { continue }
             record = last
             if record.status == .stoppedAtEmergency { record.status = .inProgress }
-            let (restored, dropped) = record.answerSet(for: q)
+            let (restored, dropped) = record.answerSet(for: q, today: Today.machine.day)
             #expect(dropped.isEmpty, "seed \(seed): answers lost on resume: \(dropped)")
             answers = restored
         }
@@ -145,13 +147,13 @@ final class RandomConsole: Console {
         #expect(
             Navigator(questionnaire: q, pruning: true).isComplete(answers, skipped: Set(q.questions.filter { !$0.required }.map(\.id))),
             "seed \(seed)")
-        let assessment = Assessor(questionnaire: q, pruning: true).assess(
+        let assessment = Assessor(questionnaire: q, today: .machine, pruning: true).assess(
             answers, name: "Walker", completed: day)
         #expect(assessment.nutrients.count == q.nutrients.count)
         #expect(assessment.unanswered.allSatisfy { q.item($0.id)?.required == false }, "seed \(seed): \(assessment.unanswered)")
         let pdf = try ReportRenderer.pdf(
-            assessment, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0)
-        )
+            assessment, paper: index.isMultiple(of: 2) ? .a4 : .letter, creator: "test", created: Date(timeIntervalSince1970: 0),
+            zone: .utc)
         let path = NSTemporaryDirectory() + "walk-\(seed).pdf"
         #expect(FileManager.default.createFile(atPath: path, contents: pdf))
         defer { try? FileManager.default.removeItem(atPath: path) }

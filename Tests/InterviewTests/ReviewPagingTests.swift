@@ -27,7 +27,9 @@ final class SizedConsole: Console {
 
     func run(_ inputs: [String], rows: Int, columns: Int = 80) -> (Interviewer.Outcome, SizedConsole) {
         let console = SizedConsole(inputs, columns: columns, rows: rows)
-        let interviewer = Interviewer(questionnaire: q, record: SessionRecord(questionnaire: q, name: nil), answers: AnswerSet(), console: console) {
+        let interviewer = Interviewer(
+            questionnaire: q, record: SessionRecord(questionnaire: q, name: nil, now: Date()), answers: AnswerSet(), console: console, clock: .machine
+        ) {
             _ in
         }
         return (interviewer.run(), console)
@@ -94,7 +96,10 @@ final class SizedConsole: Console {
         let spanish = try QuestionnaireTranslation.apply(
             try QuestionnaireLoader.data(at: q.path.replacingOccurrences(of: ".yaml", with: ".es.yaml")), file: "basic.es.yaml", to: q)
         let console = SizedConsole(["n", "70", "3", "n", "1", "2", "o", "", "g"], columns: 80, rows: 10)
-        _ = Interviewer(questionnaire: spanish, record: SessionRecord(questionnaire: spanish, name: nil), answers: AnswerSet(), console: console) {
+        _ = Interviewer(
+            questionnaire: spanish, record: SessionRecord(questionnaire: spanish, name: nil, now: Date()), answers: AnswerSet(), console: console,
+            clock: .machine
+        ) {
             _ in
         }.run()
         // The 4th answer's longer Spanish line wraps to two rows, so it starts page 2.

@@ -21,8 +21,10 @@ import Testing
     private func run(_ inputs: [String], _ q: Questionnaire, record: SessionRecord? = nil) -> (Interviewer.Outcome, String, SessionRecord?) {
         let console = ScriptedConsole(inputs)
         nonisolated(unsafe) var last: SessionRecord?
-        let start = record ?? SessionRecord(questionnaire: q, name: nil)
-        let interviewer = Interviewer(questionnaire: q, record: start, answers: start.answerSet(for: q).answers, console: console) { last = $0 }
+        let start = record ?? SessionRecord(questionnaire: q, name: nil, now: Date())
+        let interviewer = Interviewer(
+            questionnaire: q, record: start, answers: start.answerSet(for: q, today: Today.machine.day).answers, console: console, clock: .machine
+        ) { last = $0 }
         return (interviewer.run(), console.output, last)
     }
 
@@ -78,8 +80,8 @@ import Testing
         let (_, _, saved) = run(["n", "70", "vegan", "not sure", "q"], english)
         let record = try #require(saved)
         #expect(record.answers.count == 4)
-        let (inSpanish, dropped) = record.answerSet(for: spanish)
-        #expect(dropped.isEmpty && inSpanish == record.answerSet(for: english).answers)
+        let (inSpanish, dropped) = record.answerSet(for: spanish, today: Today.machine.day)
+        #expect(dropped.isEmpty && inSpanish == record.answerSet(for: english, today: Today.machine.day).answers)
         let (outcome, output, again) = run(["a", "", "g"], spanish, record: record)
         #expect(outcome == .quit)
         #expect(output.contains("Respuesta actual: No estoy seguro/a. Pulse Intro para mantenerla."), "\(output)")

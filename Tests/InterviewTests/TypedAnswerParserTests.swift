@@ -10,15 +10,15 @@ import Testing
     init() throws { q = try basicFixture() }
 
     private func parse(_ input: String, _ id: String) -> Answer? {
-        try? q.item(id)!.kind.parse(typed: input.trimmingCharacters(in: .whitespaces), .english).get()
+        try? q.item(id)!.kind.parse(typed: input.trimmingCharacters(in: .whitespaces), .english, today: Today.machine.day).get()
     }
 
     @Test func choicesTakeWordsAndTheListsOwnNumberFormat() throws {
         let diet = try #require(q.item("diet"))
-        #expect(diet.kind.parse(typed: "3.", .english) == .success(.choice("vegan")))
-        #expect(diet.kind.parse(typed: "3)", .english) == .success(.choice("vegan")))
-        #expect(diet.kind.parse(typed: "Vegetarian", .english) == .success(.choice("vegetarian")))
-        #expect(diet.kind.parse(typed: "i eat", .english) == .success(.choice("omnivore")))
+        #expect(diet.kind.parse(typed: "3.", .english, today: Today.machine.day) == .success(.choice("vegan")))
+        #expect(diet.kind.parse(typed: "3)", .english, today: Today.machine.day) == .success(.choice("vegan")))
+        #expect(diet.kind.parse(typed: "Vegetarian", .english, today: Today.machine.day) == .success(.choice("vegetarian")))
+        #expect(diet.kind.parse(typed: "i eat", .english, today: Today.machine.day) == .success(.choice("omnivore")))
         let yesNo = [AnswerOption(value: "no", label: "No"), AnswerOption(value: "few", label: "Yes, a few times")]
         #expect(yesNo.option(matching: "n", .english)?.value == "no")
         #expect(yesNo.option(matching: "y", .english)?.value == "few")
@@ -27,7 +27,7 @@ import Testing
         #expect(thyroid.option(matching: "underactive", .english)?.value == "under", "a whole word of one answer")
         #expect(thyroid.option(matching: "thyroid", .english) == nil, "a word of two answers names neither")
         #expect(
-            ChoiceKind(thyroid).parse(typed: "thyroid", .english)
+            ChoiceKind(thyroid).parse(typed: "thyroid", .english, today: Today.machine.day)
                 == .failure(
                     AnswerProblem(
                         "'thyroid' fits more than one answer (1, 2). Please type the number of the one you mean.")
@@ -41,26 +41,28 @@ import Testing
             AnswerOption(value: "tingling", label: "Tingling or pins and needles"), AnswerOption(value: "cramps", label: "Muscle cramps"),
             AnswerOption(value: "none", label: "None of these", exclusive: true),
         ])
-        for typed in ["no", "n", "No"] { #expect(symptoms.parse(typed: typed, .english) == .success(.multiChoice(["none"])), "\(typed)") }
+        for typed in ["no", "n", "No"] {
+            #expect(symptoms.parse(typed: typed, .english, today: Today.machine.day) == .success(.multiChoice(["none"])), "\(typed)")
+        }
         let spanish = MultiChoiceKind([
             AnswerOption(value: "gastric", label: "Una operación de estómago"),
             AnswerOption(value: "none", label: "Ninguna de estas", exclusive: true),
         ])
-        #expect(spanish.parse(typed: "no", Messages(.es)) == .success(.multiChoice(["none"])))
+        #expect(spanish.parse(typed: "no", Messages(.es), today: Today.machine.day) == .success(.multiChoice(["none"])))
         let withoutNone = MultiChoiceKind([AnswerOption(value: "a", label: "Tingling"), AnswerOption(value: "b", label: "Cramps")])
-        #expect(withoutNone.parse(typed: "no", .english) != .success(.multiChoice(["a"])))
+        #expect(withoutNone.parse(typed: "no", .english, today: Today.machine.day) != .success(.multiChoice(["a"])))
         let ownNo = MultiChoiceKind([
             AnswerOption(value: "no_meat", label: "No meat"), AnswerOption(value: "none", label: "None of these", exclusive: true),
         ])
-        #expect(ownNo.parse(typed: "no", .english) == .success(.multiChoice(["no_meat"])))
-        #expect(symptoms.parse(typed: "tingling, muscle", .english) == .success(.multiChoice(["tingling", "cramps"])))
+        #expect(ownNo.parse(typed: "no", .english, today: Today.machine.day) == .success(.multiChoice(["no_meat"])))
+        #expect(symptoms.parse(typed: "tingling, muscle", .english, today: Today.machine.day) == .success(.multiChoice(["tingling", "cramps"])))
         // Words that fit several answers are answered with the numbers they could mean.
         let places = MultiChoiceKind([
             AnswerOption(value: "feet", label: "Tingling in the feet"), AnswerOption(value: "hands", label: "Tingling in the hands"),
             AnswerOption(value: "none", label: "None of these", exclusive: true),
         ])
         #expect(
-            places.parse(typed: "tingling", .english)
+            places.parse(typed: "tingling", .english, today: Today.machine.day)
                 == .failure(AnswerProblem("'tingling' fits more than one answer (1, 2). Please type the number of the one you mean.")))
     }
 
@@ -69,10 +71,16 @@ import Testing
     @Test func takesSpanishWords() throws {
         let es = Messages(.es)
         let unsure = try #require(q.item("b12_supplement")).kind
-        for typed in ["s", "sí", "SI", "Si", "1"] { #expect(unsure.parse(typed: typed, es) == .success(.boolean(.yes)), "\(typed)") }
-        for typed in ["n", "no", "No", "2"] { #expect(unsure.parse(typed: typed, es) == .success(.boolean(.no)), "\(typed)") }
-        for typed in ["3", "no sé", "no se", "No lo sé"] { #expect(unsure.parse(typed: typed, es) == .success(.boolean(.unsure)), "\(typed)") }
-        #expect(unsure.parse(typed: "y", es) != .success(.boolean(.yes)), "English y is not Spanish yes")
+        for typed in ["s", "sí", "SI", "Si", "1"] {
+            #expect(unsure.parse(typed: typed, es, today: Today.machine.day) == .success(.boolean(.yes)), "\(typed)")
+        }
+        for typed in ["n", "no", "No", "2"] {
+            #expect(unsure.parse(typed: typed, es, today: Today.machine.day) == .success(.boolean(.no)), "\(typed)")
+        }
+        for typed in ["3", "no sé", "no se", "No lo sé"] {
+            #expect(unsure.parse(typed: typed, es, today: Today.machine.day) == .success(.boolean(.unsure)), "\(typed)")
+        }
+        #expect(unsure.parse(typed: "y", es, today: Today.machine.day) != .success(.boolean(.yes)), "English y is not Spanish yes")
         let yesNo = [AnswerOption(value: "no", label: "No"), AnswerOption(value: "few", label: "Sí, unas cuantas veces")]
         #expect(yesNo.option(matching: "s", es)?.value == "few")
         #expect(yesNo.option(matching: "si", es)?.value == "few")
@@ -87,13 +95,13 @@ import Testing
         #expect(diet.option(matching: "origen carne", es) == nil, "words of two labels name neither")
         #expect(diet.option(matching: "pesc", es)?.value == "fish")
         let age = try #require(q.item("age")).kind
-        #expect(age.parse(typed: "70 años", es) == .success(.integer(70)))
-        guard case .failure(let problem) = age.parse(typed: "7", es) else {
+        #expect(age.parse(typed: "70 años", es, today: Today.machine.day) == .success(.integer(70)))
+        guard case .failure(let problem) = age.parse(typed: "7", es, today: Today.machine.day) else {
             Issue.record("7 years was accepted")
             return
         }
         #expect(problem.message.contains("7 está fuera del intervalo permitido, de 18 a 120 years."), "\(problem.message)")
-        #expect(try #require(q.item("metformin_years")).kind.parse(typed: "2,5", es) == .success(.decimal(2.5)))
+        #expect(try #require(q.item("metformin_years")).kind.parse(typed: "2,5", es, today: Today.machine.day) == .success(.decimal(2.5)))
     }
 
     @Test func acceptsNumbersWordsAndUnits() {
@@ -117,12 +125,12 @@ import Testing
     @Test func aHugeNumberIsRefusedWithTheRange() throws {
         let item = try #require(q.item("metformin_years"))
         let digits = String(repeating: "9", count: 30)
-        guard case .failure(let problem) = item.kind.parse(typed: digits, .english) else {
+        guard case .failure(let problem) = item.kind.parse(typed: digits, .english, today: Today.machine.day) else {
             Issue.record("a 30-digit number was accepted")
             return
         }
         #expect(problem.message.contains("1e+30 is outside the allowed range 0 to 60"), "\(problem.message)")
-        guard case .failure(let fromFile) = Answer.from(.number(1e300), for: item) else {
+        guard case .failure(let fromFile) = Answer.from(.number(1e300), for: item, today: Today.machine.day) else {
             Issue.record("1e300 was accepted")
             return
         }

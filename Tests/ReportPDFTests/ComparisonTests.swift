@@ -56,7 +56,7 @@ import Testing
     static func document(_ current: Assessment, _ comparison: ScreeningComparison?, detail: ReportDetail = .short) -> ReportDocument {
         ReportBuilder(
             assessment: current, creator: "NutriScreen test", created: Sample.created, detail: detail,
-            timeZone: Sample.zone, comparison: comparison
+            zone: Zone(Sample.zone), comparison: comparison
         ).document()
     }
 
@@ -80,7 +80,7 @@ import Testing
         let comparison = try #require(ScreeningComparison(earlier: earlier, current: current))
         let full = ReportBuilder(
             assessment: current, creator: "NutriScreen test", created: Sample.created, detail: .short,
-            timeZone: Sample.zone, comparison: comparison
+            zone: Zone(Sample.zone), comparison: comparison
         ).document()
         let section = Self.section(full)
         let text = Self.words(section)

@@ -222,7 +222,7 @@ import Testing
             }
         }
         let name = String(repeating: "Maximiliana Wolfeschlegelsteinhausenbergerdorff-", count: 4)
-        let assessment = Assessor(questionnaire: Sample.questionnaire).assess(answers, name: name, completed: Sample.created)
+        let assessment = Assessor(questionnaire: Sample.questionnaire, today: .machine).assess(answers, name: name, completed: Sample.created)
         let layout = ReportRenderer.layout(Sample.document(assessment), paper: .a4, measurer: try PangoTextEngine.forCurrentThread())
         #expect(layout.overflows.isEmpty, "\(layout.overflows.prefix(3))")
         let path = Sample.temporary(try Sample.pdf(assessment))

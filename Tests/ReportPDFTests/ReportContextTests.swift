@@ -16,8 +16,9 @@ import Testing
             .init(topic: .conditions, items: ["conditions", "diabetes_control"]), .init(topic: .medicines, items: ["medicines", "supplements"]),
             .init(topic: .diet, items: ["diet", "plant_diet_years"]), .init(topic: .pregnancy, items: ["pregnant"]),
         ]
-        let document = try AnswersDocument.load(path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire)
-        return Assessor(questionnaire: q).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(
+            path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire, today: .machine)
+        return Assessor(questionnaire: q, today: .machine).assess(document.answers, name: document.name, completed: document.completed)
     }
 
     static func headings(_ document: ReportDocument) -> [String] {

@@ -31,8 +31,9 @@ enum Sample {
     static func vignette(_ name: String) -> String { "Tests/ScreeningTests/Fixtures/vignettes/\(name).yaml" }
 
     static func assessment(_ file: String = "Reports/sample-answers.yaml", _ language: Language = .en) throws -> Assessment {
-        let document = try AnswersDocument.load(path: repository + "/" + file, questionnaire: questionnaire)
-        return Assessor(questionnaire: questionnaire(language)).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(path: repository + "/" + file, questionnaire: questionnaire, today: .machine)
+        return Assessor(questionnaire: questionnaire(language), today: .machine).assess(
+            document.answers, name: document.name, completed: document.completed)
     }
 
     /// Times are shown in UTC in the tests, whatever the machine's zone.
@@ -41,14 +42,14 @@ enum Sample {
     /// The report's document, in the assessment's language.
     static func document(_ assessment: Assessment, detail: ReportDetail = .short) -> ReportDocument {
         ReportBuilder(
-            assessment: assessment, creator: "NutriScreen test", created: created, detail: detail, timeZone: zone
+            assessment: assessment, creator: "NutriScreen test", created: created, detail: detail, zone: Zone(zone)
         )
         .document()
     }
 
     static func pdf(_ assessment: Assessment, paper: PaperSize = .a4, detail: ReportDetail = .short) throws -> Data {
         try ReportRenderer.pdf(
-            assessment, paper: paper, detail: detail, creator: "NutriScreen test", created: created, timeZone: zone)
+            assessment, paper: paper, detail: detail, creator: "NutriScreen test", created: created, zone: Zone(zone))
     }
 
     /// Writes data to a temporary file and returns its path.

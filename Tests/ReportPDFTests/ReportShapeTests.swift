@@ -76,9 +76,11 @@ import Testing
     }
 
     @Test func theDateOfBirthIsShownWithTheAgeItGives() throws {
-        var document = try AnswersDocument.load(path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire)
+        var document = try AnswersDocument.load(
+            path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire, today: .machine)
         document.answers["birth_date"] = .date(try #require(CalendarDate(year: 1958, month: 4, day: 12)))
-        let assessment = Assessor(questionnaire: Sample.questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: Sample.questionnaire, today: .machine).assess(
+            document.answers, name: document.name, completed: document.completed)
         #expect(assessment.person.birthDate == CalendarDate(year: 1958, month: 4, day: 12) && assessment.person.age == 67)
         let facts = try #require(PDFIntegrationTests.facts(in: Sample.document(assessment))).map(\.text).joined()
         #expect(facts.contains("Date\u{00A0}of\u{00A0}birth:\u{00A0}12\u{00A0}April\u{00A0}1958\u{00A0}(age\u{00A0}67)"), "\(facts)")
@@ -87,10 +89,10 @@ import Testing
 
     @Test func theCompletionTimeIsLocalWithItsZone() throws {
         let moment = Date(timeIntervalSince1970: 1_772_359_200)
-        #expect(LocalTime(moment, in: TimeZone(identifier: "UTC")!).readable(.english) == "1 March 2026, 10:00 UTC")
-        #expect(LocalTime(moment, in: TimeZone(identifier: "Europe/Paris")!).readable(.english) == "1 March 2026, 11:00 UTC+01:00")
-        #expect(LocalTime(moment, in: TimeZone(identifier: "America/New_York")!).readable(.english) == "1 March 2026, 05:00 UTC−05:00")
-        #expect(LocalTime(moment, in: TimeZone(secondsFromGMT: 19_800)!).readable(.english) == "1 March 2026, 15:30 UTC+05:30")
+        #expect(LocalTime(moment, in: Zone(TimeZone(identifier: "UTC")!)).readable(.english) == "1 March 2026, 10:00 UTC")
+        #expect(LocalTime(moment, in: Zone(TimeZone(identifier: "Europe/Paris")!)).readable(.english) == "1 March 2026, 11:00 UTC+01:00")
+        #expect(LocalTime(moment, in: Zone(TimeZone(identifier: "America/New_York")!)).readable(.english) == "1 March 2026, 05:00 UTC−05:00")
+        #expect(LocalTime(moment, in: Zone(TimeZone(secondsFromGMT: 19_800)!)).readable(.english) == "1 March 2026, 15:30 UTC+05:30")
     }
 
     /// The Python package pdfua (0.1.3, installed by scripts/install-python into .build/venv) checks

@@ -43,10 +43,11 @@ import Testing
 
     /// Decimals the program writes, such as a dose typed with a fraction, take a comma.
     @Test func decimalsTakeAComma() throws {
-        let document = try AnswersDocument.load(path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire)
+        let document = try AnswersDocument.load(
+            path: Sample.repository + "/Reports/sample-answers.yaml", questionnaire: Sample.questionnaire, today: .machine)
         var answers = document.answers
         answers["b6_mg"] = .decimal(12.5)
-        let assessment = Assessor(questionnaire: Sample.spanish).assess(answers, name: document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: Sample.spanish, today: .machine).assess(answers, name: document.name, completed: document.completed)
         #expect(assessment.answers.first { $0.id == "b6_mg" }?.answer == "12,5 mg")
         let text = Sample.normalised(Sample.document(assessment).texts.joined(separator: " "))
         #expect(text.contains("Vitamina B6 al día: 12,5 mg"), "\(text.prefix(600))")

@@ -37,8 +37,9 @@ import Testing
 
     static func assess(_ file: String) throws -> Assessment {
         let path = Fixture.path("alcohol-vignettes/\(file).yaml")
-        let document = try AnswersDocument.load(path: path, questionnaire: Default.questionnaire)
-        return Assessor(questionnaire: Default.questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(path: path, questionnaire: Default.questionnaire, today: .machine)
+        return Assessor(questionnaire: Default.questionnaire, today: .machine).assess(
+            document.answers, name: document.name, completed: document.completed)
     }
 
     /// The nutrients that give a reason resting on an AUDIT-C answer.
@@ -74,7 +75,7 @@ import Testing
             #expect(!texts.contains { $0.contains("heavy drinking") || $0.contains("drink heavily") }, "\(file)")
         }
         let q = Default.questionnaire
-        let assessor = Assessor(questionnaire: q)
+        let assessor = Assessor(questionnaire: q, today: .machine)
         await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)

@@ -9,7 +9,7 @@ import Testing
 
     private func problems(_ text: String) -> [String] {
         do {
-            _ = try AnswersDocument.parse(Data(text.utf8), file: "a.yaml", questionnaire: q)
+            _ = try AnswersDocument.parse(Data(text.utf8), file: "a.yaml", questionnaire: q, today: .machine)
             return []
         } catch { return error.diagnostics.map(\.description) }
     }
@@ -18,12 +18,13 @@ import Testing
         let yaml = try AnswersDocument.parse(
             Data(
                 "name: Ann\ncompleted: 2026-01-02T03:04:05Z\nage: 70\ndiet: vegan\nb12_supplement: unsure\nmedicines: [metformin]\nmetformin_years: 2.5\n"
-                    .utf8), file: "a.yaml", questionnaire: q)
+                    .utf8), file: "a.yaml", questionnaire: q, today: .machine)
         #expect(yaml.name == "Ann")
         #expect(yaml.completed.map(ISO8601.format) == "2026-01-02T03:04:05Z")
         #expect(yaml.answers["b12_supplement"] == .boolean(.unsure))
         #expect(yaml.answers["metformin_years"] == .decimal(2.5))
-        let json = try AnswersDocument.parse(Data(#"{"age": 70, "sudden_weakness": false, "notes": "12"}"#.utf8), file: "a.json", questionnaire: q)
+        let json = try AnswersDocument.parse(
+            Data(#"{"age": 70, "sudden_weakness": false, "notes": "12"}"#.utf8), file: "a.json", questionnaire: q, today: .machine)
         #expect(json.answers["age"] == .integer(70))
         #expect(json.answers["notes"] == .text("12"))
         #expect(json.answers["sudden_weakness"] == .boolean(.no))
@@ -32,8 +33,8 @@ import Testing
     @Test func writtenYAMLReadsBackTheSame() throws {
         let original = try AnswersDocument.parse(
             Data("name: \"O'Brien \\\"Jo\\\"\"\nage: 70\ndiet: vegan\nb12_supplement: no\nmedicines: [metformin, ppi]\nnotes: \"line: one\"\n".utf8),
-            file: "a.yaml", questionnaire: q)
-        let again = try AnswersDocument.parse(Data(original.yaml(for: q).utf8), file: "b.yaml", questionnaire: q)
+            file: "a.yaml", questionnaire: q, today: .machine)
+        let again = try AnswersDocument.parse(Data(original.yaml(for: q).utf8), file: "b.yaml", questionnaire: q, today: .machine)
         #expect(again.answers == original.answers)
         #expect(again.name == "O'Brien \"Jo\"")
     }
@@ -85,7 +86,7 @@ import Testing
                             type: boolean
                             text: B?
                     """))
-        let document = try AnswersDocument.parse(Data("v: no\nt: 12\nb: no\n".utf8), file: "a.yaml", questionnaire: q)
+        let document = try AnswersDocument.parse(Data("v: no\nt: 12\nb: no\n".utf8), file: "a.yaml", questionnaire: q, today: .machine)
         #expect(document.answers["v"] == .choice("no"))
         #expect(document.answers["t"] == .text("12"))
         #expect(document.answers["b"] == .boolean(.no))

@@ -12,8 +12,8 @@ import Testing
     /// The sample's assessment, with its interview path recorded (every optional key present).
     static func sample() throws -> Assessment {
         let q = Default.questionnaire
-        let document = try AnswersDocument.load(path: repository + "/Reports/sample-answers.yaml", questionnaire: q)
-        return Assessor(questionnaire: q, pruning: true).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(path: repository + "/Reports/sample-answers.yaml", questionnaire: q, today: .machine)
+        return Assessor(questionnaire: q, today: .machine, pruning: true).assess(document.answers, name: document.name, completed: document.completed)
     }
 
     @Test func anAssessmentComesBackFromItsJSONAsItWas() throws {
@@ -58,7 +58,7 @@ import Testing
     @Test func aShownQuestionLeftOpenIsNamedByItsLabel() {
         var answers = Default.baseline
         answers["age"] = nil
-        let assessment = Assessor(questionnaire: Default.questionnaire).assess(Fixture.answers(answers, in: Default.questionnaire))
+        let assessment = Assessor(questionnaire: Default.questionnaire, today: .machine).assess(Fixture.answers(answers, in: Default.questionnaire))
         #expect(assessment.unanswered.contains(.init(id: "age", label: "Age")), "\(assessment.unanswered)")
     }
 

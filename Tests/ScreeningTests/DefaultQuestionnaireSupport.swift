@@ -31,13 +31,13 @@ enum Default {
     }
 
     static func assess(_ changes: [String: PlainValue]) -> Assessment {
-        Assessor(questionnaire: questionnaire).assess(answers(changes))
+        Assessor(questionnaire: questionnaire, today: .machine).assess(answers(changes))
     }
 
     /// The assessment of a vignette answers file.
     static func vignette(_ name: String) throws -> Assessment {
-        let document = try AnswersDocument.load(path: Fixture.path("vignettes/\(name).yaml"), questionnaire: questionnaire)
-        return Assessor(questionnaire: questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(path: Fixture.path("vignettes/\(name).yaml"), questionnaire: questionnaire, today: .machine)
+        return Assessor(questionnaire: questionnaire, today: .machine).assess(document.answers, name: document.name, completed: document.completed)
     }
 
     static let heavyDrinker: [String: PlainValue] = [
@@ -50,7 +50,7 @@ enum RandomAnswers {
     /// When the random screenings are done: assess them with `completed: RandomAnswers.completed`,
     /// so calculated ages count to `day` as they did when the answers were drawn.
     static let completed = Date(timeIntervalSince1970: 1_772_359_200)
-    static let day = CalendarDate(completed)
+    static let day = CalendarDate(completed, in: Clock.machine.zone)
 
     static func completePath(_ questionnaire: Questionnaire, _ rng: inout SeededRandom) -> AnswerSet {
         AnswerSampler.completePath(questionnaire, on: day, using: &rng)

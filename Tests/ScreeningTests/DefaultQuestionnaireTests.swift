@@ -146,12 +146,12 @@ import Testing
             var answers = Default.answers(["symptoms": nonSpecific[0], "body_symptoms": nonSpecific[1]])
             // The date of birth stays unanswered: the baseline's age stands.
             for item in navigator.visibleItems(answers) where item.takesAnswer && answers[item.id] == nil && item.id != "birth_date" {
-                answers[item.id] = AnswerSampler.randomAnswer(for: item, using: &rng)
+                answers[item.id] = AnswerSampler.randomAnswer(for: item, on: Today.machine.day, using: &rng)
             }
             // Answers that name a specific sign are set to "no" (weak hips and thighs are one).
             answers["stiff_legs"] = .boolean(.no)
             answers["weakness_where"] = .multiChoice(["lower_legs"])
-            let assessment = Assessor(questionnaire: q).assess(answers)
+            let assessment = Assessor(questionnaire: q, today: .machine).assess(answers)
             for nutrient in assessment.nutrients {
                 #expect(nutrient.band == .low, "seed \(seed): \(nutrient.id) \(nutrient.score) from \(nutrient.supporting.map(\.reason))")
             }

@@ -79,8 +79,8 @@ import Testing
             var rng = SeededRandom(seed: seed)
             let text = Self.randomAnswers(&rng)
             do throws(DiagnosticList) {
-                let document = try AnswersDocument.parse(Data(text.utf8), file: "random.yaml", questionnaire: q)
-                let assessment = Assessor(questionnaire: q).assess(document.answers)
+                let document = try AnswersDocument.parse(Data(text.utf8), file: "random.yaml", questionnaire: q, today: .machine)
+                let assessment = Assessor(questionnaire: q, today: .machine).assess(document.answers)
                 #expect(assessment.nutrients.count == q.nutrients.count, "seed \(seed)")
             } catch {
                 #expect(!error.diagnostics.isEmpty, "seed \(seed)")

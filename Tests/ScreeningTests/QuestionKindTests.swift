@@ -46,21 +46,21 @@ import Testing
         #expect(decoded.item(item.id) == item, "the archive keeps the \(name) item whole")
         guard item.takesAnswer else {
             #expect(kind.valueType(item: item.id) == nil)
-            #expect(throws: AnswerProblem.self) { try kind.answer(from: .string("x")).get() }
-            #expect(throws: AnswerProblem.self) { try kind.parse(typed: "x", messages).get() }
+            #expect(throws: AnswerProblem.self) { try kind.answer(from: .string("x"), today: Today.machine.day).get() }
+            #expect(throws: AnswerProblem.self) { try kind.parse(typed: "x", messages, today: Today.machine.day).get() }
             return
         }
         #expect(kind.valueType(item: item.id) != nil)
         for _ in 0..<200 {
-            let answer = kind.sample(using: &random)
-            #expect(kind.answer(from: answer.plain) == .success(answer), "\(name): \(answer) written and read back")
+            let answer = kind.sample(using: &random, today: Today.machine.day)
+            #expect(kind.answer(from: answer.plain, today: Today.machine.day) == .success(answer), "\(name): \(answer) written and read back")
             let words = kind.display(answer, messages)
             #expect(!words.isEmpty)
-            let typed = kind.parse(typed: words, messages)
+            let typed = kind.parse(typed: words, messages, today: Today.machine.day)
             #expect(typed == .success(answer), "\(name) (\(language)): '\(words)' typed back gives \(typed)")
         }
         #expect(!kind.typingHint(messages).isEmpty && !kind.expectation.isEmpty)
-        if case .failure(let problem) = kind.answer(from: .list(["a", "b", "c"])), !(kind is MultiChoiceKind) {
+        if case .failure(let problem) = kind.answer(from: .list(["a", "b", "c"]), today: Today.machine.day), !(kind is MultiChoiceKind) {
             #expect(problem.message.contains(kind.expectation), "\(name): \(problem.message)")
         }
     }
@@ -83,11 +83,11 @@ import Testing
     let kind = DateKind(min: CalendarDate(year: 1900, month: 1, day: 1))
 
     private func typed(_ text: String, _ language: Language = .en) -> CalendarDate? {
-        if case .success(.date(let date)) = kind.parse(typed: text, Messages(language)) { date } else { nil }
+        if case .success(.date(let date)) = kind.parse(typed: text, Messages(language), today: Today.machine.day) { date } else { nil }
     }
 
     private func problem(_ text: String, _ language: Language = .en) -> String {
-        if case .failure(let problem) = kind.parse(typed: text, Messages(language)) { problem.message } else { "accepted" }
+        if case .failure(let problem) = kind.parse(typed: text, Messages(language), today: Today.machine.day) { problem.message } else { "accepted" }
     }
 
     @Test func readsTheWaysPeopleWriteADate() {
@@ -125,16 +125,16 @@ import Testing
     }
 
     @Test func refusesTheFutureAndDatesBeforeItsMinimum() {
-        let tomorrow = CalendarDate(Date()).adding(days: 1)
+        let tomorrow = Today.machine.day.adding(days: 1)
         #expect(problem(tomorrow.iso).contains("after today"))
         #expect(problem("1 January 1899").contains("before 1 January 1900"))
-        guard case .failure(let fromFile) = kind.answer(from: .string("2999-01-01")) else {
+        guard case .failure(let fromFile) = kind.answer(from: .string("2999-01-01"), today: Today.machine.day) else {
             Issue.record("a date in 2999 was accepted")
             return
         }
         #expect(fromFile.message.hasPrefix("1 January 2999 is after today"), "\(fromFile.message)")
         #expect(
-            kind.answer(from: .string("14/03/1958"))
+            kind.answer(from: .string("14/03/1958"), today: Today.machine.day)
                 == .failure(AnswerProblem("'14/03/1958' is not a date; write it as YYYY-MM-DD, such as 1958-03-14")))
     }
 
@@ -149,8 +149,8 @@ import Testing
     @Test func theDayIsThePersonsOwnNotUTCs() throws {
         // 23:30 UTC on 31 December is already 1 January in Tokyo.
         let moment = Date(timeIntervalSince1970: 1_767_223_800)
-        #expect(CalendarDate(moment, in: TimeZone(identifier: "UTC")!) == CalendarDate(year: 2025, month: 12, day: 31))
-        #expect(CalendarDate(moment, in: TimeZone(identifier: "Asia/Tokyo")!) == CalendarDate(year: 2026, month: 1, day: 1))
+        #expect(CalendarDate(moment, in: Zone(TimeZone(identifier: "UTC")!)) == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(CalendarDate(moment, in: Zone(TimeZone(identifier: "Asia/Tokyo")!)) == CalendarDate(year: 2026, month: 1, day: 1))
     }
 }
 
@@ -179,14 +179,16 @@ import Testing
 
     @Test func anAnswersFileGetsTheAgeOnTheDayItWasCompleted() throws {
         let file = "birth_date: 1957-11-02\ncompleted: 2026-03-01T10:00:00Z\n"
-        let document = try AnswersDocument.parse(Data(file.utf8), file: "a.yaml", questionnaire: q)
+        let document = try AnswersDocument.parse(Data(file.utf8), file: "a.yaml", questionnaire: q, today: .machine)
         #expect(document.answers["birth_date"] == .date(CalendarDate(year: 1957, month: 11, day: 2)!))
         #expect(document.answers["age"] == .integer(68))
-        let agreeing = try AnswersDocument.parse(Data((file + "age: 68\n").utf8), file: "a.yaml", questionnaire: q)
+        let agreeing = try AnswersDocument.parse(Data((file + "age: 68\n").utf8), file: "a.yaml", questionnaire: q, today: .machine)
         #expect(agreeing.answers["age"] == .integer(68))
-        #expect(throws: DiagnosticList.self) { try AnswersDocument.parse(Data((file + "age: 60\n").utf8), file: "a.yaml", questionnaire: q) }
+        #expect(throws: DiagnosticList.self) {
+            try AnswersDocument.parse(Data((file + "age: 60\n").utf8), file: "a.yaml", questionnaire: q, today: .machine)
+        }
         do {
-            _ = try AnswersDocument.parse(Data((file + "age: 60\n").utf8), file: "a.yaml", questionnaire: q)
+            _ = try AnswersDocument.parse(Data((file + "age: 60\n").utf8), file: "a.yaml", questionnaire: q, today: .machine)
         } catch {
             #expect(
                 "\(error)" == "a.yaml:3:1: age is 60 years, but years(birth_date) gives 68 years on 1 March 2026; correct it or leave it out",
@@ -198,13 +200,13 @@ import Testing
     /// gives the date of birth instead of the age: the age is worked out before the check.
     @Test func anAnswerThatDependsOnACalculatedAgeIsAccepted() throws {
         let file = "completed: 2026-03-01T10:00:00Z\nbirth_date: 1991-05-20\nsex: female\npregnant: no\n"
-        let document = try AnswersDocument.parse(Data(file.utf8), file: "a.yaml", questionnaire: Default.questionnaire)
+        let document = try AnswersDocument.parse(Data(file.utf8), file: "a.yaml", questionnaire: Default.questionnaire, today: .machine)
         #expect(document.answers["age"] == .integer(34))
         #expect(document.answers["pregnant"] != nil)
         // At 68 the question is not asked, so its answer is still refused.
         #expect(throws: DiagnosticList.self) {
             try AnswersDocument.parse(
-                Data(file.replacingOccurrences(of: "1991", with: "1957").utf8), file: "a.yaml", questionnaire: Default.questionnaire)
+                Data(file.replacingOccurrences(of: "1991", with: "1957").utf8), file: "a.yaml", questionnaire: Default.questionnaire, today: .machine)
         }
     }
 

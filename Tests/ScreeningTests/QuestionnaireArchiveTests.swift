@@ -82,8 +82,8 @@ import Testing
             let answers = AnswerSampler.completePath(Default.questionnaire, using: &rng)
             let completed = Date(timeIntervalSince1970: 1_772_359_200)
             #expect(
-                Assessor(questionnaire: decoded).assess(answers, completed: completed)
-                    == Assessor(questionnaire: Default.questionnaire).assess(answers, completed: completed))
+                Assessor(questionnaire: decoded, today: .machine).assess(answers, completed: completed)
+                    == Assessor(questionnaire: Default.questionnaire, today: .machine).assess(answers, completed: completed))
         }
     }
 

@@ -29,7 +29,7 @@ import Testing
     @Test func thePrunedInterviewReachesTheSameResultAsTheFullOne() async {
         let q = Default.questionnaire
         let relevance = Relevance(questionnaire: q)
-        let assessor = Assessor(questionnaire: q)
+        let assessor = Assessor(questionnaire: q, today: .machine)
         await propertyCheck(count: Self.cases, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             let full = RandomAnswers.completePath(q, &rng)
@@ -77,8 +77,8 @@ import Testing
         var counts: [Int] = []
         for expectation in VignetteTests.expectations {
             let document = try AnswersDocument.load(
-                path: Fixture.path("vignettes/\(expectation.file).yaml"), questionnaire: Default.questionnaire)
-            counts.append(relevance.askedPath(document.answers, on: CalendarDate(document.completed ?? Date())).count)
+                path: Fixture.path("vignettes/\(expectation.file).yaml"), questionnaire: Default.questionnaire, today: .machine)
+            counts.append(relevance.askedPath(document.answers, on: Today.machine.day(of: document.completed)).count)
         }
         let sorted = counts.sorted()
         let median = Double(sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2

@@ -103,10 +103,10 @@ import Testing
                   - { when: "tired", points: 2, kind: symptom, reason: Tired, references: [ods_b12] }
             """
         let q = try Fixture.load(Self.questionnaire(rules: rules, extra: ScoringTests.scoring()))
-        let tiredOnly = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.yes)]))
+        let tiredOnly = Assessor(questionnaire: q, today: .machine).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.yes)]))
         #expect(tiredOnly.nutrients[0].score == 0 && tiredOnly.nutrients[0].band == .low)
         #expect(tiredOnly.nutrients[0].uncounted.map(\.reason) == ["Tired"])
-        let both = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
+        let both = Assessor(questionnaire: q, today: .machine).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
         #expect(both.nutrients[0].score == 5 && both.nutrients[0].band == .likely && both.nutrients[0].uncounted.isEmpty)
     }
 
@@ -120,10 +120,10 @@ import Testing
         let yaml = Self.questionnaire(extra: extra).replacingOccurrences(
             of: "    tests: [serum_b12]", with: "    tests: [serum_b12]\n    foods: [Fish, { text: Liver, notFor: [vegan] }]")
         let q = try Fixture.load(yaml)
-        let vegan = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
+        let vegan = Assessor(questionnaire: q, today: .machine).assess(AnswerSet(["vegan_diet": .boolean(.yes), "tired": .boolean(.yes)]))
         #expect(vegan.nutrients[0].foods == ["Fish"])
         #expect(vegan.advice.isEmpty)
-        let other = Assessor(questionnaire: q).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.no)]))
+        let other = Assessor(questionnaire: q, today: .machine).assess(AnswerSet(["vegan_diet": .boolean(.no), "tired": .boolean(.no)]))
         #expect(other.nutrients[0].foods == ["Fish", "Liver"])
         #expect(other.advice.map(\.id) == ["a1"])
     }

@@ -25,7 +25,7 @@ import Testing
     static func b12(_ yaml: String, vegan: Bool, tired: Bool) throws -> Assessment.NutrientResult {
         let q = try Fixture.load(yaml)
         let answers = AnswerSet(["vegan_diet": .boolean(vegan ? .yes : .no), "tired": .boolean(tired ? .yes : .no)])
-        return Assessor(questionnaire: q).assess(answers, completed: RandomAnswers.completed).nutrients[0]
+        return Assessor(questionnaire: q, today: .machine).assess(answers, completed: RandomAnswers.completed).nutrients[0]
     }
 
     @Test func withoutTheBlockEveryRuleThatHoldsCounts() throws {
@@ -56,10 +56,10 @@ import Testing
             "symptoms": .list(["tingling", "numbness", "weakness", "cramps", "spasms", "balance", "muscle_pain"]),
             "body_symptoms": .list(["fatigue", "breathless", "palpitations", "dizzy_standing", "memory", "sore_tongue", "hair_loss"]),
         ])
-        let withBlock = Assessor(questionnaire: Default.questionnaire).assess(symptomsOnly, completed: RandomAnswers.completed)
+        let withBlock = Assessor(questionnaire: Default.questionnaire, today: .machine).assess(symptomsOnly, completed: RandomAnswers.completed)
         let without = try Fixture.load(text.replacingCharacters(in: block, with: "\n"))
         #expect(without.scoring.restrictions.isEmpty)
-        let withoutBlock = Assessor(questionnaire: without).assess(symptomsOnly, completed: RandomAnswers.completed)
+        let withoutBlock = Assessor(questionnaire: without, today: .machine).assess(symptomsOnly, completed: RandomAnswers.completed)
         #expect(withBlock.nutrients.allSatisfy { $0.band == .low })
         #expect(withoutBlock.nutrients.contains { $0.band != .low }, "\(withoutBlock.nutrients.map { ($0.id, $0.score) })")
         // What did not count with the block is exactly what counts without it.
@@ -74,7 +74,7 @@ import Testing
         ])
         let signOnly = try Fixture.load(text.replacingOccurrences(of: "countsOnlyBeside: [risk, sign]", with: "countsOnlyBeside: [sign]"))
         let b12 = { (q: Questionnaire) in
-            Assessor(questionnaire: q).assess(vegan, completed: RandomAnswers.completed).nutrients.first { $0.id == "b12" }
+            Assessor(questionnaire: q, today: .machine).assess(vegan, completed: RandomAnswers.completed).nutrients.first { $0.id == "b12" }
         }
         let asShipped = try #require(b12(Default.questionnaire))
         let changed = try #require(b12(signOnly))

@@ -53,7 +53,7 @@ enum Fixture {
                 Issue.record("no item \(id)")
                 continue
             }
-            switch Answer.from(value, for: item) {
+            switch Answer.from(value, for: item, today: Today.machine.day) {
             case .success(let answer): set[id] = answer
             case .failure(let problem): Issue.record("bad answer for \(id): \(problem)")
             }

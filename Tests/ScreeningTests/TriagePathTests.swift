@@ -97,8 +97,8 @@ import Testing
             var answers = RandomAnswers.completePath(q, &rng)
             answers["ws_now"] = .multiChoice(["none"])
             answers["ws_recent"] = .multiChoice(["none"])
-            for trigger in Assessor(questionnaire: q).assess(answers, completed: RandomAnswers.completed).triggers where trigger.urgency == .emergency
-            {
+            for trigger in Assessor(questionnaire: q, today: .machine).assess(answers, completed: RandomAnswers.completed).triggers
+            where trigger.urgency == .emergency {
                 #expect(Set(trigger.evidence.map(\.itemID)).count >= 2, "seed \(seed): \(trigger.id) on \(trigger.evidence)")
             }
         }
@@ -110,7 +110,7 @@ import Testing
         case let choice as ChoiceKind: choice.options.map { .string($0.value) }
         case let multi as MultiChoiceKind: multi.options.map { .list([$0.value]) }
         case let number as any NumberKind: [number.range.min ?? 0, number.range.max ?? 100].map { .number($0) }
-        case let date as DateKind: [date.min ?? CalendarDate(year: 1950, month: 1, day: 1)!, CalendarDate(Date())].map { .string($0.iso) }
+        case let date as DateKind: [date.min ?? CalendarDate(year: 1950, month: 1, day: 1)!, Today.machine.day].map { .string($0.iso) }
         case is TextKind: [.string("anything")]
         default: []
         }

@@ -145,8 +145,9 @@ import Testing
     @Test(arguments: expectations)
     func vignetteGivesTheExpectedBandsAndTriage(_ expected: Expectation) throws {
         let path = Fixture.path("vignettes/\(expected.file).yaml")
-        let document = try AnswersDocument.load(path: path, questionnaire: Default.questionnaire)
-        let assessment = Assessor(questionnaire: Default.questionnaire).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(path: path, questionnaire: Default.questionnaire, today: .machine)
+        let assessment = Assessor(questionnaire: Default.questionnaire, today: .machine).assess(
+            document.answers, name: document.name, completed: document.completed)
         #expect(assessment.unanswered.isEmpty, "a vignette answers every question it is shown: \(assessment.unanswered)")
         #expect(assessment.triage.level == expected.triage)
         #expect(Set(assessment.triggers.map(\.id)) == expected.triggers)
@@ -174,8 +175,8 @@ import Testing
         ("fluids-not-kept", "fluids_not_kept", ["fluids_kept_down"]), ("stool-blood-young", "stool_blood_check", ["stool_blood"]),
     ])
     func triggersCiteOnlyTheAnswersThatFiredThem(file: String, trigger: String, cited: [String]) throws {
-        let document = try AnswersDocument.load(path: Fixture.path("vignettes/\(file).yaml"), questionnaire: Default.questionnaire)
-        let assessment = Assessor(questionnaire: Default.questionnaire).assess(document.answers)
+        let document = try AnswersDocument.load(path: Fixture.path("vignettes/\(file).yaml"), questionnaire: Default.questionnaire, today: .machine)
+        let assessment = Assessor(questionnaire: Default.questionnaire, today: .machine).assess(document.answers)
         #expect(assessment.triggers.first { $0.id == trigger }?.evidence.map(\.itemID) == cited)
     }
 
@@ -230,7 +231,7 @@ import Testing
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)
             #expect(Navigator(questionnaire: q).isComplete(answers, skipped: []))
-            let assessment = Assessor(questionnaire: q).assess(answers, completed: RandomAnswers.completed)
+            let assessment = Assessor(questionnaire: q, today: .machine).assess(answers, completed: RandomAnswers.completed)
             #expect(Set(assessment.nutrients.map(\.id)) == Set(q.nutrients.map(\.id)), "seed \(seed)")
             #expect(assessment.unanswered.isEmpty, "seed \(seed): \(assessment.unanswered)")
             #expect(assessment.triage.level == assessment.triggers.map(\.urgency).max(), "seed \(seed)")
@@ -242,7 +243,7 @@ import Testing
 
     @Test func addingARiskFactorNeverLowersThatNutrientsScore() async {
         let q = Default.questionnaire
-        let assessor = Assessor(questionnaire: q)
+        let assessor = Assessor(questionnaire: q, today: .machine)
         await propertyCheck(count: Self.cases, input: Gen.int(in: 0...Int.max)) { seed in
             var rng = SeededRandom(seed: seed)
             let answers = RandomAnswers.completePath(q, &rng)

@@ -21,3 +21,41 @@ import Testing
         #expect(named.count >= 10, "\(named)")
     }
 }
+
+/// Only the executable reads the clock and the zone (issue #22 §2): the core is given its day.
+@Suite struct ClockLayoutTests {
+    /// Ways Swift and the C library read the time now or the system's zone.
+    static let reads = [
+        "Date()", "Date.now", "Date.init)", "Date(timeIntervalSinceNow", "time(nil)", "time(&", "gettimeofday", "clock_gettime",
+        "CFAbsoluteTimeGetCurrent", "tzset", "localtime", "TimeZone.current", "TimeZone.autoupdatingCurrent", "NSTimeZone",
+        "getenv(\"TZ\")", "[\"TZ\"]", "/etc/localtime",
+    ]
+
+    @Test func theCoreReadsNoClockAndNoZone() throws {
+        let sources = ProcessRunner.repository + "/Sources"
+        let core = ["Screening", "Interview", "History", "Report", "ReportPDF", "Exports", "PrivateFiles", "Localization"]
+        var found: [String] = []
+        for module in core {
+            let folder = sources + "/" + module
+            let files = try #require(FileManager.default.subpaths(atPath: folder)).filter { $0.hasSuffix(".swift") }
+            #expect(!files.isEmpty, "\(module) has no Swift files")
+            for file in files {
+                let lines = try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                for (number, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                    for read in Self.reads where line.contains(read) { found.append("Sources/\(module)/\(file):\(number + 1): \(read)") }
+                }
+            }
+        }
+        #expect(found.isEmpty, "the core reads the clock or the zone; pass the day in from Sources/nutriscreen:\n\(found.joined(separator: "\n"))")
+    }
+
+    @Test func theExecutableReadsTheClockInOnePlace() throws {
+        let folder = ProcessRunner.repository + "/Sources/nutriscreen"
+        var readers: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            if Self.reads.contains(where: text.contains) { readers.insert(file) }
+        }
+        #expect(readers == ["SystemClock.swift"], "Clock.system and Zone.system (SystemClock.swift) are the executable's one clock: \(readers)")
+    }
+}

@@ -21,7 +21,7 @@ public struct BooleanKind: QuestionKind {
 
     public func valueType(item: String) -> ValueType? { .bool }
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         switch plain {
         case .bool(let b): return .success(.boolean(b ? .yes : .no))
         case .string(let s):
@@ -55,7 +55,7 @@ public struct BooleanKind: QuestionKind {
         allowsUnsure ? messages.answers.booleanHintUnsure : messages.answers.booleanHint
     }
 
-    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         let words = messages.answers
         if allowsUnsure, typed == "3" || Messages.isOne(of: words.unsureWords, typed) { return .success(.boolean(.unsure)) }
         if typed == "1" || Messages.isOne(of: words.yesWords, typed) { return .success(.boolean(.yes)) }
@@ -63,7 +63,7 @@ public struct BooleanKind: QuestionKind {
         return .failure(AnswerProblem(allowsUnsure ? words.booleanRetryUnsure : words.booleanRetry))
     }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
         .boolean(allowsUnsure && Int.random(in: 0..<5, using: &generator) == 0 ? .unsure : Bool.random(using: &generator) ? .yes : .no)
     }
 

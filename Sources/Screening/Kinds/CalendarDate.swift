@@ -23,8 +23,8 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// The day `moment` falls on for the person: on the system's clock, or in `zone`.
-    public init(_ moment: Date, in zone: TimeZone? = nil) { self = LocalTime(moment, in: zone).day }
+    /// The day `moment` falls on in `zone`.
+    public init(_ moment: Date, in zone: Zone) { self = LocalTime(moment, in: zone).day }
 
     /// `1958-03-14`.
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }

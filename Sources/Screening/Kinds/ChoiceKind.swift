@@ -10,7 +10,7 @@ public struct ChoiceKind: OptionKind {
 
     public func valueType(item: String) -> ValueType? { .choice(item: item) }
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         guard case .string(let s) = plain else { return mismatch(plain) }
         guard options.option(s) != nil else { return .failure(options.notAnOption(s, "one of")) }
         return .success(.choice(s))
@@ -25,14 +25,14 @@ public struct ChoiceKind: OptionKind {
 
     public func typingHint(_ messages: Messages) -> String { messages.answers.choiceHint }
 
-    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         if let option = options.option(matching: typed, messages) { return .success(.choice(option.value)) }
         return .failure(
             typed.isEmpty
                 ? AnswerProblem(messages.answers.choiceRetry(count: options.count)) : options.unmatched(typed, several: false, messages))
     }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
         .choice(options.randomElement(using: &generator)!.value)
     }
 

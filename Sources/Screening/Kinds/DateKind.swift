@@ -32,13 +32,13 @@ public struct DateKind: QuestionKind {
 
     public func valueType(item: String) -> ValueType? { .date }
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         guard case .string(let text) = plain else { return mismatch(plain) }
         guard let date = CalendarDate(iso: text) else {
             return .failure(AnswerProblem("\(Printable.quoted(text)) is not a date; write it as YYYY-MM-DD, such as 1958-03-14"))
         }
         // Files are checked for the day they are read; their messages are for whoever wrote them.
-        switch refusal(of: date, today: CalendarDate(Date())) {
+        switch refusal(of: date, today: today) {
         case nil: return .success(.date(date))
         case .afterToday: return .failure(AnswerProblem("\(date.readable(.english)) is after today"))
         case .beforeMinimum(let min):
@@ -79,10 +79,6 @@ public struct DateKind: QuestionKind {
     }
 
     public func typingHint(_ messages: Messages) -> String { messages.answers.dateHint }
-
-    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
-        parse(typed: typed, messages, today: CalendarDate(Date()))
-    }
 
     public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         switch Self.read(typed, messages) {
@@ -143,8 +139,8 @@ public struct DateKind: QuestionKind {
         return months.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
     }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
-        let last = CalendarDate(Date())
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
+        let last = today
         let first = min ?? CalendarDate(year: last.year - 100, month: 1, day: 1)!
         return .date(first.adding(days: Int.random(in: 0...(last.dayNumber - first.dayNumber), using: &generator)))
     }

@@ -6,7 +6,7 @@ public struct DecimalKind: NumberKind {
 
     public static let name = "decimal"
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         guard case .number(let n) = plain else { return mismatch(plain) }
         if let problem = range.problem(with: n) { return .failure(problem) }
         return .success(.decimal(n))
@@ -14,7 +14,7 @@ public struct DecimalKind: NumberKind {
 
     public var expectation: String { "a number" + range.phrase }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
         .decimal((Double.random(in: (range.min ?? 0)...(range.max ?? 100), using: &generator) * 10).rounded() / 10)
     }
 

@@ -6,7 +6,7 @@ public struct IntegerKind: NumberKind {
 
     public static let name = "integer"
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         guard case .number(let n) = plain else { return mismatch(plain) }
         guard n == n.rounded(), abs(n) < 1e9 else { return .failure(AnswerProblem("\(plain) is not a whole number")) }
         if let problem = range.problem(with: n) { return .failure(problem) }
@@ -15,7 +15,7 @@ public struct IntegerKind: NumberKind {
 
     public var expectation: String { "a whole number" + range.phrase }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
         .integer(Int.random(in: Int(range.min ?? 0)...Int(range.max ?? 100), using: &generator))
     }
 

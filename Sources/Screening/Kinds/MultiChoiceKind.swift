@@ -11,7 +11,7 @@ public struct MultiChoiceKind: OptionKind {
 
     public func valueType(item: String) -> ValueType? { .selection(item: item) }
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         switch plain {
         case .list(let values): selection(values)
         case .string(let value): selection([value])
@@ -45,7 +45,7 @@ public struct MultiChoiceKind: OptionKind {
 
     public func typingHint(_ messages: Messages) -> String { messages.answers.multiChoiceHint }
 
-    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         let words = messages.answers
         // Commas separate answers; spaces do too between numbers ("1 3"), but not inside words.
         let parts = typed.lowercased().split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { part -> [String] in
@@ -75,7 +75,7 @@ public struct MultiChoiceKind: OptionKind {
         return .success(.multiChoice(options.map(\.value).filter { value in chosen.contains { $0.value == value } }))
     }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
         let plain = options.filter { !$0.exclusive }
         let picked = plain.filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }.map(\.value)
         if picked.isEmpty, let none = options.first(where: \.exclusive) { return .multiChoice([none.value]) }

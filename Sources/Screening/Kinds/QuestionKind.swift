@@ -19,9 +19,9 @@ public protocol QuestionKind: Sendable, Hashable {
 
     /// How conditions see the answer; nil when the item takes none (display text).
     func valueType(item: String) -> ValueType?
-    /// Reads a plain value (an answers file, a saved session, FHIR) as an answer, or says what
-    /// the item accepts.
-    func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem>
+    /// Reads a plain value (an answers file, a saved session, FHIR) as an answer on the day
+    /// `today` (a date may not be after it), or says what the item accepts.
+    func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem>
     /// What `answer(from:)` accepts, in words ("true or false", "a date such as 1958-03-14"),
     /// for messages about files, which are in English.
     var expectation: String { get }
@@ -34,17 +34,14 @@ public protocol QuestionKind: Sendable, Hashable {
     func choices(_ messages: Messages) -> [String]
     /// What to type, shown under the question.
     func typingHint(_ messages: Messages) -> String
-    /// Reads what a person typed (already trimmed) in the language of `messages`, or says what
-    /// to type instead.
-    func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem>
-    /// `parse` on the day `today` of the caller's clock (a date may not be after it); kinds that
-    /// do not read dates need not give it.
+    /// Reads what a person typed (already trimmed) in the language of `messages` on the day
+    /// `today` (a date may not be after it), or says what to type instead.
     func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem>
     /// The kind with its texts in another language (option labels, a unit); what it accepts and
     /// its `signature` stay the same, so saved answers keep fitting.
     func translated(_ texts: KindTexts) -> Self
-    /// A valid answer drawn at random, as a person could give it.
-    func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer
+    /// A valid answer drawn at random, as a person could give it on the day `today`.
+    func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer
     /// What a saved answer depends on: when it changes, the saved answer is dropped rather than
     /// misread.
     var signature: String { get }
@@ -62,10 +59,6 @@ public struct KindTexts: Sendable, Equatable {
 }
 
 extension QuestionKind {
-    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
-        parse(typed: typed, messages)
-    }
-
     public func choices(_ messages: Messages) -> [String] { [] }
     public func translated(_ texts: KindTexts) -> Self { self }
     public var readsScalarsAsText: Bool { false }
@@ -132,7 +125,7 @@ extension NumberKind {
     public func valueType(item: String) -> ValueType? { .number }
     public func typingHint(_ messages: Messages) -> String { range.typingHint(messages) }
 
-    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         range.parse(typed: typed, whole: Self.self == IntegerKind.self, messages)
     }
 

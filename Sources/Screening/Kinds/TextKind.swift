@@ -29,7 +29,7 @@ public struct TextKind: QuestionKind {
 
     public func valueType(item: String) -> ValueType? { .text }
 
-    public func answer(from plain: PlainValue) -> Result<Answer, AnswerProblem> {
+    public func answer(from plain: PlainValue, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         guard case .string(let s) = plain else { return mismatch(plain) }
         guard !Printable.hasControl(s) else {
             return .failure(AnswerProblem("\(Printable.quoted(s)) holds a control character (a line break, tab or escape); write it as plain text"))
@@ -48,7 +48,7 @@ public struct TextKind: QuestionKind {
 
     public func typingHint(_ messages: Messages) -> String { messages.answers.textHint }
 
-    public func parse(typed: String, _ messages: Messages) -> Result<Answer, AnswerProblem> {
+    public func parse(typed: String, _ messages: Messages, today: CalendarDate) -> Result<Answer, AnswerProblem> {
         let words = messages.answers
         guard !typed.isEmpty else { return .failure(AnswerProblem(words.textEmpty(skip: messages.keys.skip[0]))) }
         guard typed.count <= maxLength else { return .failure(AnswerProblem(words.textTooLong(count: maxLength))) }
@@ -56,7 +56,7 @@ public struct TextKind: QuestionKind {
         return .success(.text(typed))
     }
 
-    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Answer {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G, today: CalendarDate) -> Answer {
         .text("free text \(Int.random(in: 0...999, using: &generator))")
     }
 
