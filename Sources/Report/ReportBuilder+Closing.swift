@@ -12,7 +12,8 @@ extension ReportBuilder {
             heading(1, words.forYou, "for-you"),
             smallPrint(
                 words.forYouIntro
-                    + (assessment.tests.isEmpty || detail == .full ? "" : " " + words.askWhichTests(count: assessment.tests.count)),
+                    + (assessment.tests.isEmpty || detail == .full
+                        ? "" : " " + (assessment.tests.count == 1 ? words.askAboutTheTest : words.askWhichTests(count: assessment.tests.count))),
                 gray: 0.2),
         ]
         if !assessment.tests.isEmpty, detail == .full {

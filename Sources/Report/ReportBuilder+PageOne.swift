@@ -195,13 +195,33 @@ extension ReportBuilder {
             return blocks
         }
         let names = servedNames
-        let items: [StyledText] = assessment.tests.map { test in
+        func serves(_ test: Assessment.TestResult) -> String {
             var serves: [String] = []
             for id in test.for where !serves.contains(names[id] ?? id) { serves.append(names[id] ?? id) }
-            return [TextRun(test.name), TextRun(" — " + serves.joined(separator: ", "), bold: false)]
+            return serves.joined(separator: ", ")
         }
-        blocks.append(.checklist(Checklist(items: items, columns: 2, style: .fine)))
+        // First-line tests, to order today; the others only if the first results are abnormal.
+        let first = assessment.tests.filter { $0.tier == .first }
+        let later = assessment.tests.filter { $0.tier == .ifAbnormal }
+        if !first.isEmpty {
+            let items: [StyledText] = first.map { [TextRun($0.name), TextRun(" — " + serves($0), bold: false)] }
+            blocks.append(.checklist(Checklist(items: items, columns: 2, style: .fine)))
+        }
+        if !later.isEmpty {
+            blocks.append(
+                .paragraph(
+                    Paragraph(
+                        [
+                            TextRun(words.labelled(text: words.ifAbnormal) + " ", bold: true),
+                            TextRun(later.map { "\(Self.shortName($0.name)) (\(serves($0)))" }.joined(separator: "; ") + "."),
+                        ], style: .fine, gray: 0.2)))
+        }
         return blocks
+    }
+
+    /// A test's name up to any bracket or colon ("Ferritin with CRP", "Intrinsic factor antibodies").
+    static func shortName(_ name: String) -> String {
+        String(name.prefix { $0 != "(" && $0 != ":" }).trimmingCharacters(in: .whitespaces)
     }
 
     // MARK: Page 1: the person's context

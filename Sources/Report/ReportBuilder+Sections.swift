@@ -46,7 +46,7 @@ extension ReportBuilder {
         if !nutrient.tests.isEmpty {
             // Page 1 gives each test in full; here its name up to any bracket or colon will do.
             let names = nutrient.tests.compactMap { id in assessment.tests.first { $0.id == id }?.name }
-                .map { detail == .full ? $0 : String($0.prefix { $0 != "(" && $0 != ":" }).trimmingCharacters(in: .whitespaces) }
+                .map { detail == .full ? $0 : Self.shortName($0) }
             blocks.append(
                 .paragraph(
                     Paragraph(

@@ -24,6 +24,27 @@ extension Assessment {
         public var `for`: [String]
         /// What it checks.
         public var why: String
+        /// First-line, or only if the first results are abnormal (first when an older assessment
+        /// did not say).
+        public var tier: TestTier
+
+        public init(id: String, name: String, for served: [String], why: String, tier: TestTier = .first) {
+            self.id = id
+            self.name = name
+            self.for = served
+            self.why = why
+            self.tier = tier
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, name, `for`, why, tier }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                for: try c.decode([String].self, forKey: .for), why: try c.decode(String.self, forKey: .why),
+                tier: try c.decodeIfPresent(TestTier.self, forKey: .tier) ?? .first)
+        }
     }
 
     /// A cause other than a nutrient to rule out, or, when the person is known to have it, a

@@ -103,7 +103,8 @@ public struct Assessor: Sendable {
                     if !tests[index].for.contains(server) { tests[index].for.append(server) }
                 } else {
                     let entry = questionnaire.test(id)
-                    tests.append(Assessment.TestResult(id: id, name: entry?.name ?? id, for: [server], why: entry?.checks ?? ""))
+                    tests.append(
+                        Assessment.TestResult(id: id, name: entry?.name ?? id, for: [server], why: entry?.checks ?? "", tier: entry?.tier ?? .first))
                 }
             }
         }

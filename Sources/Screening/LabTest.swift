@@ -9,13 +9,16 @@ public struct LabTest: Sendable, Hashable {
     public var checks: String
     /// Listed only when this holds for the person (sex, pregnancy, palpitations…); always when nil.
     public var condition: Condition?
+    /// First-line, or only if the first results are abnormal.
+    public var tier: TestTier
     public var location: SourceLocation
 
-    public init(id: String, name: String, checks: String, condition: Condition? = nil, location: SourceLocation) {
+    public init(id: String, name: String, checks: String, condition: Condition? = nil, tier: TestTier = .first, location: SourceLocation) {
         self.id = id
         self.name = name
         self.checks = checks
         self.condition = condition
+        self.tier = tier
         self.location = location
     }
 }

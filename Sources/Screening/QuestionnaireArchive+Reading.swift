@@ -35,7 +35,7 @@ extension QuestionnaireArchive {
             let tests = try r.array { (r) throws(ArchiveReader.Malformed) in
                 LabTest(
                     id: try r.string(), name: try r.string(), checks: try r.string(), condition: try r.optional(condition),
-                    location: try location(&r))
+                    tier: try known(TestTier(rawValue: try r.string())), location: try location(&r))
             }
             let otherCauses = try r.array { (r) throws(ArchiveReader.Malformed) in
                 OtherCause(

@@ -9,7 +9,7 @@ import Localization
 /// the questionnaire is read from now.
 public enum QuestionnaireArchive {
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt64 = 10
+    static let formatVersion: UInt64 = 11
     static let magic = Array("NutriScreen questionnaire archive\n".utf8)
 
     /// `questionnaire` as bytes; `build` identifies the program writing them.
@@ -58,6 +58,7 @@ public enum QuestionnaireArchive {
             w.string(test.name)
             w.string(test.checks)
             w.optional(test.condition, write)
+            w.string(test.tier.rawValue)
             write(&w, test.location)
         }
         w.array(questionnaire.otherCauses) { w, cause in

@@ -98,16 +98,28 @@ extension QuestionnaireBuilder {
         for entry in reader.list(node, "tests") {
             guard
                 let f = reader.fields(
-                    entry, "a test", allowed: ["id", "name", "checks", "when", "references"], required: ["id", "name", "checks"]),
+                    entry, "a test", allowed: ["id", "name", "checks", "when", "tier", "references"], required: ["id", "name", "checks"]),
                 let id = reader.identifier(f["id"], "a test id")
             else { continue }
             if !testIDs.insert(id).inserted { reader.error(at: f["id"], "duplicate test id '\(id)'") }
             let applies = f["when"].flatMap { condition($0, checker: checker(bands: true), expecting: .bool)?.condition }
             if f["references"] != nil { _ = citations(f, of: "test '\(id)'", required: false) }
+            var tier = TestTier.first
+            if let node = f["tier"], let name = reader.string(node, "a tier") {
+                if let named = TestTier(rawValue: name) {
+                    tier = named
+                } else {
+                    let names = TestTier.allCases.map(\.rawValue)
+                    reader.error(
+                        at: node,
+                        "unknown tier '\(name)'\(Suggestion.didYouMean(name, among: names)); a test's tier is one of \(names.joined(separator: ", "))"
+                    )
+                }
+            }
             tests.append(
                 LabTest(
                     id: id, name: reader.string(f["name"], "name") ?? id, checks: reader.string(f["checks"], "checks") ?? "", condition: applies,
-                    location: reader.location(entry)))
+                    tier: tier, location: reader.location(entry)))
         }
         return tests
     }
