@@ -7,7 +7,7 @@ import Screening
 public enum AnswersFile {
     /// Reads the file at `path` and checks every answer against `questionnaire` on `today`.
     public static func load(path: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
-        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire, today: today)
+        try parse(YAMLReader.read(path, answers: true), file: path, questionnaire: questionnaire, today: today)
     }
 
     /// Reads answers held in memory on `today`; `file` names them in messages.

@@ -36,7 +36,7 @@ public enum FHIRResponseReader {
 
     /// Reads the file at `path` (a regular file, size-checked before reading) and its answers.
     public static func load(path: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
-        try parse(YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire, today: today)
+        try parse(YAMLReader.read(path, answers: true), file: path, questionnaire: questionnaire, today: today)
     }
 
     /// Reads a response held in memory, judging its dates on `today`; `file` names it in messages.

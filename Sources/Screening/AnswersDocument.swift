@@ -20,7 +20,7 @@ public struct AnswersDocument: Sendable {
 
     /// Reads the file at `path` and checks every answer against `questionnaire` on `today`.
     public static func load(path: String, questionnaire: Questionnaire, today: Today) throws(DiagnosticList) -> AnswersDocument {
-        try parse(try YAMLReader.read(path, what: "the answers file"), file: path, questionnaire: questionnaire, today: today)
+        try parse(try YAMLReader.read(path, answers: true), file: path, questionnaire: questionnaire, today: today)
     }
 
     /// Checks answers held in memory on `today`; `file` names them in messages.

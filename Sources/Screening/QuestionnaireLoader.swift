@@ -36,7 +36,7 @@ public enum QuestionnaireLoader {
     /// The bytes of the questionnaire file at `path`: a regular file within the size limit,
     /// checked before it is read, or a located reason why not.
     public static func data(at path: String) throws(DiagnosticList) -> Data {
-        try YAMLReader.read(path, what: "the file")
+        try YAMLReader.read(path)
     }
 
     /// Checks a questionnaire held in memory; `file` names it in messages.

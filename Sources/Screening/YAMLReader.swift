@@ -15,18 +15,18 @@ public struct YAMLReader {
 
     public init(file: String) { self.file = file }
 
-    /// The bytes of the file at `path` (`what` names it in messages): a regular file of at most
-    /// `maximumBytes`, checked before it is read.
-    public static func read(_ path: String, what: String) throws(DiagnosticList) -> Data {
+    /// The bytes of the file at `path` (`answers`: an answers file, as messages name it): a
+    /// regular file of at most `maximumBytes`, checked before it is read.
+    public static func read(_ path: String, answers: Bool = false) throws(DiagnosticList) -> Data {
         let start = SourceLocation(file: path, line: 1, column: 1)
         do {
             return try InputFile.read(path, limit: maximumBytes)
         } catch {
             switch error {
             case .unreadable(let reason):
-                throw DiagnosticList([Diagnostic(start, "cannot read \(what): \(reason); check the path")], unreadable: true)
+                throw DiagnosticList([Diagnostic(start, .cannotRead(answers: answers, reason: reason))], unreadable: true)
             case .tooLarge(let size, let limit):
-                throw DiagnosticList([Diagnostic(start, "the file is \(size) bytes; the largest accepted is \(limit)")])
+                throw DiagnosticList([Diagnostic(start, .tooLarge(size: size, limit: limit))])
             }
         }
     }

@@ -84,7 +84,7 @@ struct AnswersInput: ParsableArguments {
             for note in document.notes { printError(note.description) }
             return document
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            for diagnostic in error.diagnostics { printError(diagnostic.description(questionnaire.messages)) }
             if error.unreadable { throw ExitStatus.noInput }
             printError("nutriscreen: " + questionnaire.messages.cli.brokenAnswers(path: answers, count: error.diagnostics.count))
             throw ExitStatus.dataError

@@ -154,7 +154,7 @@ struct BatchReporter {
             document = try AnswersFile.load(path: file, questionnaire: questionnaire, today: assessor.today)
         } catch {
             let words = questionnaire.messages.cli
-            let first = error.diagnostics.first.map(\.description) ?? "\(file):1:1: cannot read the answers file"
+            let first = error.diagnostics.first.map { $0.description(questionnaire.messages) } ?? "\(file):1:1: cannot read the answers file"
             let more = error.diagnostics.count > 1 ? " " + words.moreProblems(count: error.diagnostics.count - 1) : ""
             return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }

@@ -15,6 +15,8 @@ struct HistoryAccess: Sendable {
     let messages: Messages
     /// The time screenings are recorded at, and the zone their times are shown in.
     var clock = Clock.system
+    /// The nutrients' names in that language, by id: the history keeps the English ones.
+    var nutrientNames: [String: String] = [:]
     private var words: Messages.History { messages.history }
     /// `nutriscreen history REST` as a suggested command, ending with `--lang` when the environment
     /// would not give the language (after the subcommand, where ArgumentParser reads it).
@@ -24,7 +26,11 @@ struct HistoryAccess: Sendable {
 
     /// This user's history (`$XDG_DATA_HOME/nutriscreen/history.sqlite`), said in the language of `messages`.
     static func standard(_ messages: Messages) -> HistoryAccess {
-        HistoryAccess(path: HistoryStore.standardPath(environment: ProcessInfo.processInfo.environment), messages: messages)
+        var access = HistoryAccess(path: HistoryStore.standardPath(environment: ProcessInfo.processInfo.environment), messages: messages)
+        if let questionnaire = QuestionnaireLocator.quietly(id: nil, path: nil, language: messages.language) {
+            access.nutrientNames = Dictionary(questionnaire.nutrients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        }
+        return access
     }
 
     /// 69 while another process holds it, 65 when it is damaged, 73 when it cannot be written.
@@ -170,8 +176,10 @@ struct HistoryAccess: Sendable {
         let flagged =
             entry.flagged.isEmpty
             ? words.noNutrientFlagged
-            : entry.flagged.map { words.flagged(nutrient: $0.name, band: $0.band.label(messages), score: messages.number($0.score)) }
-                .joined(separator: ", ")
+            : entry.flagged.map {
+                words.flagged(nutrient: nutrientNames[$0.id] ?? $0.name, band: $0.band.label(messages), score: messages.number($0.score))
+            }
+            .joined(separator: ", ")
         return [
             "#\(entry.id)", LocalTime(entry.completed, in: clock.zone).readable(messages),
             entry.triage?.name(messages).uppercased() ?? words.noWarning, flagged,

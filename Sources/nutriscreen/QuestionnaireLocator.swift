@@ -69,18 +69,23 @@ enum QuestionnaireLocator {
             cache?.keep(translated, stamp: both)
             return translated
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            for diagnostic in error.diagnostics { printError(diagnostic.description(option.messages)) }
             throw fail(words.brokenFile(path: translation, count: error.diagnostics.count), ExitStatus.dataError)
         }
     }
 
-    /// The questionnaire `id` at `path`, or at the default path when that file is gone, in English,
-    /// without a word said: nil when it cannot be read or is another questionnaire. For what a
-    /// saved session's progress is measured against.
-    static func quietly(id: String, path: String) -> Questionnaire? {
-        guard let path = FileManager.default.fileExists(atPath: path) ? path : self.path(explicit: nil) else { return nil }
-        let questionnaire = try? checked(path, stamp: QuestionnaireCache.Stamp(of: path) ?? .unsettled, cache: QuestionnaireCache.standard())
-        return questionnaire?.id == id ? questionnaire : nil
+    /// The questionnaire `id` at `path`, or at the default path when that file is gone (or none is
+    /// given), without a word said: nil when it cannot be read or is another questionnaire. In
+    /// `language` through its translation, in English when that cannot be had. For what a saved
+    /// session's progress is measured against, and the nutrients' names in the history.
+    static func quietly(id: String?, path: String?, language: Language = .en) -> Questionnaire? {
+        guard let path = path.flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) ?? self.path(explicit: nil),
+            let english = try? checked(path, stamp: QuestionnaireCache.Stamp(of: path) ?? .unsettled, cache: QuestionnaireCache.standard()),
+            id == nil || english.id == id
+        else { return nil }
+        let translation = QuestionnaireTranslation.path(for: path, language: language)
+        guard language != .en, let data = try? QuestionnaireLoader.data(at: translation) else { return english }
+        return (try? QuestionnaireTranslation.apply(data, file: translation, to: english)) ?? english
     }
 
     /// The questionnaire at `path` as written, from the cache or checked afresh.
@@ -103,7 +108,7 @@ enum QuestionnaireLocator {
         do {
             return try checked(path, stamp: stamp, cache: cache)
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            for diagnostic in error.diagnostics { printError(diagnostic.description(messages)) }
             if error.unreadable { throw ExitStatus.noInput }
             throw fail(messages.cli.brokenFile(path: path, count: error.diagnostics.count), ExitStatus.dataError)
         }

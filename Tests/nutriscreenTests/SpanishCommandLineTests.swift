@@ -192,4 +192,29 @@ import Testing
         #expect(
             both.status == 64 && both.stderr.contains("Indique --answers ARCHIVO, o --answers-dir CARPETA con --out-dir CARPETA."), "\(both.stderr)")
     }
+
+    /// A file that cannot be read is said in Spanish with --lang es (in English without), and the
+    /// history's list names the nutrients in the language asked for, whichever language kept them
+    /// (history show shows the assessment as it was kept, in its language: nothing is rescored).
+    @Test func fileProblemsAndTheHistoryAreInSpanish() throws {
+        let runner = ProcessRunner()
+        defer { runner.cleanUp() }
+        let missing = runner.state + "/falta.yaml"
+        let spanish = try runner.run(["report", "--answers", missing, "--lang", "es"])
+        #expect(spanish.status == 66, "\(spanish.stderr)")
+        #expect(
+            spanish.stderr.contains("\(missing):1:1: no se puede leer el archivo de respuestas: no existe; compruebe la ruta"), "\(spanish.stderr)")
+        let english = try runner.run(["report", "--answers", missing])
+        #expect(english.stderr.contains("\(missing):1:1: cannot read the answers file: no such file; check the path"), "\(english.stderr)")
+        let folder = try runner.run(["assess", "--answers", runner.state, "--lang", "es"])
+        #expect(folder.status == 66 && folder.stderr.contains(": es una carpeta, no un archivo; compruebe la ruta"), "\(folder.stderr)")
+        let questionnaire = try runner.run(["validate", missing, "--lang", "es"])
+        #expect(questionnaire.status == 66, "\(questionnaire.stderr)")
+        let before = ProcessRunner.repository + "/Tests/ReportPDFTests/Fixtures/ann-before-b12.yaml"
+        #expect(try runner.run(["history", "import", before]).status == 0, "kept in English")
+        let list = try runner.run(["history", "--lang", "es"])
+        #expect(list.stdout.contains("Vitamina B12 Probable (7)") && !list.stdout.contains("Vitamin B12"), "\(list.stdout)")
+        let back = try runner.run(["history"])
+        #expect(back.stdout.contains("Vitamin B12 Likely (7)"), "\(back.stdout)")
+    }
 }
