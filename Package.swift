@@ -26,9 +26,13 @@ let package = Package(
         .target(name: "Screening", dependencies: ["Localization", .product(name: "Yams", package: "Yams")]),
         // Private, atomic file writing (sessions, reports).
         .target(name: "PrivateFiles", dependencies: ["Localization"]),
-        // The private screening history: SQLite through GRDB (the system's libsqlite3).
+        // The private screening history: SQLite through GRDB (the system's libsqlite3), each
+        // screening's texts compressed with the system's zlib.
         .target(
-            name: "History", dependencies: ["Screening", "PrivateFiles", "Localization", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "History",
+            dependencies: ["Screening", "PrivateFiles", "Localization", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        // zlib from the system (Debian's zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The terminal conversation.
         .target(name: "Interview", dependencies: ["Screening", "PrivateFiles", "Localization"]),
         // Cairo, cairo-pdf, Pango and fontconfig, from the system.
@@ -60,7 +64,7 @@ let package = Package(
         // The benchmark's floor: a plain C Cairo + Pango program that draws the report's text.
         .executableTarget(name: "nutriscreen-floor", dependencies: ["CCairo"]),
         // Helpers shared by the test targets (deterministic randomness, sample answers).
-        .target(name: "TestSupport", dependencies: ["Screening", "Report", "ReportPDF"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Screening", "Report", "ReportPDF", "CZlib"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ScreeningTests",
             dependencies: [

@@ -69,6 +69,10 @@ public enum HistoryError: Error, Sendable, Equatable {
             self = error
             return
         }
+        if let error = error as? Deflate.Damaged {
+            self = .damaged(path: path, detail: error.detail)
+            return
+        }
         guard let error = error as? DatabaseError else {
             self = .failed(path: path, reason: .sqlite("\(error)"))
             return

@@ -55,6 +55,26 @@ enum HistorySchema {
                 t.column("since", .text).notNull()
             }
         }
+        migrator.registerMigration("v3") { db in
+            // A screening's answers and assessment, each compressed (Deflate), in a table of their
+            // own: a listing reads `screening` and `nutrientScore` only, and the file is a fraction
+            // of the plain texts' size. A screening recorded from v3 on keeps '' in
+            // `screening.answers` and `screening.assessment`.
+            try db.execute(
+                sql: """
+                    CREATE TABLE screeningContent (
+                        screeningId INTEGER PRIMARY KEY NOT NULL REFERENCES screening(id) ON DELETE CASCADE,
+                        answers BLOB NOT NULL,
+                        assessment BLOB NOT NULL)
+                    """)
+            // A row while screenings kept before v3 still hold their texts plainly: they are
+            // compressed after migrating, a batch to a transaction (HistoryStore.compressEarlier).
+            try db.create(table: "unfinishedCompression") { t in
+                t.column("since", .text).notNull()
+            }
+            // `since`: when the last of them was kept (no row when there are none).
+            try db.execute(sql: "INSERT INTO unfinishedCompression (since) SELECT max(recorded) FROM screening HAVING count(*) > 0")
+        }
         return migrator
     }()
 

@@ -111,6 +111,9 @@ public struct HistoryStore: Sendable {
             if !superseded {
                 try queue.read { db in try HistorySchema.checkShape(db, path: path) }
                 if !complete { try HistorySchema.migrator.migrate(queue) }
+                // Screenings kept before v3 are compressed once, under the folder's lock; a
+                // failure leaves them readable as they are, and the next open goes on.
+                if try queue.read(hasUnfinishedCompression) { _ = try? compressEarlier(queue) }
             }
             return HistoryStore(path: path, readOnly: superseded ? .newerVersion(path: path) : nil, queue: queue)
         } catch {
@@ -171,9 +174,10 @@ public struct HistoryStore: Sendable {
             var row = ScreeningRecord(
                 id: nil, personId: person.id!, completed: completed, questionnaireID: assessment.questionnaire.id,
                 questionnaireVersion: assessment.questionnaire.version, contentHash: assessment.questionnaire.contentHash,
-                triage: assessment.triage.level?.rawValue, answers: screening.answers, assessment: assessment.json(),
-                assessmentSchemaVersion: assessment.schemaVersion, source: screening.source.rawValue, recorded: ISO8601.format(screening.recorded))
+                triage: assessment.triage.level?.rawValue, answers: "", assessment: "", assessmentSchemaVersion: assessment.schemaVersion,
+                source: screening.source.rawValue, recorded: ISO8601.format(screening.recorded))
             try row.insert(db)
+            try ScreeningContentRecord(screeningId: row.id!, answers: screening.answers, assessment: assessment.json()).insert(db)
             for (position, nutrient) in assessment.nutrients.enumerated() {
                 try NutrientScoreRecord(
                     screeningId: row.id!, nutrientID: nutrient.id, position: position, name: nutrient.name, score: nutrient.score,
@@ -241,7 +245,7 @@ public struct HistoryStore: Sendable {
 
     /// Copies the write-ahead log into the file and truncates it to nothing; false when a reader
     /// in another process kept it from finishing.
-    private static func checkpoint(_ db: Database) throws -> Bool {
+    static func checkpoint(_ db: Database) throws -> Bool {
         let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         return (result?[0] as Int?) == 0
     }
@@ -263,85 +267,5 @@ public struct HistoryStore: Sendable {
         } catch {
             throw HistoryError(error, path: path)
         }
-    }
-
-    // MARK: Reading
-
-    /// The person a screening of `name`, born `birthDate`, belongs to: the same name and date of
-    /// birth; else, when only one person has that name, that person (whose date of birth, if
-    /// missing, the screening then gives); else, when `creating`, a new person.
-    static func person(_ db: Database, name: String, birthDate: CalendarDate?, creating: Bool) throws -> PersonRecord? {
-        let key = PersonName.key(name)
-        let named = try PersonRecord.filter(Column("nameKey") == key).order(Column("id")).fetchAll(db)
-        if let exact = named.first(where: { $0.birthDate == birthDate?.iso }) { return exact }
-        if named.count == 1, birthDate == nil || named[0].birthDate == nil { return named[0] }
-        guard creating else { return nil }
-        var person = PersonRecord(id: nil, name: name, nameKey: key, birthDate: birthDate?.iso)
-        try person.insert(db)
-        return person
-    }
-
-    /// The people whose name matches `name` (all when nil) and, when given, born on `birthDate`,
-    /// by name.
-    public func people(named name: String? = nil, born birthDate: CalendarDate? = nil) throws(HistoryError) -> [HistoryPerson] {
-        try reading { db in
-            var request = PersonRecord.order(Column("nameKey"), Column("birthDate"))
-            if let name { request = request.filter(Column("nameKey") == PersonName.key(name)) }
-            if let birthDate { request = request.filter(Column("birthDate") == birthDate.iso) }
-            return try request.fetchAll(db).map(HistoryPerson.init)
-        }
-    }
-
-    /// The person's screenings, oldest first.
-    public func screenings(of person: HistoryPerson) throws(HistoryError) -> [ScreeningEntry] {
-        try reading { db in
-            try ScreeningRecord.filter(Column("personId") == person.id).order(Column("completed")).fetchAll(db).map {
-                try Self.entry($0, person: person, db)
-            }
-        }
-    }
-
-    /// The screening with this id, in full.
-    public func screening(id: Int64) throws(HistoryError) -> StoredScreening? {
-        try reading { db in
-            guard let row = try ScreeningRecord.fetchOne(db, key: id), let person = try PersonRecord.fetchOne(db, key: row.personId) else {
-                return nil
-            }
-            return try Self.stored(row, person: HistoryPerson(person), db)
-        }
-    }
-
-    /// Up to `limit` screenings of the person `name` (born `birthDate`) completed before
-    /// `completed`, oldest first: what a new screening is compared with (the last of them in full
-    /// through `screening(id:)`).
-    public func earlier(name: String, birthDate: CalendarDate?, before completed: Date, limit: Int) throws(HistoryError) -> [ScreeningEntry] {
-        try reading { db in
-            guard let person = try Self.person(db, name: name, birthDate: birthDate, creating: false) else { return [] }
-            let rows = try ScreeningRecord.filter(Column("personId") == person.id && Column("completed") < ISO8601.format(completed))
-                .order(Column("completed").desc).limit(limit).fetchAll(db)
-            return try rows.reversed().map { try Self.entry($0, person: HistoryPerson(person), db) }
-        }
-    }
-
-    private func reading<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
-        do { return try queue.read(body) } catch { throw HistoryError(error, path: path) }
-    }
-
-    private static func entry(_ row: ScreeningRecord, person: HistoryPerson, _ db: Database) throws -> ScreeningEntry {
-        let scores = try NutrientScoreRecord.filter(Column("screeningId") == row.id).order(Column("position")).fetchAll(db)
-            .map { ScreeningEntry.NutrientScore(id: $0.nutrientID, name: $0.name, band: Band(rawValue: $0.band) ?? .low, score: $0.score) }
-        return ScreeningEntry(
-            id: row.id ?? 0, person: person, completed: ISO8601.parse(row.completed) ?? Date(timeIntervalSince1970: 0),
-            questionnaireID: row.questionnaireID, questionnaireVersion: row.questionnaireVersion, contentHash: row.contentHash,
-            triage: row.triage.flatMap(Urgency.init(rawValue:)), scores: scores, source: ScreeningSource(rawValue: row.source) ?? .import,
-            recorded: ISO8601.parse(row.recorded) ?? Date(timeIntervalSince1970: 0))
-    }
-
-    private static func stored(_ row: ScreeningRecord, person: HistoryPerson, _ db: Database) throws -> StoredScreening {
-        var assessment =
-            row.assessmentSchemaVersion <= Assessment.currentSchemaVersion
-            ? try? JSONDecoder().decode(Assessment.self, from: Data(row.assessment.utf8)) : nil
-        assessment?.completed = ISO8601.parse(row.completed)
-        return StoredScreening(entry: try entry(row, person: person, db), answers: row.answers, assessment: assessment)
     }
 }

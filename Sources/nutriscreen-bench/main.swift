@@ -15,6 +15,7 @@ import TestSupport
 ///     nutriscreen-bench [--runs N] [--batch N]
 ///     nutriscreen-bench questions              (questions asked over the vignettes, see QuestionCounts)
 ///     nutriscreen-bench page-texts FOLDER      (used by the bench itself, see PageTexts)
+///     nutriscreen-bench history N [--keep F]   (a history of N screenings, see HistoryScaleBench)
 ///
 /// The floor is `nutriscreen-floor` (Sources/nutriscreen-floor), a plain C Cairo + Pango program
 /// built beside it: given the report's own text page by page, it draws the same text, one Pango
@@ -46,6 +47,24 @@ if arguments.count == 3, arguments[1] == "page-texts" {
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("nutriscreen-bench page-texts: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+if arguments.count >= 3, arguments[1] == "history", let count = Int(arguments[2]) {
+    // A large history: see HistoryScaleBench.
+    let folder = NSTemporaryDirectory() + "nutriscreen-bench-history-\(getpid())"
+    let keep = arguments.firstIndex(of: "--keep").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+    do {
+        let passed = try HistoryScaleBench.run(
+            count: count, nutriscreen: binaries + "/nutriscreen", questionnairePath: questionnairePath, sampleAnswers: sampleAnswers,
+            scratch: folder, keep: keep)
+        try? FileManager.default.removeItem(atPath: folder)
+        exit(passed ? 0 : 1)
+    } catch {
+        try? FileManager.default.removeItem(atPath: folder)
+        FileHandle.standardError.write(Data("nutriscreen-bench history: \(error)\n".utf8))
         exit(1)
     }
 }

@@ -22,7 +22,7 @@ import Testing
 
     @Test(arguments: [
         "DROP TABLE nutrientScore", "DROP TABLE screening", "DELETE FROM grdb_migrations", "ALTER TABLE screening DROP COLUMN source",
-        "DROP INDEX personIdentity",
+        "DROP INDEX personIdentity", "DROP TABLE screeningContent",
     ])
     func aDamagedSchemaIsNamedAsDamaged(damage: String) throws {
         let (fixture, result, before) = try openAfter(damage)

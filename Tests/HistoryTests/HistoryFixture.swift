@@ -21,10 +21,9 @@ struct HistoryFixture {
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
 
-    /// The files of the history as they are on disk: the database, its log and its index.
-    func bytes() -> Data {
-        ["", "-wal", "-shm"].reduce(into: Data()) { data, suffix in data += FileManager.default.contents(atPath: path + suffix) ?? Data() }
-    }
+    /// The files of the history as they are on disk (the database, its log and its index), with
+    /// the compressed texts in them inflated (`HistoryFiles.searchable`).
+    func bytes() -> Data { HistoryFiles.searchable(path) }
 
     /// A screening of a vignette for `name`, completed `daysLater` days after the vignette's time.
     static func screening(

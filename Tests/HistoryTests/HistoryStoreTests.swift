@@ -34,13 +34,13 @@ import Testing
         #expect(try HistoryStore.open(at: fixture.path, creating: false) == nil, "reading creates nothing")
         #expect(!FileManager.default.fileExists(atPath: fixture.folder))
         let store = try fixture.open()
-        #expect(try texts(store, "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+        #expect(try texts(store, "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3"])
         #expect(try number(store, "PRAGMA application_id") == Int(HistorySchema.applicationID))
         #expect(try texts(store, "PRAGMA journal_mode") == ["wal"])
         #expect(try number(store, "PRAGMA secure_delete") == 1)
         #expect(
             try texts(store, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") == [
-                "grdb_migrations", "nutrientScore", "person", "screening", "unfinishedErase",
+                "grdb_migrations", "nutrientScore", "person", "screening", "screeningContent", "unfinishedCompression", "unfinishedErase",
             ])
         _ = try store.record(try HistoryFixture.screening())
         #expect(mode(fixture.folder) == 0o700)

@@ -285,8 +285,7 @@ import Testing
                 "Forgot Ann Example, born 20 May 1991: 2 screenings, from 2 February 2026 to 9 March 2026, deleted from \(runner.history)."),
             "\(result.stdout)")
         #expect(result.stdout.contains("nothing of them is left in its files"))
-        var bytes = Data()
-        for suffix in ["", "-wal", "-shm", "-journal"] { bytes += FileManager.default.contents(atPath: runner.history + suffix) ?? Data() }
+        let bytes = HistoryFiles.searchable(runner.history)
         #expect(!bytes.isEmpty)
         for trace in ["Ann Example", "ann example", "1991-05-20"] {
             #expect(bytes.range(of: Data(trace.utf8)) == nil, "'\(trace)' is still in the history's files")

@@ -107,8 +107,7 @@ import Testing
 
     /// The traces of Ann still in the history's files.
     static func traces(_ runner: ProcessRunner) -> [String] {
-        var bytes = Data()
-        for suffix in ["", "-wal", "-shm", "-journal"] { bytes += FileManager.default.contents(atPath: runner.history + suffix) ?? Data() }
+        let bytes = HistoryFiles.searchable(runner.history)
         return traces.filter { bytes.range(of: Data($0.utf8)) != nil }
     }
 
