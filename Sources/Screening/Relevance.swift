@@ -126,7 +126,8 @@ public struct Relevance: Sendable {
 }
 
 /// The items an expression reads, following computed values and `band(…)` to what they read.
-private struct ItemReads {
+/// Internal, not private: the coverage table's test checks that a row's question is one its rules read.
+struct ItemReads {
     let questionnaire: Questionnaire
     private var computed: [String: Set<String>] = [:]
     private var nutrientReads: [String: Set<String>] = [:]

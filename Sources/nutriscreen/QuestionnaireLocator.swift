@@ -31,10 +31,16 @@ enum QuestionnaireLocator {
         return folder().map { $0 + "/" + defaultFileName }
     }
 
-    /// Every questionnaire file in the folder, sorted (translations, `x.es.yaml`, included).
+    /// The coverage table beside the questionnaires (Questionnaires/FORMAT.md, "Coverage"): it
+    /// traces each guideline risk to its question and rule, is checked by the tests, and is not a
+    /// questionnaire.
+    static let coverageTableFileName = "coverage.yaml"
+
+    /// Every questionnaire file in the folder, sorted (translations, `x.es.yaml`, included; the
+    /// coverage table left out).
     static func allFiles() -> [String] {
         guard let folder = folder(), let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != coverageTableFileName }.sorted().map { folder + "/" + $0 }
     }
 
     /// Loads and checks a questionnaire (or takes it from the cache, when this very file was

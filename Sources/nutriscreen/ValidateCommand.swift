@@ -11,7 +11,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check questionnaire files and their translations; print every problem as file:line:col: message.",
         discussion: """
-            With no files, checks every .yaml file in Questionnaires/. A file named like x.es.yaml beside \
+            With no files, checks every .yaml file in Questionnaires/ but the coverage table (coverage.yaml, which the tests check). A file named like x.es.yaml beside \
             x.yaml is a translation of it: every text must be there, every key must name something in \
             x.yaml, and each text must give the same numbers as the English. Checking a questionnaire checks \
             its translations too. Exit 0 when all are clean, 66 when a file cannot be read, 65 otherwise. \
@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Questionnaire files to check (default: every file in Questionnaires/).", completion: .questionnaireFile)
+    @Argument(help: "Questionnaire files to check (default: every questionnaire in Questionnaires/).", completion: .questionnaireFile)
     var files: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Check only the translations into this language (default: every translation).", valueName: "lang"))
