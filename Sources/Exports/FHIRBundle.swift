@@ -265,9 +265,9 @@ public struct FHIRBundle {
     func flagResource(_ trigger: Assessment.TriggerResult, patient: String, authored: String?) -> JSONValue {
         let priority: (String, String) =
             switch trigger.urgency {
-            case .emergency: ("PH", "High priority")
+            case .emergency, .sameDay: ("PH", "High priority")
             case .urgent: ("PM", "Medium priority")
-            case .routine: ("PL", "Low priority")
+            case .soon, .routine: ("PL", "Low priority")
             }
         return .object([
             "resourceType": "Flag", "id": .string("flag-" + Self.fhirID(trigger.id)), "status": "active",

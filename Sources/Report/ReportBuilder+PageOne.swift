@@ -88,7 +88,9 @@ extension ReportBuilder {
             (symbol, border, fill) =
                 switch level {
                 case .emergency: ("⚠", 3, 0.86)
+                case .sameDay: ("!", 2.5, 0.89)
                 case .urgent: ("!", 2, 0.91)
+                case .soon: ("i", 1.5, 0.94)
                 case .routine: ("i", 1.2, 0.96)
                 }
             title = assessment.triage.headline

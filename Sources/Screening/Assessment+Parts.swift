@@ -20,17 +20,23 @@ extension Assessment {
         }
         filled.report = questionnaire.report
         filled.person = Person(name: person.name, answers: filled.answers, items: questionnaire.report.person, on: nil)
-        filled.ruledOut = Self.ruledOut(filled.answers, in: questionnaire)
+        let fired = Set(triggers.map(\.id))
+        filled.ruledOut = Self.ruledOut(filled.answers, in: questionnaire, firing: questionnaire.triggers.filter { fired.contains($0.id) })
         filled.context = Self.context(filled.answers, report: questionnaire.report)
         filled.unanswered = unanswered.map { UnansweredItem(id: $0.id, label: questionnaire.item($0.id)?.label ?? $0.label) }
         return filled
     }
 
     /// The warning signs ruled out: the options (but "none of these") of each item of the
-    /// warning-sign section answered "none of these".
-    static func ruledOut(_ answers: [AnsweredItem], in questionnaire: Questionnaire) -> [WarningSign] {
+    /// warning-sign section answered "none of these", but the signs a `firing` trigger stands
+    /// for, which later answers gave (no report shows a sign as answered no beside a warning
+    /// that rests on it).
+    static func ruledOut(_ answers: [AnsweredItem], in questionnaire: Questionnaire, firing: [Trigger]) -> [WarningSign] {
         answers.filter { $0.section == questionnaire.report.warningSigns && $0.saysNone }.compactMap { questionnaire.item($0.id) }.flatMap { item in
-            item.options.filter { !$0.exclusive }.map { WarningSign(item: item.id, value: $0.value, label: $0.label) }
+            let given = firing.reduce(into: Set<String>()) { $0.formUnion($1.signOptions(of: item.id)) }
+            return item.options.filter { !$0.exclusive && !given.contains($0.value) }.map {
+                WarningSign(item: item.id, value: $0.value, label: $0.label)
+            }
         }
     }
 

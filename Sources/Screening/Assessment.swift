@@ -61,12 +61,22 @@ public struct Assessment: Sendable, Equatable {
     public struct Triage: Codable, Sendable, Equatable {
         public var level: Urgency?
         public var headline: String
+        /// What the level tells the person to do (the questionnaire's `levels:`); nil when no
+        /// trigger fired, and in assessments written before the levels were data.
+        public var advice: String?
+
+        public init(level: Urgency?, headline: String, advice: String? = nil) {
+            self.level = level
+            self.headline = headline
+            self.advice = advice
+        }
 
         /// Writes `level` as `null` when no trigger fired, so the key is always present.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(level, forKey: .level)
             try container.encode(headline, forKey: .headline)
+            try container.encodeIfPresent(advice, forKey: .advice)
         }
     }
 

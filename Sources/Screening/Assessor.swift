@@ -42,9 +42,11 @@ public struct Assessor: Sendable {
                 id: $0.trigger.id, urgency: $0.trigger.urgency, message: $0.trigger.message, references: $0.trigger.references,
                 evidence: $0.evidence)
         }
-        let level = fired.map(\.trigger.urgency).max()
+        let level = fired.first.map(\.trigger.urgency)
+        let declared = level.flatMap(questionnaire.level)
         let triage = Assessment.Triage(
-            level: level, headline: level?.headline(messages) ?? messages.assessment.noWarning)
+            level: level, headline: declared?.headline ?? level.map { $0.name(messages) } ?? messages.assessment.noWarning,
+            advice: declared?.advice)
 
         func result(of rule: PointRule) -> Assessment.RuleResult {
             Assessment.RuleResult(
@@ -136,7 +138,8 @@ public struct Assessor: Sendable {
             completed: completed.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }, triage: triage,
             triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, tests: tests, otherCauses: otherCauses,
             references: questionnaire.references.filter { cited.contains($0.id) }, answers: answered,
-            ruledOut: Assessment.ruledOut(answered, in: questionnaire), context: Assessment.context(answered, report: questionnaire.report),
+            ruledOut: Assessment.ruledOut(answered, in: questionnaire, firing: fired.map(\.trigger)),
+            context: Assessment.context(answered, report: questionnaire.report),
             report: questionnaire.report, asked: asked, unanswered: unanswered, disclaimer: messages.assessment.disclaimer)
     }
 }

@@ -151,3 +151,23 @@ extension Expression: CustomStringConvertible {
         }
     }
 }
+
+extension Expression {
+    /// The options tested as `option in item` anywhere in the expression.
+    public func options(of item: String) -> Set<String> {
+        switch node {
+        case .binary(.in, let lhs, let rhs):
+            if case .name(item) = rhs.node {
+                switch lhs.node {
+                case .string(let option), .name(let option): return [option]
+                default: return []
+                }
+            }
+            return lhs.options(of: item).union(rhs.options(of: item))
+        case .binary(_, let lhs, let rhs): return lhs.options(of: item).union(rhs.options(of: item))
+        case .not(let inner), .negate(let inner): return inner.options(of: item)
+        case .list(let elements): return elements.reduce(into: []) { $0.formUnion($1.options(of: item)) }
+        default: return []
+        }
+    }
+}

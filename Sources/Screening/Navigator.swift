@@ -149,12 +149,20 @@ public struct Navigator: Sendable {
         firedTriggers(effective: effectiveAnswers(answers))
     }
 
-    /// Triggers that hold for answers already reduced to the shown items.
+    /// Triggers that hold for answers already reduced to the shown items, the lead first: the
+    /// most urgent level, and within it a warning sign said yes to before a pattern inferred from
+    /// other answers; otherwise in the questionnaire's order.
     public func firedTriggers(effective: AnswerSet) -> [FiredTrigger] {
         let evaluator = Evaluator(questionnaire: questionnaire, answers: effective)
-        return questionnaire.triggers.filter { evaluator.holds($0.condition) }
-            .map { FiredTrigger(trigger: $0, evidence: evidence(for: $0.condition.expression, in: effective)) }
-            .sorted { $0.trigger.urgency > $1.trigger.urgency }
+        return questionnaire.triggers.enumerated().filter { evaluator.holds($0.element.condition) }
+            .map { index, trigger in
+                let saidYes = trigger.sign.map(evaluator.holds) ?? false
+                return (index, FiredTrigger(trigger: trigger, evidence: evidence(for: trigger.condition.expression, in: effective), saidYes: saidYes))
+            }
+            .sorted { a, b in
+                (a.1.trigger.urgency, a.1.saidYes ? 1 : 0, -a.0) > (b.1.trigger.urgency, b.1.saidYes ? 1 : 0, -b.0)
+            }
+            .map(\.1)
     }
 
     /// The answered items behind an expression that holds, following computed values to their
@@ -239,4 +247,6 @@ public struct Evidence: Hashable, Sendable, Codable {
 public struct FiredTrigger: Hashable, Sendable {
     public var trigger: Trigger
     public var evidence: [Evidence]
+    /// The person said yes to the warning sign the trigger stands for.
+    public var saidYes: Bool = false
 }

@@ -19,6 +19,8 @@ public struct Questionnaire: Sendable {
     public private(set) var sections: [Section]
     public private(set) var computed: [ComputedValue]
     public var triggers: [Trigger]
+    /// The triage levels its triggers name, most urgent first (`levels:`).
+    public var levels: [TriageLevel] = []
     public private(set) var nutrients: [Nutrient]
     public var instruments: [Instrument]
     public var advice: [Advice]
@@ -103,6 +105,9 @@ public struct Questionnaire: Sendable {
     public func reference(_ id: String) -> Reference? { referenceIndexByID[id].map { references[$0] } }
     /// Items that take an answer (everything but display text).
     public var questions: [Item] { items.filter(\.takesAnswer) }
+
+    /// The declared level for `urgency`, if any.
+    public func level(_ urgency: Urgency) -> TriageLevel? { levels.first { $0.urgency == urgency } }
     /// The program's messages in the questionnaire's language.
     public var messages: Messages { Messages(language) }
 }

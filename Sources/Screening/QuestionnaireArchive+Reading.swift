@@ -16,10 +16,13 @@ extension QuestionnaireArchive {
                 Section(id: try r.string(), title: try r.string(), items: try r.array(item))
             }
             let computed = try r.array(computedValue)
+            let levels = try r.array { (r) throws(ArchiveReader.Malformed) in
+                TriageLevel(urgency: try known(Urgency(rawValue: try r.string())), headline: try r.string(), advice: try r.string())
+            }
             let triggers = try r.array { (r) throws(ArchiveReader.Malformed) in
                 Trigger(
                     id: try r.string(), condition: try condition(&r), urgency: try known(Urgency(rawValue: try r.string())),
-                    message: try r.string(), references: try r.strings())
+                    message: try r.string(), references: try r.strings(), sign: try r.optional(condition), inferred: try r.bool())
             }
             let nutrients = try r.array(nutrient)
             let instruments = try r.array(instrument)
@@ -59,12 +62,14 @@ extension QuestionnaireArchive {
                         beside: try r.strings().map { (name) throws(ArchiveReader.Malformed) in try known(RuleKind(rawValue: name)) },
                         reason: try r.string(), references: try r.strings())
                 })
-            return Questionnaire(
+            var questionnaire = Questionnaire(
                 id: id, version: version, schemaVersion: schemaVersion, title: title, description: description, sections: sections,
                 computed: computed, triggers: triggers, nutrients: nutrients, instruments: instruments, advice: advice, contexts: contexts,
                 tests: tests,
                 otherCauses: otherCauses, references: references, report: report, scoring: scoring, contentHash: contentHash,
                 path: path)
+            questionnaire.levels = levels
+            return questionnaire
         }
 
         func item(_ r: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Item {

@@ -30,12 +30,19 @@ public enum QuestionnaireArchive {
             w.array(section.items, write)
         }
         w.array(questionnaire.computed, write)
+        w.array(questionnaire.levels) { w, level in
+            w.string(level.urgency.rawValue)
+            w.string(level.headline)
+            w.string(level.advice)
+        }
         w.array(questionnaire.triggers) { w, trigger in
             w.string(trigger.id)
             write(&w, trigger.condition)
             w.string(trigger.urgency.rawValue)
             w.string(trigger.message)
             w.strings(trigger.references)
+            w.optional(trigger.sign, write)
+            w.bool(trigger.inferred)
         }
         w.array(questionnaire.nutrients, write)
         w.array(questionnaire.instruments, write)

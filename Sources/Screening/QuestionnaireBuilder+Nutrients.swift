@@ -1,4 +1,4 @@
-/// Reading scoring rules, triggers and nutrients (with their tests and foods).
+/// Reading scoring rules and nutrients (with their tests and foods).
 extension QuestionnaireBuilder {
     /// Rules of a nutrient (`scored`: with kind, reason and references) or of a computed sum.
     mutating func readRules(_ node: YAMLNode?, of owner: String, scored: Bool) -> [PointRule] {
@@ -40,35 +40,6 @@ extension QuestionnaireBuilder {
                     references: scored ? citations(f, of: "a rule of \(owner)", required: true) : []))
         }
         return rules
-    }
-
-    mutating func readTriggers(_ node: YAMLNode?) -> [Trigger] {
-        var triggers: [Trigger] = []
-        var seen: Set<String> = []
-        for entry in reader.list(node, "triggers") {
-            guard
-                let f = reader.fields(
-                    entry, "a trigger", allowed: ["id", "when", "urgency", "message", citationKey],
-                    required: ["id", "when", "urgency", "message", citationKey]),
-                let id = reader.identifier(f["id"], "a trigger id"), let whenNode = f["when"]
-            else { continue }
-            if !seen.insert(id).inserted { reader.error(at: f["id"], "duplicate trigger id '\(id)'") }
-            let urgencyText = reader.string(f["urgency"], "urgency") ?? ""
-            guard let urgency = Urgency(rawValue: urgencyText) else {
-                let names = Urgency.allCases.map(\.rawValue)
-                reader.error(
-                    at: f["urgency"],
-                    "unknown urgency \(Printable.quoted(urgencyText))\(Suggestion.didYouMean(urgencyText, among: names)); use one of \(names.joined(separator: ", "))"
-                )
-                continue
-            }
-            guard let checked = condition(whenNode, checker: checker(bands: true), expecting: .bool) else { continue }
-            triggers.append(
-                Trigger(
-                    id: id, condition: checked.condition, urgency: urgency, message: reader.string(f["message"], "message") ?? "",
-                    references: citations(f, of: "trigger '\(id)'", required: true)))
-        }
-        return triggers
     }
 
     mutating func readNutrients(_ node: YAMLNode?) -> [Nutrient] {

@@ -24,7 +24,7 @@ struct QuestionnaireBuilder {
         reader.checkTexts(root, within: .questionnaire)
         let topKeys = [
             "id", "version", "schemaVersion", "title", "description", "sections", "computed", "triggers", "scores", "nutrients", "instruments",
-            "advice", "sources", "references", "tests", "otherCauses", "report", "scoring", "contexts",
+            "advice", "sources", "references", "tests", "otherCauses", "report", "scoring", "contexts", "levels",
         ]
         guard let top = reader.fields(root, "the questionnaire", allowed: topKeys, required: ["id", "version", "schemaVersion", "title", "sections"])
         else { return nil }
@@ -120,7 +120,8 @@ struct QuestionnaireBuilder {
         scoring = readScoring(top["scoring"])
         let contexts = readContexts(top["contexts"])
         let nutrients = readNutrients(top[words.nutrients])
-        let triggers = readTriggers(top["triggers"])
+        let levels = readLevels(top["levels"])
+        let triggers = readTriggers(top["triggers"], levels: levels)
         let instruments = readInstruments(top["instruments"])
         let advice = readAdvice(top["advice"])
         let otherCauses = readOtherCauses(top["otherCauses"])
@@ -133,12 +134,14 @@ struct QuestionnaireBuilder {
             }
         }
 
-        return Questionnaire(
+        var questionnaire = Questionnaire(
             id: id, version: version, schemaVersion: schemaVersion, title: title, description: description,
             sections: sections, computed: computed, triggers: triggers, nutrients: nutrients,
             instruments: instruments, advice: advice, contexts: contexts, tests: tests, otherCauses: otherCauses,
             references: declaredOrder.compactMap { declared[$0]?.reference }, report: report,
             scoring: scoring, contentHash: SHA256.hex(of: data), path: reader.file)
+        questionnaire.levels = levels
+        return questionnaire
     }
 
     func existingLine(_ symbol: ExpressionChecker.Symbol) -> Int {

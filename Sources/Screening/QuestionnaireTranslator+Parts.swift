@@ -73,6 +73,21 @@ extension QuestionnaireTranslator {
         }
     }
 
+    /// Each level's headline and advice, keyed by the level's id.
+    mutating func translateLevels(_ top: YAMLReader.Fields) -> [TriageLevel] {
+        let entries = keyed(top["levels"], "level", of: english.id, ids: english.levels.map(\.urgency.rawValue))
+        return english.levels.map { level in
+            var level = level
+            let id = level.urgency.rawValue
+            let entry = entries?[id]
+            let holder = entry?.key ?? self.holder(top, "levels", else: top.node) ?? top.node
+            let f = fields(entry, "the texts of level '\(id)'", allowed: ["headline", "advice"])
+            level.headline = text(f?["headline"], english: level.headline, what: "the headline of level '\(id)'", at: holder) ?? level.headline
+            level.advice = text(f?["advice"], english: level.advice, what: "the advice of level '\(id)'", at: holder) ?? level.advice
+            return level
+        }
+    }
+
     mutating func translateNutrients(_ top: YAMLReader.Fields) -> [Nutrient] {
         let entries = keyed(top["nutrients"], "nutrient", of: english.id, ids: english.nutrients.map(\.id))
         return english.nutrients.map { nutrient in

@@ -18,8 +18,8 @@ struct QuestionnaireTranslator {
         guard let root = reader.parse(data) else { return nil }
         reader.checkTexts(root, within: .questionnaire)
         let keys = [
-            "language", "translates", "title", "description", "sections", "items", "tests", "nutrients", "triggers", "otherCauses", "instruments",
-            "advice",
+            "language", "translates", "title", "description", "sections", "items", "tests", "nutrients", "levels", "triggers", "otherCauses",
+            "instruments", "advice",
         ]
         guard let top = reader.fields(root, "a translation", allowed: keys, required: ["language", "translates"]) else { return nil }
         guard readHeader(top) else { return nil }
@@ -46,6 +46,7 @@ struct QuestionnaireTranslator {
             tests: tests,
             otherCauses: otherCauses, references: q.references, report: q.report, scoring: q.scoring, contentHash: q.contentHash, path: q.path)
         translated.language = language
+        translated.levels = translateLevels(top)
         return translated
     }
 

@@ -211,7 +211,8 @@ import Testing
         #expect(comparison.goneTriggers.map(\.id) == ["an_old_warning"])
         let text = Self.words(Self.section(Self.document(current, comparison)))
         #expect(text.contains("New see-a-doctor warnings: • ROUTINE: \(routine.message)"), "\(text)")
-        #expect(text.contains("Warnings that no longer fire: • URGENT: See a doctor soon."))
+        // A screening kept before the five levels keeps its `urgent`, named as the level it was: 24 to 48 hours.
+        #expect(text.contains("Warnings that no longer fire: • 24 TO 48 HOURS: See a doctor soon."))
         #expect(text.contains("Symptoms: the same as last time."))
     }
 

@@ -70,7 +70,8 @@ import Testing
         #expect(Array(headings.suffix(3)) == ["The other answers", "Notes for the clinician", "References"])
         let callouts = document.blocks.compactMap { if case .callout(let c) = $0 { c } else { nil } }
         #expect(callouts.count == 1)
-        #expect(callouts[0].title.hasPrefix("ROUTINE"))
+        // Iron in a woman after the menopause: a blood count and ferritin within about 2 weeks.
+        #expect(callouts[0].title.hasPrefix("SOON"))
         #expect(callouts[0].symbol == "i")
     }
 

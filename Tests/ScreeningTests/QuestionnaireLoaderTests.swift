@@ -192,6 +192,8 @@ import Testing
                     urgency: routine
                     message: M
                     source: S
+                levels:
+                  - { id: routine, headline: H, advice: A }
                 """)
         let d = only(yaml)
         #expect(d?.message.contains("gives a number, but a yes/no condition is needed") == true)

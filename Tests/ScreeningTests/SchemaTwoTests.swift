@@ -33,6 +33,8 @@ import Testing
             tests: [serum_b12]
             rules:
         \(rules)
+        levels:
+          - { id: routine, headline: H, advice: A }
         triggers:
         \(triggers.isEmpty ? "  []" : triggers)
         \(extra)

@@ -142,6 +142,32 @@ import Testing
             ])
         ),
         (
+            "low_potassium_cause", symptom(["medicines": .list(["laxative"]), "symptoms": .list(["weakness"])]),
+            symptom(["medicines": .list(["thiazide"]), "diarrhoea": .string("brief"), "symptoms": .list(["weakness"])])
+        ),
+        (
+            "refeeding_danger",
+            symptom([
+                "eating_less": .bool(true), "refeeding": .bool(true), "body_symptoms": .list(["palpitations"]),
+                "palpitations_when": .string("recent"), "palpitations_with": .list(["none"]),
+            ]),
+            symptom([
+                "eating_less": .bool(true), "refeeding": .bool(true), "body_symptoms": .list(["palpitations"]),
+                "palpitations_when": .string("longer"), "palpitations_with": .list(["none"]),
+            ])
+        ),
+        (
+            "b12_nerve_features",
+            symptom([
+                "nitrous_oxide": .string("often"), "symptoms": .list(["numbness", "balance"]), "sensory_where": .list(["feet"]),
+                "sensory_side": .string("both"), "falls": .bool(true),
+            ]),
+            symptom([
+                "nitrous_oxide": .string("often"), "symptoms": .list(["numbness"]), "sensory_where": .list(["feet"]),
+                "sensory_side": .string("both"),
+            ])
+        ),
+        (
             "persistent_symptoms", symptom(["symptoms": .list(["tingling"]), "main_since": .string("over_6_months")]),
             symptom([
                 "symptoms": .list(["twitching", "cramps"]), "twitching_where": .list(["eyelids"]), "cramps_when": .string("night"),
