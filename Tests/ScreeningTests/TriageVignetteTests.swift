@@ -62,8 +62,10 @@ import Testing
     ]
 
     static func assess(_ file: String) throws -> Assessment {
-        let document = try AnswersDocument.load(path: Fixture.path("triage-vignettes/\(file).yaml"), questionnaire: Default.questionnaire, today: .machine)
-        return Assessor(questionnaire: Default.questionnaire, today: .machine).assess(document.answers, name: document.name, completed: document.completed)
+        let document = try AnswersDocument.load(
+            path: Fixture.path("triage-vignettes/\(file).yaml"), questionnaire: Default.questionnaire, today: .machine)
+        return Assessor(questionnaire: Default.questionnaire, today: .machine).assess(
+            document.answers, name: document.name, completed: document.completed)
     }
 
     @Test(arguments: expectations)
