@@ -30,7 +30,7 @@ let package = Package(
         // screening's texts compressed with the system's zlib.
         .target(
             name: "History",
-            dependencies: ["Screening", "PrivateFiles", "Localization", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Screening", "Report", "PrivateFiles", "Localization", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // zlib from the system (Debian's zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The terminal conversation.
@@ -86,7 +86,7 @@ let package = Package(
             exclude: ["Corpus"]),
         .testTarget(
             name: "HistoryTests",
-            dependencies: ["History", "Screening", "Localization", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["History", "Report", "Screening", "Localization", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

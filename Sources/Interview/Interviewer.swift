@@ -30,7 +30,7 @@ public final class Interviewer {
     let messages: Messages
     let console: Console
     let style: TextStyle
-    let save: (SessionRecord) throws -> Void
+    let save: (SessionRecord) throws(PrivateFile.WriteError) -> Void
     /// The interview's clock: the day typed and resumed dates are judged on, and when saves happen.
     let clock: Clock
     var warnedAboutSaving = false
@@ -51,7 +51,7 @@ public final class Interviewer {
     ///   - save: called after every change; a failure is reported to the person once, not fatal.
     public init(
         questionnaire: Questionnaire, record: SessionRecord, answers: AnswerSet, console: Console, style: TextStyle = TextStyle(enabled: false),
-        clock: Clock, save: @escaping (SessionRecord) throws -> Void
+        clock: Clock, save: @escaping (SessionRecord) throws(PrivateFile.WriteError) -> Void
     ) {
         self.questionnaire = questionnaire
         self.record = record
@@ -299,12 +299,12 @@ public final class Interviewer {
         record.store(answers, questionnaire: questionnaire)
         record.skipped = skipped.sorted()
         record.updated = clock.now
-        do {
+        do throws(PrivateFile.WriteError) {
             try save(record)
             lastSaveFailure = nil
             hasSaved = true
         } catch {
-            let reason = (error as? PrivateFile.WriteError)?.message(messages) ?? "\(error)"
+            let reason = error.message(messages)
             lastSaveFailure = reason
             if !warnedAboutSaving {
                 console.line(style.alert(messages.interview.saveFailed(reason: reason)))

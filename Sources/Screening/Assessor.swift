@@ -14,16 +14,22 @@ public struct Assessor: Sendable {
     /// a completion time falls into a day in.
     public let today: Today
 
+    /// The defaults are the program's: what the interview asks, without its path.
     /// - Parameters:
     ///   - pruning: count as unanswered only what could still change the result, as the
     ///     interview asks; off, every shown question counts and scoring is faster.
     ///   - recordsAsked: with pruning, also record the interview's path (`Assessment.asked`,
     ///     for `assess --json`); a report does not show it and is faster without.
-    public init(questionnaire: Questionnaire, today: Today, pruning: Bool = false, recordsAsked: Bool = true) {
+    public init(questionnaire: Questionnaire, today: Today, pruning: Bool = true, recordsAsked: Bool = false) {
         self.questionnaire = questionnaire
         self.today = today
         self.relevance = pruning && questionnaire.schemaVersion >= 2 ? Relevance(questionnaire: questionnaire) : nil
         self.recordsAsked = recordsAsked
+    }
+
+    /// Scores an answers file's answers, for its person and completion time.
+    public func assess(_ document: AnswersDocument) -> Assessment {
+        assess(document.answers, name: document.name, completed: document.completed)
     }
 
     /// Scores `answers`; answers to items that are not shown are ignored, and calculated items

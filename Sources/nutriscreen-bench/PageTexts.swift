@@ -11,7 +11,7 @@ import Screening
 enum PageTexts {
     static func write(folder: String, questionnaire: Questionnaire, created: Date) throws {
         let engine = try PangoTextEngine.forCurrentThread()
-        let assessor = Assessor(questionnaire: questionnaire, today: .bench, pruning: true, recordsAsked: false)
+        let assessor = Assessor(questionnaire: questionnaire, today: .bench)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".yaml") {
             let answers = try AnswersFile.load(path: folder + "/" + name, questionnaire: questionnaire, today: .bench)
             let assessment = assessor.assess(answers.answers, name: answers.name, completed: answers.completed)

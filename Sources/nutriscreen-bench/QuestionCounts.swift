@@ -14,7 +14,7 @@ enum QuestionCounts {
     /// changes, or the goal is missed.
     static func report(folder: String, questionnaire: Questionnaire) throws -> Bool {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
-        let pruning = Assessor(questionnaire: questionnaire, today: .bench, pruning: true)
+        let pruning = Assessor(questionnaire: questionnaire, today: .bench, recordsAsked: true)
         let full = Navigator(questionnaire: questionnaire)
         var asked: [Int] = []
         var shown: [Int] = []

@@ -113,7 +113,7 @@ struct BatchReporter {
         let history = store.flatMap { store in self.history.map { ($0, store) } }
         // One assessor (and its relevance tables) for every file.
         let today = Clock.system.today
-        let assessor = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false)
+        let assessor = Assessor(questionnaire: questionnaire, today: today)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let file = answersDir + "/" + names[index]
             let output = outDir + "/" + outputs[names[index]]!
@@ -159,12 +159,11 @@ struct BatchReporter {
             return Failure(file: file, message: first + more, code: (error.unreadable ? ExitStatus.noInput : ExitStatus.dataError).rawValue)
         }
         for note in document.notes { warn(note.description) }
-        let assessment = assessor.assess(document.answers, name: document.name, completed: document.completed)
+        let assessment = assessor.assess(document)
         var comparison: ScreeningComparison?
-        if let (access, store) = history, let name = document.name {
+        if let (access, store) = history, let owner = ScreeningOwner(assessment) {
             do {
-                comparison = try access.comparison(
-                    store, name: name, birthDate: assessment.person.birthDate, current: assessment, questionnaire: questionnaire)
+                comparison = try store.comparison(of: assessment, owner: owner, questionnaire: questionnaire, now: access.clock.now)
             } catch {
                 warn("nutriscreen: " + questionnaire.messages.history.fileReportWithout(file: file, problem: error.message(questionnaire.messages)))
             }

@@ -54,8 +54,7 @@ struct ExportCommand: ParsableCommand {
             let document: AnswersDocument
             let today = Clock.system.today
             (questionnaire, document) = try input.load(language, today: today)
-            let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false).assess(
-                document.answers, name: document.name, completed: document.completed)
+            let assessment = Assessor(questionnaire: questionnaire, today: today).assess(document)
             json = FHIRBundle(questionnaire: questionnaire).bundle(document, assessment: assessment)
         }
         let data = json.data() + Data("\n".utf8)

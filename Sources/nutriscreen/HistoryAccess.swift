@@ -5,10 +5,11 @@ import Localization
 import Report
 import Screening
 
-/// The command line's way into the screening history: where it is, whose a screening is (the
-/// name, and the date of birth of the assessment's person), the comparison with the
-/// last screening, recording one, and what a failure says and exits with. The sentences the
-/// commands say about the history, beyond `HistoryError`'s and the commands' own, are here.
+/// The command line's way into the screening history: where it is, keeping a finished
+/// interview's screening, and what a failure says and exits with. Whose a screening is and the
+/// comparison with the last one are the history's (`ScreeningOwner`, `HistoryStore.comparison`).
+/// The sentences the commands say about the history, beyond `HistoryError`'s and the commands'
+/// own, are here.
 struct HistoryAccess: Sendable {
     let path: String
     /// The language the history's sentences are said in.
@@ -66,41 +67,13 @@ struct HistoryAccess: Sendable {
         return store
     }
 
-    /// The comparison of `current` with up to the last screenings of the same person before it
-    /// (nil for their first). A screening recorded before assessment schemaVersion 3 is completed
-    /// from `questionnaire` (see `Assessment.filledIn(from:)`).
-    func comparison(
-        _ store: HistoryStore, name: String, birthDate: CalendarDate?, current: Assessment, questionnaire: Questionnaire
-    ) throws(HistoryError) -> ScreeningComparison? {
-        var current = current.filledIn(from: questionnaire)
-        // Answers without a completed time are this screening, now (as the report dates them).
-        let completed = current.completed ?? clock.now
-        current.completed = completed
-        let earlier = try store.earlier(
-            name: name, birthDate: birthDate, before: completed, limit: ScreeningComparison.trendLength - 1)
-        // The last screening is read in full; the ones before it only for the chart, from their scores.
-        guard let last = earlier.last, let previous = try store.screening(id: last.id)?.assessment?.filledIn(from: questionnaire) else {
-            return nil
-        }
-        return ScreeningComparison(last: previous, before: earlier.dropLast().map(Self.trendPoint), current: current)
-    }
-
-    /// A screening's scores, as the chart shows them.
-    static func trendPoint(_ entry: ScreeningEntry) -> ScreeningComparison.TrendPoint {
-        ScreeningComparison.TrendPoint(
-            occasion: .init(
-                completed: entry.completed, questionnaireID: entry.questionnaireID, questionnaireVersion: entry.questionnaireVersion,
-                contentHash: entry.contentHash),
-            scores: Dictionary(entry.scores.map { ($0.id, .init(score: $0.score, band: $0.band)) }, uniquingKeysWith: { a, _ in a }))
-    }
-
     /// For `report`: the comparison with the person's earlier screenings, if the history holds
     /// any. Never creates the history; when it cannot be read, says so and gives none.
     func comparisonForReport(_ assessment: Assessment, questionnaire: Questionnaire) -> ScreeningComparison? {
-        guard let name = assessment.person.name else { return nil }
+        guard let owner = ScreeningOwner(assessment) else { return nil }
         do {
             guard let store = try HistoryStore.open(at: path, creating: false).map(said) else { return nil }
-            return try comparison(store, name: name, birthDate: assessment.person.birthDate, current: assessment, questionnaire: questionnaire)
+            return try store.comparison(of: assessment, owner: owner, questionnaire: questionnaire, now: clock.now)
         } catch {
             printError("nutriscreen: " + words.reportWithout(problem: error.message(messages)))
             return nil
@@ -120,31 +93,31 @@ struct HistoryAccess: Sendable {
     /// records it. Nothing here stops the interview: a failure is said, and the answers stay in
     /// the session folder and the answers file beside the report.
     func keep(_ assessment: Assessment, document: AnswersDocument, questionnaire: Questionnaire, session: String) -> Kept {
-        guard let name = document.name else {
+        guard let owner = ScreeningOwner(assessment) else {
             return Kept(
                 comparison: nil,
                 notice: { [words, self] _ in
                     words.noNameKept(command: historyCommand("import --person \(words.namePlaceholder) \(words.filePlaceholder)"))
                 }, failed: false)
         }
-        let birthDate = assessment.person.birthDate
+        let name = owner.name
         // Compared first, so a history that can be read but not written still gives the comparison.
         var comparison: ScreeningComparison?
         do throws(HistoryError) {
             let store = said(try HistoryStore.create(at: path))
-            comparison = try self.comparison(store, name: name, birthDate: birthDate, current: assessment, questionnaire: questionnaire)
-            let others = comparison == nil ? try store.people().map(\.name).filter { PersonName.key($0) != PersonName.key(name) } : []
+            comparison = try store.comparison(of: assessment, owner: owner, questionnaire: questionnaire, now: clock.now)
+            // A first screening under a name close to another's: a typing slip starts a new person.
+            let like = comparison == nil ? try store.nameLike(name) : nil
             let recorded = try store.record(
                 NewScreening(
-                    name: name, birthDate: birthDate, completed: document.completed ?? clock.now, assessment: assessment,
+                    name: name, birthDate: owner.birthDate, completed: document.completed ?? clock.now, assessment: assessment,
                     answers: document.yaml(for: questionnaire), source: .interview, recorded: clock.now))
             let id: Int64
             switch recorded {
             case .added(let added): id = added
             case .duplicate(let existing): id = existing
             }
-            // A first screening under a name close to another's: a typing slip starts a new person.
-            let slip = Suggestion.closest(to: name, among: Set(others)).map {
+            let slip = like.map {
                 " " + words.newPersonDidYouMean(name: Printable.quoted(name), suggestion: Printable.quoted($0))
             }
             return Kept(

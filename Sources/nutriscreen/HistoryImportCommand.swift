@@ -51,6 +51,7 @@ struct HistoryImportCommand: ParsableCommand {
         let questionnaire = try QuestionnaireLocator.load(explicit: self.questionnaire, language: language)
         let store = try access.create()
         let today = access.clock.today
+        let assessor = Assessor(questionnaire: questionnaire, today: today)
         var added = 0
         var already = 0
         var failures: [Int32] = []
@@ -78,9 +79,8 @@ struct HistoryImportCommand: ParsableCommand {
                 refuse(access.otherPerson(named, given: person))
                 continue
             }
-            let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false).assess(
-                document.answers, name: name, completed: completed)
             let kept = AnswersDocument(answers: document.answers, name: name, completed: completed)
+            let assessment = assessor.assess(kept)
             let recorded: HistoryStore.Recorded
             do {
                 recorded = try store.record(

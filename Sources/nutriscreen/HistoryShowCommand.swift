@@ -3,6 +3,7 @@ import Foundation
 import History
 import Interview
 import Localization
+import Report
 import Screening
 
 /// `nutriscreen history show ID`: one screening in full, with what changed since the one before.
@@ -48,10 +49,10 @@ struct HistoryShowCommand: ParsableCommand {
             }
             let entry = screening.entry
             let words = language.messages.history
-            let kept = LocalTime(entry.recorded, in: Zone.system).readable(language.messages)
+            let kept = LocalTime(entry.recorded, in: access.clock.zone).readable(language.messages)
             var lines = [
                 words.showTitle(id: Int(entry.id), person: access.describe(entry.person)),
-                words.showCompleted(time: LocalTime(entry.completed, in: Zone.system).readable(language.messages)),
+                words.showCompleted(time: LocalTime(entry.completed, in: access.clock.zone).readable(language.messages)),
                 words.showQuestionnaire(
                     questionnaire: "\(entry.questionnaireID) \(entry.questionnaireVersion)", hash: entry.contentHash.prefix(16)),
                 entry.source == .interview ? words.showKeptInterview(time: kept) : words.showKeptImported(time: kept),
@@ -65,10 +66,9 @@ struct HistoryShowCommand: ParsableCommand {
             // The header's lines are escaped here; the summaries escape their own, then style them.
             var styled = lines.map(Printable.escaped) + ["", AssessmentSummary.text(assessment, style: style)]
             let questionnaire = try QuestionnaireLocator.load(explicit: nil, language: language)
-            if let comparison = try access.comparison(
-                store, name: entry.person.name, birthDate: entry.person.birthDate, current: assessment, questionnaire: questionnaire)
-            {
-                styled += ["", ComparisonSummary.text(comparison, language.messages, style: style)]
+            let owner = ScreeningOwner(name: entry.person.name, birthDate: entry.person.birthDate)
+            if let comparison = try store.comparison(of: assessment, owner: owner, questionnaire: questionnaire, now: access.clock.now) {
+                styled += ["", ComparisonSummary.text(comparison, language.messages, zone: access.clock.zone, style: style)]
             }
             styled += ["", words.showAnswersFile(command: "\(Invocation.command) history show \(entry.id) --answers > answers.yaml")]
             try printStyled(styled.joined(separator: "\n"), language.messages)

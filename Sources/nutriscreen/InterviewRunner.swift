@@ -95,8 +95,8 @@ struct InterviewRunner {
         let signals = Self.exitOnSignals(saves, messages)
         defer { for signal in signals { signal.cancel() } }
         let interviewer = Interviewer(questionnaire: questionnaire, record: record, answers: answers, console: console, style: style, clock: clock) {
-            record in
-            do {
+            (record) throws(PrivateFile.WriteError) in
+            do throws(PrivateFile.WriteError) {
                 try store.save(record)
                 saves.record(success: true)
             } catch {

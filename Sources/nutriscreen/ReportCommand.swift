@@ -108,7 +108,9 @@ struct ReportCommand: ParsableCommand {
         }
         // The answers are read first, so a bad answers file leaves no new Reports/ behind.
         let today = Clock.system.today
-        let (questionnaire, document) = try input.load(language, today: today)
+        let (questionnaire, file) = try input.load(language, today: today)
+        var document = file
+        if let name { document.name = name }
         let stem = PathName.removingExtension(PathName.name(of: input.answers ?? ""))
         let path = out ?? ReportWriter.reportsFolder + "/\(stem).pdf"
         if out == nil {
@@ -117,8 +119,7 @@ struct ReportCommand: ParsableCommand {
             } catch { throw fail(error.message(language.messages), ExitStatus.cannotCreate) }
         }
         do { try ReportWriter.checkOutput(path, force: output.force, language.messages) } catch { throw fail(error.message, error.code) }
-        let assessment = Assessor(questionnaire: questionnaire, today: today, pruning: true, recordsAsked: false).assess(
-            document.answers, name: name ?? document.name, completed: document.completed)
+        let assessment = Assessor(questionnaire: questionnaire, today: today).assess(document)
         let comparison =
             noHistory
             ? nil : HistoryAccess.standard(questionnaire.messages).comparisonForReport(assessment, questionnaire: questionnaire)

@@ -27,8 +27,8 @@ struct ScreeningFinisher {
     /// last save worked), so a failure may point to it and to `resume`.
     func finish(_ answers: AnswerSet, record: SessionRecord, saved: Bool, lock: SessionLock) throws {
         let store = runner.store
-        let assessment = Assessor(questionnaire: questionnaire, today: runner.clock.today, pruning: true, recordsAsked: false).assess(
-            answers, name: record.name, completed: record.completed)
+        let document = AnswersDocument(answers: answers, name: record.name, completed: record.completed)
+        let assessment = Assessor(questionnaire: questionnaire, today: runner.clock.today).assess(document)
         let session = store.path(of: record)
         let safe = saved ? " " + words.answersSafe(path: session, command: Invocation.command + " resume" + runner.languageArgument) : ""
         let report = runner.report
@@ -40,7 +40,6 @@ struct ScreeningFinisher {
         let stem = ReportWriter.stem(completed: record.completed ?? runner.clock.now, name: record.name)
         let pdf = runner.out ?? Self.unusedPath(stem: ReportWriter.reportsFolder + "/" + stem)
         let answersPath = InterviewRunner.answersPath(for: pdf)
-        let document = AnswersDocument(answers: answers, name: record.name, completed: record.completed)
         do {
             try PrivateFile.write(Data(document.yaml(for: questionnaire).utf8), to: answersPath, overwrite: report.force)
         } catch {
@@ -50,7 +49,9 @@ struct ScreeningFinisher {
         // history that cannot be used is said, and stops nothing: the answers file is written.
         let kept = HistoryAccess.standard(messages).keep(assessment, document: document, questionnaire: questionnaire, session: session)
         console.write("\n" + AssessmentSummary.text(assessment, style: runner.style) + "\n")
-        if let comparison = kept.comparison { console.write("\n" + ComparisonSummary.text(comparison, messages, style: runner.style) + "\n") }
+        if let comparison = kept.comparison {
+            console.write("\n" + ComparisonSummary.text(comparison, messages, zone: runner.clock.zone, style: runner.style) + "\n")
+        }
         let again = Invocation.command + " report --answers " + Invocation.shellQuoted(answersPath) + runner.languageArgument + " --force"
         do {
             try ReportWriter.write(

@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import PrivateFiles
 import Testing
 
 @testable import Interview
@@ -241,11 +242,10 @@ func basicFixture() throws -> Questionnaire {
 
     @Test func aFailedSaveIsReportedOnceAndTheInterviewGoesOn() {
         let console = ScriptedConsole(["n", "70", "q"])
-        struct DiskFull: Error {}
         let interviewer = Interviewer(
             questionnaire: q, record: SessionRecord(questionnaire: q, name: nil, now: Date()), answers: AnswerSet(), console: console, clock: .machine
         ) {
-            _ in throw DiskFull()
+            (_) throws(PrivateFile.WriteError) in throw InterviewSaveFailureTests.diskFull
         }
         #expect(interviewer.run() == .quit)
         #expect(console.output.components(separatedBy: "could not be saved").count == 2)
@@ -303,7 +303,8 @@ func basicFixture() throws -> Questionnaire {
 
 /// What the interview reports about saving, so the runner never claims a save that failed.
 @Suite struct InterviewSaveFailureTests {
-    struct DiskFull: Error, CustomStringConvertible { var description: String { "no space left" } }
+    /// What SessionStore.save throws when the disk is full: the interview says it in the person's words.
+    static let diskFull = PrivateFile.WriteError(path: "/state/session-1.json", problem: .refused(code: ENOSPC, folder: "/state"))
 
     @Test func theLastSaveFailureIsKnownUntilASaveWorksAgain() throws {
         let q = try basicFixture()
@@ -312,11 +313,12 @@ func basicFixture() throws -> Questionnaire {
         let interviewer = Interviewer(
             questionnaire: q, record: SessionRecord(questionnaire: q, name: nil, now: Date()), answers: AnswerSet(), console: console, clock: .machine
         ) {
-            _ in
-            if failing { throw DiskFull() }
+            (_) throws(PrivateFile.WriteError) in
+            if failing { throw Self.diskFull }
         }
         #expect(interviewer.run() == .quit)
-        #expect(interviewer.lastSaveFailure == "no space left")
+        #expect(interviewer.lastSaveFailure == Self.diskFull.message(.english))
+        #expect(interviewer.lastSaveFailure?.contains("No space left") == true, "\(interviewer.lastSaveFailure ?? "")")
         #expect(console.output.components(separatedBy: "could not be saved").count == 2, "warned once")
 
         failing = false

@@ -13,7 +13,7 @@ import Testing
     static func sample() throws -> Assessment {
         let q = Default.questionnaire
         let document = try AnswersDocument.load(path: repository + "/Reports/sample-answers.yaml", questionnaire: q, today: .machine)
-        return Assessor(questionnaire: q, today: .machine, pruning: true).assess(document.answers, name: document.name, completed: document.completed)
+        return Assessor(questionnaire: q, today: .machine, recordsAsked: true).assess(document)
     }
 
     @Test func anAssessmentComesBackFromItsJSONAsItWas() throws {

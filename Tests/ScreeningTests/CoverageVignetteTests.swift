@@ -87,7 +87,7 @@ import Testing
     static func assessment(_ file: String, pruned: Bool = false) throws -> (Assessment, AnswersDocument) {
         let q = Default.questionnaire
         let document = try AnswersDocument.load(path: Fixture.path("coverage-vignettes/\(file).yaml"), questionnaire: q, today: .machine)
-        let assessor = Assessor(questionnaire: q, today: .machine, pruning: pruned)
+        let assessor = Assessor(questionnaire: q, today: .machine, pruning: pruned, recordsAsked: true)
         let full = assessor.assess(document.answers, name: document.name, completed: document.completed)
         guard pruned else { return (full, document) }
         var given = AnswerSet()

@@ -1,16 +1,19 @@
 import Foundation
-import Interview
 import Localization
 import Report
 import Screening
 
 /// "Since your last screening" at the terminal: the nutrients flagged then or now with their
-/// band and score both times, warnings and symptoms new or gone. The words are `ComparisonWords`', in the language of `messages`;
-/// the texts come from the history, so each line is escaped before it is styled.
-enum ComparisonSummary {
-    static func text(_ comparison: ScreeningComparison, _ messages: Messages, style: TextStyle = TextStyle(enabled: false)) -> String {
+/// band and score both times, warnings and symptoms new or gone. The words are `ComparisonWords`',
+/// in the language of `messages`; the texts come from the history, so each line is escaped
+/// before it is styled.
+public enum ComparisonSummary {
+    /// Plain text, its times told in `zone`; `style` adds bold only where the terminal allows it.
+    public static func text(
+        _ comparison: ScreeningComparison, _ messages: Messages, zone: Zone, style: TextStyle = TextStyle(enabled: false)
+    ) -> String {
         let said = ComparisonWords(messages)
-        let day = said.namer(for: comparison, in: .system)(comparison.last.completed)
+        let day = said.namer(for: comparison, in: zone)(comparison.last.completed)
         var lines = [
             style.bold(
                 Printable.escaped(
