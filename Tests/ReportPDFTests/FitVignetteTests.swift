@@ -43,12 +43,25 @@ import Testing
         Expectation(
             file: "dialysis-low-potassium-diet", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
             say: ["kidney team", "Stretching your calves"], never: ["Drink enough water"]),
+        // Dialysis and kidney diets limit phosphate as well as potassium (NICE NG203; the renal dietitian):
+        // no nuts, seeds, whole grains, dairy or liver suggested, and no magnesium supplements (NIH ODS
+        // magnesium: a risk when the kidneys fail); the kidney team decides the diet.
+        Expectation(
+            file: "dialysis-phosphate-foods",
+            foodsNever: [
+                "Nuts and seeds", "Whole grains", "Milk, yogurt and cheese", "Eggs, milk and cheese", "Liver", "Sunflower seeds", "Almonds",
+            ],
+            say: ["magnesium supplements", "which foods fit it"]),
         // Spironolactone keeps potassium in (BNF: avoid potassium supplements); heart failure on a fluid limit (NICE NG106).
         Expectation(
             file: "spironolactone-heart-failure", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
             say: ["amount of fluid your doctor advised"], never: ["Drink enough water"]),
         // Pregnancy: no liver or vitamin A (NHS: vitamins and nutrition in pregnancy).
         Expectation(file: "pregnant-no-liver", foodsNever: ["Liver"], say: ["midwife"]),
+        // Folic acid in pregnancy is taken without waiting for tests (NHS: 400 micrograms a day until week 12).
+        Expectation(
+            file: "pregnant-folate-not-waiting", flagged: ["folate"], say: ["keep taking 400 micrograms of folic acid"],
+            never: ["should not be started before low B12"]),
         // Iron deficiency in a premenopausal woman: heavy periods are the usual cause; the gut is looked at
         // in men and after the menopause (BSG 2021; NICE CKS anaemia – iron deficiency).
         Expectation(file: "premenopausal-iron-note", flagged: ["iron"], never: ["in a man, or after the menopause"]),
