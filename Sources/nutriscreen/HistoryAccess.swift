@@ -210,7 +210,7 @@ struct HistoryAccess: Sendable {
     }
 
     /// What `forget` deleted, and what it did not touch.
-    func forgotten(_ report: ForgetReport) -> String {
+    func forgotten(_ report: ForgetReport, sessions: SessionForgetting.Outcome) -> String {
         var lines = report.people.map { forgotten -> String in
             let person = describe(forgotten.person)
             let count = screenings(forgotten.screenings)
@@ -222,7 +222,10 @@ struct HistoryAccess: Sendable {
                 : words.forgotFromTo(person: person, screenings: count, first: first, last: last, path: path)
         }
         if report.erased { lines.append(words.erased) }
-        lines.append(words.notTouched(command: Invocation.command + " sessions" + LanguageOption.argument(for: messages.language)))
+        if sessions.deleted > 0 { lines.append(words.sessionsForgotten(folder: sessions.folder, count: sessions.deleted)) }
+        lines += sessions.held.map { words.sessionLeftHeld(path: $0) } + sessions.unsure.map { words.sessionLeftUnsure(path: $0) }
+        lines += sessions.failed.map { words.sessionLeftFailed(path: $0.path, reason: $0.reason) }
+        lines.append(words.notTouched)
         return lines.joined(separator: "\n")
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import History
+import Interview
 import Localization
 import Screening
 
@@ -13,8 +14,10 @@ struct HistoryForgetCommand: ParsableCommand {
         discussion: """
             Deletes the person and every screening of theirs, overwriting their rows and emptying the history's \
             log, so nothing of them is left in its files; it says what it deleted. At a terminal it asks first \
-            (--yes does not); exit 1 when the answer is not yes. Reports, answers files and sessions kept \
-            elsewhere are not touched (nutriscreen sessions lists and discards unfinished ones). When two people share the name, --born \
+            (--yes does not); exit 1 when the answer is not yes. Their interview sessions in the state \
+            folder, finished or not, are deleted too (one another process is running, or one without a date of \
+            birth under a name another person in the history shares, is named as left). Reports, answers files \
+            and exports written elsewhere (such as Reports/) are not touched. When two people share the name, --born \
             says which (YYYY-MM-DD, or unknown for the one without a date of birth). Exit 66 when no one of \
             that name is in the history, 69 when another nutriscreen process kept reading it: the rows are then \
             deleted but the erase is not complete, and it is finished the next time nutriscreen opens the history.
@@ -68,7 +71,10 @@ struct HistoryForgetCommand: ParsableCommand {
                 }
             }
             let report = try store.forget(chosen.map(\.id), now: Clock.system.now)
-            try printOut(access.forgotten(report), language.messages)
+            // The person's interview sessions go too; others of the same name keep theirs.
+            let sessions = SessionForgetting.forget(
+                chosen[0], others: try store.people(named: person), in: SessionStore.standard(environment: ProcessInfo.processInfo.environment))
+            try printOut(access.forgotten(report, sessions: sessions), language.messages)
             if !report.erased { throw fail(access.eraseUnfinished, ExitStatus.sessionInUse) }
         } catch let error as HistoryError {
             throw access.failure(error)
