@@ -1,6 +1,5 @@
 import Foundation
 import Localization
-import Report
 import Screening
 
 /// "Since your last screening" at the terminal: the nutrients flagged then or now with their
