@@ -81,7 +81,7 @@ import Testing
         #expect(
             Array(headings.prefix(6)) == [
                 "Resumen del cribado nutricional", "Motivo de consulta", "Medicamentos y suplementos", "Nutrientes señalados",
-                "Pruebas para comentar", "Vitamina B12: Probable",
+                "Pruebas para hablar con su médico", "Vitamina B12: Probable",
             ])
         #expect(Array(headings.suffix(3)) == ["Las demás respuestas", "Notas para el profesional sanitario", "Referencias"])
         #expect(document.language == .es)

@@ -23,7 +23,7 @@ import Testing
             "Resumen del cribado nutricional", "Nombre: Sam Sample", "Fecha de nacimiento: 2 de noviembre de 1957 (68 años)",
             "Completado: 1 de marzo de 2026, 10:00 UTC", "Motivo de consulta", "PRONTO: vea a un médico en unas 2 semanas", "Porque:",
             "Señales de alarma preguntadas y respondidas con un no:", "Nutrientes señalados", "Franja (puntos)", "Probable (12)",
-            "Pruebas para comentar", "Hemograma", "Vitamina B12: Probable", "Evidencia a favor y en contra", "Lo que respondió",
+            "Pruebas para hablar con su médico", "Hemograma", "Vitamina B12: Probable", "Evidencia a favor y en contra", "Lo que respondió",
             "Otras causas que descartar", "Cuestionarios validados", "Para usted: qué puede hacer y qué preguntar", "Alimentos",
             "Cómo cuidarse", "Las demás respuestas", "Pregunta: respuesta", "Notas para el profesional sanitario", "Notas del profesional",
             "Referencias", "Aviso.", "Página 1 de 6", "Página 6 de 6", "unas 1,8 veces más hierro",

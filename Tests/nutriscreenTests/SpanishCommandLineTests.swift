@@ -13,12 +13,12 @@ import Testing
     static func reply(to block: String) -> String {
         if block.contains("Ha respondido a todas las preguntas") { return "" }
         if block.contains("Escriba 1 para parar aquí") { return "2" }
-        if block.contains("¿Qué le trae aquí?") { return "hormigueo o pinchazos, adormecimiento" }
+        if block.contains("¿Qué le trae por aquí?") { return "hormigueo o pinchazos, adormecimiento" }
         if block.contains("Escriba 1 o s para sí, 2 o n para no, 3 si no está seguro/a.") { return "no sé" }
         if block.contains("Escriba 1 o s para sí, 2 o n para no.") { return block.contains("¿Es capaz de notar los pies") ? "s" : "n" }
         if block.contains("Escriba la fecha") { return "14 de marzo de 1958" }
         if block.contains("Escriba su respuesta.") || block.contains("Escriba un número") { return "o" }
-        if block.contains("Escriba los números de todas las que correspondan") {
+        if block.contains("Escriba los números de todas las respuestas que correspondan") {
             // "None of these" where there is one, else the first answer.
             let options = block.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(". ") }
             if let none = options.first(where: { $0.contains(". Ningun") }) {
