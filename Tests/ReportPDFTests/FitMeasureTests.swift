@@ -6,7 +6,7 @@ import Testing
 @testable import Screening
 
 /// The goals of issue 24 measured over every vignette (fit, coverage, alcohol and the others):
-/// medicines on page 1 in every report and a median of at most 8 first-line tests; the pages are
+/// medicines and health conditions on page 1 in every report and a median of at most 8 first-line tests; the pages are
 /// measured and printed. Tests come in two tiers, each once.
 @Suite(.serialized) struct FitMeasureTests {
     static let folders = ["vignettes", "fit-vignettes", "coverage-vignettes", "alcohol-vignettes"]
@@ -24,6 +24,7 @@ import Testing
         var pages: Int
         var firstLine: Int
         var medicinesOnPageOne: Bool
+        var conditionsOnPageOne: Bool
     }
 
     static func measure(_ file: String, engine: PangoTextEngine) throws -> Measure {
@@ -33,7 +34,7 @@ import Testing
             .joined(separator: " ")
         return Measure(
             file: file, pages: layout.pages.count, firstLine: assessment.tests.filter { $0.tier == .first }.count,
-            medicinesOnPageOne: first.contains("Medicines and supplements"))
+            medicinesOnPageOne: first.contains("Medicines and supplements"), conditionsOnPageOne: first.contains("Long-term conditions"))
     }
 
     @Test func theReportsFitTheGoals() throws {
@@ -47,6 +48,7 @@ import Testing
             "\(measures.count) reports: \(withinThree) within 3 pages (\(100 * withinThree / measures.count) %), most pages \(measures.map(\.pages).max() ?? 0), median first-line tests \(median), most \(firstLine.last ?? 0)"
         print("fit figures: \(summary)")
         for m in measures where !m.medicinesOnPageOne { Issue.record("\(m.file): the medicines are not on page 1") }
+        for m in measures where !m.conditionsOnPageOne { Issue.record("\(m.file): the health conditions are not on page 1") }
         #expect(median <= 8, "\(summary)")
         // The page goals (90 % within 3 pages, none over 4) are not met yet: the figures are
         // printed and kept in the notes of issue 24 until the report is made shorter.

@@ -57,7 +57,7 @@ import Testing
             file: "spironolactone-heart-failure", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],
             say: ["amount of fluid your doctor advised"], never: ["Drink enough water"]),
         // Pregnancy: no liver or vitamin A (NHS: vitamins and nutrition in pregnancy).
-        Expectation(file: "pregnant-no-liver", foodsNever: ["Liver"], say: ["midwife"]),
+        Expectation(file: "pregnant-no-liver", foodsNever: ["Liver"], pageOne: ["Pregnancy and breastfeeding", "Pregnant"], say: ["midwife"]),
         // Folic acid in pregnancy is taken without waiting for tests (NHS: 400 micrograms a day until week 12).
         Expectation(
             file: "pregnant-folate-not-waiting", flagged: ["folate"], say: ["keep taking 400 micrograms of folic acid"],
@@ -66,7 +66,14 @@ import Testing
         // in men and after the menopause (BSG 2021; NICE CKS anaemia – iron deficiency).
         Expectation(file: "premenopausal-iron-note", flagged: ["iron"], never: ["in a man, or after the menopause"]),
         // Refeeding is supervised (NICE CG32): never 'a varied diet' or 'eat more' as the advice.
-        Expectation(file: "refeeding-no-eat-more", flagged: ["thiamine"], say: ["with a doctor or dietitian"], never: ["A varied diet"]),
+        // One decision per topic: with thiamine flagged, thiamine does not wait for the tests (NICE CG32;
+        // EFNS 2010), so 'tests before supplements' is said for the other supplements only.
+        Expectation(
+            file: "refeeding-no-eat-more", flagged: ["thiamine"], say: ["with a doctor or dietitian", "should not wait"],
+            never: ["A varied diet", "Ask for blood tests before you start new supplements"]),
+        // Likely low vitamin D with bone pain or weakness (suspected osteomalacia): a treatment dose after
+        // the test, not only the everyday 10 micrograms (NHS vitamin D; CLINICAL floor §1.15).
+        Expectation(file: "osteomalacia-vitamin-d", flagged: ["vitamin_d"], say: ["treatment dose"], never: ["10 micrograms a day"]),
         // No ileum or pernicious anaemia: food B12 is not absorbed; B12 by injection (NICE NG239).
         Expectation(
             file: "ileal-resection-b12", flagged: ["b12"], noFoods: ["b12"],
@@ -87,7 +94,8 @@ import Testing
         // feet checked at least once a year (NICE NG19; NICE NG28), never 'diabetes is the commonest cause'
         // to rule out; a treated underactive thyroid gets a TSH test of the dose (NICE NG145).
         Expectation(
-            file: "known-diabetes-nerves", known: ["diabetes_nerves"], say: ["Known conditions", "HbA1c", "feet checked"],
+            file: "known-diabetes-nerves", known: ["diabetes_nerves"], pageOne: ["Long-term conditions", "Diabetes"],
+            say: ["Known conditions", "HbA1c", "feet checked"],
             never: ["commonest cause of numb"]),
         Expectation(
             file: "known-hypothyroid", known: ["thyroid"], say: ["Known conditions", "TSH", "dose"], never: ["An underactive thyroid can cause"]),
