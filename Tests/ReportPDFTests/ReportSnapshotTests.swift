@@ -64,8 +64,8 @@ import Testing
         let headings = document.blocks.compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
         #expect(
             Array(headings.prefix(6)) == [
-                "Nutrition screening summary", "Why they came", "Medicines and supplements", "Flagged nutrients", "Tests to discuss",
-                "Vitamin B12: Likely",
+                "Nutrition screening summary", "Why they came", "Long-term conditions", "Medicines and supplements", "Flagged nutrients",
+                "Tests to discuss",
             ])
         #expect(Array(headings.suffix(3)) == ["The other answers", "Notes for the clinician", "References"])
         let callouts = document.blocks.compactMap { if case .callout(let c) = $0 { c } else { nil } }
@@ -80,8 +80,8 @@ import Testing
         let headings = document.blocks.compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
         #expect(
             Array(headings.prefix(6)) == [
-                "Resumen del cribado nutricional", "Motivo de consulta", "Medicamentos y suplementos", "Nutrientes señalados",
-                "Pruebas para hablar con su médico", "Vitamina B12: Probable",
+                "Resumen del cribado nutricional", "Motivo de consulta", "Enfermedades de larga duración", "Medicamentos y suplementos",
+                "Nutrientes señalados", "Pruebas para hablar con su médico",
             ])
         #expect(Array(headings.suffix(3)) == ["Las demás respuestas", "Notas para el profesional sanitario", "Referencias"])
         #expect(document.language == .es)

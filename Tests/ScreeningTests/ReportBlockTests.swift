@@ -101,8 +101,11 @@ import Testing
         let q = Default.questionnaire
         #expect(q.report.person == .init(birthDate: "birth_date", age: "age", sex: "sex"))
         #expect(q.report.symptoms == "symptoms" && q.report.warningSigns == "warning_signs")
-        #expect(q.report.context.map(\.topic) == [.medicines])
-        #expect(q.report.context[0].items == q.sections.first { $0.id == "medicines" }?.items.filter(\.takesAnswer).map(\.id))
+        // Page 1's context (issue 24): the health conditions and operations, pregnancy, then the medicines.
+        #expect(q.report.context.map(\.topic) == [.conditions, .pregnancy, .medicines])
+        #expect(q.report.context[0].items.prefix(3) == ["conditions", "diabetes_type", "diabetes_control"])
+        #expect(q.report.context[1].items == ["pregnant"])
+        #expect(q.report.context[2].items == q.sections.first { $0.id == "medicines" }?.items.filter(\.takesAnswer).map(\.id))
         let bytes = QuestionnaireArchive.encode(q, build: "b")
         #expect(QuestionnaireArchive.decode(bytes, build: "b", contentHash: q.contentHash, path: q.path)?.report == q.report)
     }
