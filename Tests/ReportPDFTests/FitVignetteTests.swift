@@ -45,13 +45,14 @@ import Testing
             say: ["kidney team", "Stretching your calves"], never: ["Drink enough water"]),
         // Dialysis and kidney diets limit phosphate as well as potassium (NICE NG203; the renal dietitian):
         // no nuts, seeds, whole grains, dairy or liver suggested, and no magnesium supplements (NIH ODS
-        // magnesium: a risk when the kidneys fail); the kidney team decides the diet.
+        // magnesium: a risk when the kidneys fail); the kidney team decides the diet. Low iron on dialysis goes to
+        // the kidney team, who decide whether to look for its cause (NICE NG8), not straight to 'the gut'.
         Expectation(
             file: "dialysis-phosphate-foods",
             foodsNever: [
                 "Nuts and seeds", "Whole grains", "Milk, yogurt and cheese", "Eggs, milk and cheese", "Liver", "Sunflower seeds", "Almonds",
             ],
-            say: ["magnesium supplements", "which foods fit it"]),
+            say: ["magnesium supplements", "which foods fit it", "ask your kidney team"], never: ["will look for its cause in the gut"]),
         // Spironolactone keeps potassium in (BNF: avoid potassium supplements); heart failure on a fluid limit (NICE NG106).
         Expectation(
             file: "spironolactone-heart-failure", foodsNever: ["Potatoes", "Bananas", "Beans and lentils", "Spinach, tomatoes"],

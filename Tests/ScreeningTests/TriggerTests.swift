@@ -115,6 +115,14 @@ import Testing
             "iron_check", symptom(["body_symptoms": .list(["cravings", "fatigue"])]),
             symptom(["sex": .string("female"), "age": .number(30), "heavy_periods": .bool(true), "body_symptoms": .list(["cravings", "fatigue"])])
         ),
+        // Low iron with kidney disease goes to the kidney team (NICE NG8), not to the gut warning above.
+        (
+            "iron_check_kidney",
+            symptom([
+                "body_symptoms": .list(["cravings", "fatigue"]), "conditions": .list(["kidney_disease"]), "kidney_treatment": .string("dialysis"),
+            ]),
+            symptom(["body_symptoms": .list(["cravings", "fatigue"])])
+        ),
         (
             "b6_toxicity", symptom(["supplements": .list(["b6"]), "b6_mg": .number(60), "symptoms": .list(["numbness"])]),
             symptom(["supplements": .list(["b6"]), "b6_mg": .number(5), "symptoms": .list(["numbness"])])

@@ -24,7 +24,9 @@ import Testing
     /// too narrow and were revised, each for a clinical reason, not to fit a score:
     /// - kidney-dialysis, breathless-rest, vegetarian-long-lacto: `iron_check` fires, because iron
     ///   is Possible in a man or a woman after the menopause, and a blood count and ferritin soon is
-    ///   what the clinical reference (red-flag row 16, NICE NG12) asks for;
+    ///   what the clinical reference (red-flag row 16, NICE NG12) asks for; on dialysis it is
+    ///   `iron_check_kidney` (revised after a GP review: low iron is expected in kidney disease and
+    ///   the kidney team decides whether to look for its cause, NICE NG8);
     /// - kidney-dialysis: magnesium Possible (older age, a moderate risk, with cramps, tingling and
     ///   tiredness, all magnesium symptoms), which a clinician would check on dialysis anyway;
     /// - crohns-resection: vitamin E Possible. The property test "adding a risk never lowers a
@@ -83,7 +85,7 @@ import Testing
             file: "hyperemesis-no-fluids", triage: .emergency, triggers: ["fluids_with_risk", "pregnancy_or_surgery_vomiting"], likely: [],
             possible: ["potassium", "folate", "iron"]),
         Expectation(
-            file: "kidney-dialysis", triage: .soon, triggers: ["persistent_symptoms", "iron_check"], likely: [],
+            file: "kidney-dialysis", triage: .soon, triggers: ["persistent_symptoms", "iron_check_kidney"], likely: [],
             possible: ["b6_low", "thiamine", "vitamin_d", "iron", "b12", "magnesium"]),
         Expectation(
             file: "crohns-resection", triage: .urgent, triggers: ["weight_loss_with_nerves", "persistent_symptoms", "likely_nutrient"],
