@@ -12,7 +12,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write a screening as FHIR R4 resources (JSON) that a clinic system can take.",
         discussion: """
             Writes a Bundle (type collection) with the Questionnaire, the QuestionnaireResponse, a Patient, \
-            one RiskAssessment per Possible or Likely nutrient and one Flag per see-a-doctor warning. With \
+            one RiskAssessment per Possible or Likely nutrient, one Flag per see-a-doctor warning and one \
+            Observation per validated questionnaire shown (AUDIT-C with its LOINC code). With \
             --questionnaire-only, writes the Questionnaire alone, for a FHIR form renderer. Files are \
             written privately (mode 0600); without --out the JSON goes to standard output. \
             docs/fhir-mapping.md describes the mapping.
